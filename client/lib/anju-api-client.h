@@ -1,0 +1,90 @@
+/* anju-api-client.h: the desktop's and kiosk's only way to the server.
+ *
+ * One SoupSession per client, configured in one place, that trusts exactly
+ * one certificate: the one pinned for this server (see anju-trust-store.h).
+ * Every call is an _async/_finish pair with a GCancellable.  API errors
+ * come back as ANJU_ERROR (anju-error.h) with the server's message; the
+ * "fields" object of a validation error is available from
+ * anju_api_client_error_get_fields().
+ *
+ * After a successful login the client holds the session token and the
+ * signed-in user's summary; when any call answers 401 the client emits
+ * ::session-expired once, so the window can bring back the sign-in dialog
+ * without throwing away what the user was typing.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "anju-error.h"
+
+G_BEGIN_DECLS
+
+#define ANJU_TYPE_API_CLIENT (anju_api_client_get_type ())
+G_DECLARE_FINAL_TYPE (AnjuApiClient, anju_api_client, ANJU, API_CLIENT, GObject)
+
+/* base_uri: "https://127.0.0.1:8443".  pinned_pem: the certificate to
+ * trust (nullable until the user has accepted one). */
+AnjuApiClient *anju_api_client_new               (const char      *base_uri,
+                                                  const char      *pinned_pem);
+const char    *anju_api_client_get_base_uri      (AnjuApiClient   *self);
+void           anju_api_client_set_pinned_pem    (AnjuApiClient   *self,
+                                                  const char      *pem);
+
+/* Fetches the server's certificate without trusting it, so the user can
+ * compare its fingerprint before pinning it. */
+void             anju_api_client_probe_certificate_async  (AnjuApiClient       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GTlsCertificate *anju_api_client_probe_certificate_finish (AnjuApiClient  *self,
+                                                           GAsyncResult   *result,
+                                                           GError        **error);
+
+/* POST /api/v1/auth/login; on success keeps the token and the "user"
+ * object.  Returns the whole response object. */
+void        anju_api_client_login_async      (AnjuApiClient       *self,
+                                              const char          *username,
+                                              const char          *password,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+JsonObject *anju_api_client_login_finish     (AnjuApiClient  *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
+void        anju_api_client_logout_async     (AnjuApiClient       *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean    anju_api_client_logout_finish    (AnjuApiClient  *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
+
+/* Any API call.  method "GET" …; path "/api/v1/users?page=2" (query
+ * included, already escaped); body may be NULL (transfer none).  The
+ * result is the parsed JSON body, or a JSON null node for 204. */
+void        anju_api_client_request_async    (AnjuApiClient       *self,
+                                              const char          *method,
+                                              const char          *path,
+                                              JsonNode            *body,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+JsonNode   *anju_api_client_request_finish   (AnjuApiClient  *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
+
+gboolean    anju_api_client_is_signed_in     (AnjuApiClient   *self);
+/* The "user" object from login / GET /api/v1/auth/me (nullable). */
+JsonObject *anju_api_client_get_user         (AnjuApiClient   *self);
+gboolean    anju_api_client_has_permission   (AnjuApiClient   *self,
+                                              const char      *permission);
+void        anju_api_client_set_user         (AnjuApiClient   *self,
+                                              JsonObject      *user);
+
+/* The "fields" object of the most recent call that failed with
+ * ANJU_ERROR_VALIDATION (field name -> message), or NULL. */
+JsonObject *anju_api_client_get_last_error_fields (AnjuApiClient *self);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+-- 0001: identity and audit (written by the identity work).

@@ -1,0 +1,1 @@
+/* anju-clock.c: being written */

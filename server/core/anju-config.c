@@ -1,0 +1,1 @@
+/* anju-config.c: being written */

@@ -1,0 +1,51 @@
+/* anju-config.h: anju-server.conf, a GKeyFile.
+ *
+ * Every key is validated when loaded: an unknown group or key, or a value
+ * of the wrong type or range, is an ANJU_ERROR_CONFIG naming the key.
+ * Relative paths are resolved against the config file's directory.
+ * resources/anju-server.conf.sample documents every key.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* [server] */
+  char     *listen_host;            /* "127.0.0.1" */
+  guint16   listen_port;            /* 8443; 0 = any free port */
+  char     *tls_certificate;        /* (nullable): made at first start */
+  char     *tls_key;                /* (nullable) */
+  gboolean  allow_plain_http;       /* only honoured on loopback */
+  gsize     max_json_body;          /* bytes, default 10 MiB */
+  char     *mobile_web_dir;         /* (nullable) reserved */
+
+  /* [database] */
+  char     *database_path;          /* default $XDG_DATA_HOME/anju/anju.db */
+
+  /* [security] */
+  char     *audit_key_file;         /* default beside the database */
+  guint     session_idle_minutes;   /* 30 */
+  guint     session_lifetime_hours; /* 12 */
+  guint     lockout_attempts;       /* 5 */
+  guint     lockout_window_minutes; /* 15 */
+  guint     lockout_minutes;        /* 15 */
+} AnjuConfig;
+
+AnjuConfig *anju_config_new_default   (void);
+AnjuConfig *anju_config_load          (const char  *path,
+                                       GError     **error);
+/* Loads the config file, or the defaults when path is NULL. */
+AnjuConfig *anju_config_load_or_default (const char  *path,
+                                         GError     **error);
+/* Directory holding the database: the self-signed certificate and the
+ * audit key go beside it when not configured. */
+char       *anju_config_get_data_dir  (const AnjuConfig *self);
+char       *anju_config_get_audit_key_path (const AnjuConfig *self);
+void        anju_config_free          (AnjuConfig *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnjuConfig, anju_config_free)
+
+G_END_DECLS

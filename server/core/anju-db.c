@@ -1,0 +1,1 @@
+/* anju-db.c: being written */

@@ -1,0 +1,70 @@
+/* anju-db.h: the store's SQLite connection.
+ *
+ * One connection per thread that uses it (the server's is on its main
+ * thread).  WAL, foreign keys on, busy_timeout set.  Migrations are SQL
+ * files in the server GResource (/org/anju/server/sql/NNNN-name.sql),
+ * applied in order, one transaction each; PRAGMA user_version holds the
+ * number of the last one applied.
+ *
+ * Statements from anju_db_prepare() are cached per SQL text and come back
+ * reset with their bindings cleared; they are borrowed, never finalized
+ * by the caller, and must not be used by two callers at once.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define ANJU_TYPE_DB (anju_db_get_type ())
+G_DECLARE_FINAL_TYPE (AnjuDb, anju_db, ANJU, DB, GObject)
+
+AnjuDb       *anju_db_open                 (const char  *path,
+                                            GError     **error);
+gboolean      anju_db_migrate              (AnjuDb      *self,
+                                            GError     **error);
+int           anju_db_get_schema_version   (AnjuDb      *self);
+int           anju_db_get_latest_version   (void);
+const char   *anju_db_get_path             (AnjuDb      *self);
+sqlite3      *anju_db_get_handle           (AnjuDb      *self);
+
+sqlite3_stmt *anju_db_prepare              (AnjuDb      *self,
+                                            const char  *sql,
+                                            GError     **error);
+gboolean      anju_db_exec                 (AnjuDb      *self,
+                                            const char  *sql,
+                                            GError     **error);
+/* Steps a statement that returns no row; maps constraint failures to
+ * ANJU_ERROR_CONFLICT and the rest to ANJU_ERROR_DATABASE. */
+gboolean      anju_db_step_done            (AnjuDb        *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
+/* Sets error from the connection's last result code. */
+void          anju_db_set_error            (AnjuDb      *self,
+                                            GError     **error);
+
+gboolean      anju_db_begin                (AnjuDb      *self,
+                                            GError     **error);
+gboolean      anju_db_commit               (AnjuDb      *self,
+                                            GError     **error);
+void          anju_db_rollback             (AnjuDb      *self);
+gint64        anju_db_last_insert_id       (AnjuDb      *self);
+gint64        anju_db_size_bytes           (AnjuDb      *self);
+
+/* Online backup of the whole database to dest (a new file), safe while
+ * other connections write: one sqlite3_backup_step(-1) over one read
+ * snapshot, then quick_check on the copy. */
+gboolean      anju_db_backup_to            (AnjuDb      *self,
+                                            const char  *dest,
+                                            GError     **error);
+
+/* Binds text, or NULL when str is NULL. */
+void          anju_db_bind_text            (sqlite3_stmt *stmt,
+                                            int           index,
+                                            const char   *str);
+/* Column text copied, or NULL. */
+char         *anju_db_column_dup           (sqlite3_stmt *stmt,
+                                            int           index);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+/* anju-log.c: being written */

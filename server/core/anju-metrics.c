@@ -1,0 +1,1 @@
+/* anju-metrics.c: being written */

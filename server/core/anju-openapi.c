@@ -1,0 +1,1 @@
+/* anju-openapi.c: being written */

@@ -1,0 +1,1 @@
+/* anju-request.c: being written */

@@ -1,0 +1,1 @@
+/* anju-server.c: being written */

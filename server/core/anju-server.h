@@ -1,0 +1,51 @@
+/* anju-server.h: the HTTPS API server.
+ *
+ * Owns the SoupServer, the database connection, the clock, the TLS
+ * certificate, the audit key and the route table.  It runs on the
+ * thread-default main context current when anju_server_listen() is called,
+ * which lets tests run a whole server in a thread of their own.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "anju-clock.h"
+#include "anju-config.h"
+#include "anju-db.h"
+#include "anju-route.h"
+
+G_BEGIN_DECLS
+
+#define ANJU_TYPE_SERVER (anju_server_get_type ())
+G_DECLARE_FINAL_TYPE (AnjuServer, anju_server, ANJU, SERVER, GObject)
+
+/* Opens (and migrates) the database, loads or makes the TLS certificate and
+ * the audit key, and registers every domain's routes.  clock may be NULL
+ * for the real clock.  Takes a copy of nothing: config must outlive it. */
+AnjuServer      *anju_server_new                  (const AnjuConfig *config,
+                                                   AnjuClock        *clock,
+                                                   GError          **error);
+gboolean         anju_server_listen               (AnjuServer  *self,
+                                                   GError     **error);
+/* Stop accepting; returns once every in-flight request has been answered
+ * (iterating the server's main context), then closes the database. */
+void             anju_server_shutdown             (AnjuServer  *self);
+
+guint16          anju_server_get_port             (AnjuServer  *self);
+gboolean         anju_server_is_https             (AnjuServer  *self);
+GTlsCertificate *anju_server_get_certificate      (AnjuServer  *self);
+/* "AB:CD:…" SHA-256 of the certificate's DER. */
+const char      *anju_server_get_fingerprint      (AnjuServer  *self);
+AnjuDb          *anju_server_get_db               (AnjuServer  *self);
+AnjuClock       *anju_server_get_clock            (AnjuServer  *self);
+const AnjuConfig*anju_server_get_config           (AnjuServer  *self);
+GBytes          *anju_server_get_audit_key        (AnjuServer  *self);
+
+void             anju_server_add_routes           (AnjuServer      *self,
+                                                   const AnjuRoute *routes,
+                                                   guint            n_routes);
+/* All registered routes, in registration order (for openapi.json). */
+const AnjuRoute *const *anju_server_get_routes    (AnjuServer  *self,
+                                                   guint       *n_routes);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+/* anju-tls.c: being written */

@@ -1,0 +1,45 @@
+/* anju-audit.h: the tamper-evident audit log.
+ *
+ * Every write in every domain calls anju_audit_record() inside the same
+ * transaction as the write, so a write and its audit row land together or
+ * not at all.  Each row stores an HMAC-SM3 (key from [security]
+ * audit_key_file) over its own content and the previous row's HMAC;
+ * anju_audit_verify() walks the chain and names the first broken row.
+ * before/after are JSON objects with personal fields already masked by the
+ * caller (use anju_mask_* from shared/).
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "anju-db.h"
+#include "anju-request.h"
+
+G_BEGIN_DECLS
+
+/* Actor, organisation and client address come from the request (the
+ * caller may be NULL, e.g. a failed login: pass actor_name then). */
+gboolean anju_audit_record       (AnjuRequest  *request,
+                                  const char   *actor_name,
+                                  const char   *action,
+                                  const char   *entity,
+                                  gint64        entity_id,
+                                  JsonNode     *before,
+                                  JsonNode     *after,
+                                  GError      **error);
+
+/* Returns TRUE when the whole chain verifies.  On a broken chain returns
+ * FALSE with *out_first_broken set to the first bad row's id and error
+ * set (ANJU_ERROR_CONFLICT) describing it. */
+gboolean anju_audit_verify       (AnjuDb       *db,
+                                  GBytes       *key,
+                                  gint64       *out_checked,
+                                  gint64       *out_first_broken,
+                                  GError      **error);
+
+/* Reads the key file; makes a new random 32-byte key (mode 0600) when the
+ * file does not exist. */
+GBytes  *anju_audit_load_key     (const char   *path,
+                                  GError      **error);
+
+G_END_DECLS

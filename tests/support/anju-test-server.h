@@ -1,0 +1,71 @@
+/* anju-test-server.h: a real anju-server for tests.
+ *
+ * Starts the server in a thread of its own (own GMainContext), on
+ * 127.0.0.1 port 0, HTTPS with a fresh self-signed certificate, with a
+ * database in a temporary directory that is removed at stop.  With demo
+ * TRUE the database holds the demo data set (docs/demo.md).  The clock is
+ * the server's injectable one: move it with anju_clock_advance().
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "anju-server.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  AnjuServer   *server;
+  AnjuClock    *clock;
+  AnjuConfig   *config;
+  char         *tmpdir;
+  char         *base_uri;      /* "https://127.0.0.1:PORT" */
+  char         *cert_pem;      /* the server's certificate, PEM */
+  SoupSession  *session;       /* trusts exactly cert_pem */
+  /* private */
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+} AnjuTestServer;
+
+/* Demo password of every demo account. */
+#define ANJU_TEST_DEMO_PASSWORD "Anju@2026"
+
+AnjuTestServer *anju_test_server_start        (gboolean        demo);
+/* Like start, but lets the caller edit the config before the server is
+ * made (lockout numbers, body limit …). */
+AnjuTestServer *anju_test_server_start_with   (gboolean        demo,
+                                               void          (*edit) (AnjuConfig *config,
+                                                                      gpointer    data),
+                                               gpointer        data);
+void            anju_test_server_stop         (AnjuTestServer *self);
+
+/* Synchronous request from the test thread.  body is JSON text or NULL;
+ * token may be NULL.  Returns the parsed body (JSON null for an empty
+ * body) and sets *out_status. */
+JsonNode       *anju_test_request             (AnjuTestServer *self,
+                                               const char     *token,
+                                               const char     *method,
+                                               const char     *path,
+                                               const char     *body,
+                                               guint          *out_status);
+/* Raw variant: any bytes as body, any content type. */
+GBytes         *anju_test_request_raw         (AnjuTestServer *self,
+                                               const char     *token,
+                                               const char     *method,
+                                               const char     *path,
+                                               const char     *content_type,
+                                               GBytes         *body,
+                                               guint          *out_status);
+/* Logs in and returns the token; fails the test unless 200. */
+char           *anju_test_login               (AnjuTestServer *self,
+                                               const char     *username,
+                                               const char     *password);
+/* Runs a SQL query on a separate connection to the server's database and
+ * returns the first column of the first row as text (or NULL). */
+char           *anju_test_db_query            (AnjuTestServer *self,
+                                               const char     *sql);
+
+G_END_DECLS
