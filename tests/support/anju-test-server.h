@@ -33,6 +33,11 @@ typedef struct
 /* Demo password of every demo account. */
 #define ANJU_TEST_DEMO_PASSWORD "Anju@2026"
 
+/* g_test_init() with G_TEST_OPTION_ISOLATE_DIRS, the locale from the
+ * environment and the in-memory GSettings backend. */
+void            anju_test_init                (int            *argc,
+                                               char         ***argv);
+
 AnjuTestServer *anju_test_server_start        (gboolean        demo);
 /* Like start, but lets the caller edit the config before the server is
  * made (lockout numbers, body limit …). */
@@ -42,8 +47,14 @@ AnjuTestServer *anju_test_server_start_with   (gboolean        demo,
                                                gpointer        data);
 void            anju_test_server_stop         (AnjuTestServer *self);
 
+/* A new session that trusts exactly the server's certificate, for a
+ * thread of the test other than the one that started the server (a
+ * SoupSession is used from one thread only). */
+SoupSession    *anju_test_server_new_session  (AnjuTestServer *self);
+
 /* Synchronous request from the test thread.  body is JSON text or NULL;
- * token may be NULL.  Returns the parsed body (JSON null for an empty
+ * token may be NULL; path starts with "/" and carries its query already
+ * URI-escaped.  Returns the parsed body (JSON null for an empty
  * body) and sets *out_status. */
 JsonNode       *anju_test_request             (AnjuTestServer *self,
                                                const char     *token,
@@ -59,6 +70,24 @@ GBytes         *anju_test_request_raw         (AnjuTestServer *self,
                                                const char     *content_type,
                                                GBytes         *body,
                                                guint          *out_status);
+/* The same two through another session (see new_session). */
+JsonNode       *anju_test_request_with_session (AnjuTestServer *self,
+                                                SoupSession    *session,
+                                                const char     *token,
+                                                const char     *method,
+                                                const char     *path,
+                                                const char     *body,
+                                                guint          *out_status);
+GBytes         *anju_test_request_raw_with_session (AnjuTestServer *self,
+                                                    SoupSession    *session,
+                                                    const char     *token,
+                                                    const char     *method,
+                                                    const char     *path,
+                                                    const char     *content_type,
+                                                    GBytes         *body,
+                                                    guint          *out_status);
+/* A response body as JSON (JSON null when empty); aborts on bad JSON. */
+JsonNode       *anju_test_parse_json          (GBytes         *bytes);
 /* Logs in and returns the token; fails the test unless 200. */
 char           *anju_test_login               (AnjuTestServer *self,
                                                const char     *username,
@@ -67,5 +96,9 @@ char           *anju_test_login               (AnjuTestServer *self,
  * returns the first column of the first row as text (or NULL). */
 char           *anju_test_db_query            (AnjuTestServer *self,
                                                const char     *sql);
+/* Every row of table, every column as text, in rowid order: compare two
+ * dumps to prove that a request wrote nothing. */
+char           *anju_test_db_dump             (AnjuTestServer *self,
+                                               const char     *table);
 
 G_END_DECLS
