@@ -5,7 +5,10 @@
  * Every call is an _async/_finish pair with a GCancellable.  API errors
  * come back as ANJU_ERROR (anju-error.h) with the server's message; the
  * "fields" object of a validation error is available from
- * anju_api_client_error_get_fields().
+ * anju_api_client_get_last_error_fields().  Transport failures are
+ * ANJU_ERROR_NETWORK, a refused certificate is ANJU_ERROR_CERTIFICATE, an
+ * answer that is not the JSON the API promises is ANJU_ERROR_MALFORMED,
+ * and cancellation stays G_IO_ERROR_CANCELLED.
  *
  * After a successful login the client holds the session token and the
  * signed-in user's summary; when any call answers 401 the client emits
@@ -86,5 +89,39 @@ void        anju_api_client_set_user         (AnjuApiClient   *self,
 /* The "fields" object of the most recent call that failed with
  * ANJU_ERROR_VALIDATION (field name -> message), or NULL. */
 JsonObject *anju_api_client_get_last_error_fields (AnjuApiClient *self);
+
+/* Additions beyond the first contract: */
+
+/* What the user typed ("127.0.0.1:8443", "https://host/") as
+ * "https://host[:port]"; ANJU_ERROR_VALIDATION unless it is an https
+ * address without path, query or credentials. */
+char            *anju_api_client_normalize_base_uri     (const char     *address,
+                                                         GError        **error);
+/* "host:port", the key of this server in the trust store. */
+const char      *anju_api_client_get_server_key         (AnjuApiClient  *self);
+/* (nullable) */
+GTlsCertificate *anju_api_client_get_pinned_certificate (AnjuApiClient  *self);
+
+/* POST /api/v1/auth/logout-all.  Like logout, the local token is dropped
+ * whatever the server answers; FALSE means the server may not know. */
+void        anju_api_client_logout_all_async  (AnjuApiClient       *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    anju_api_client_logout_all_finish (AnjuApiClient  *self,
+                                               GAsyncResult   *result,
+                                               GError        **error);
+
+/* POST /api/v1/auth/password, then GET /api/v1/auth/me so that the kept
+ * user (must_change_password …) is the server's current view. */
+void        anju_api_client_change_password_async  (AnjuApiClient       *self,
+                                                    const char          *old_password,
+                                                    const char          *new_password,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean    anju_api_client_change_password_finish (AnjuApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
 
 G_END_DECLS
