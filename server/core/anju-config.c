@@ -1,1 +1,360 @@
-/* anju-config.c: being written */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "anju-config.h"
+#include "anju-error.h"
+
+#define DEFAULT_PORT 8443
+#define DEFAULT_MAX_JSON_BODY (10 * 1024 * 1024)
+
+/* The keys an admin may write; anything else stops the start, so a typo
+ * never silently falls back to a default. */
+static const char * const server_keys[] = {
+  "listen", "tls_certificate", "tls_key", "allow_plain_http", "max_json_body", NULL
+};
+static const char * const database_keys[] = { "path", NULL };
+static const char * const security_keys[] = {
+  "audit_key_file", "session_idle_minutes", "session_lifetime_hours",
+  "lockout_attempts", "lockout_window_minutes", "lockout_minutes", NULL
+};
+
+static const struct
+{
+  const char         *group;
+  const char * const *keys;
+} known_groups[] = {
+  { "server", server_keys },
+  { "database", database_keys },
+  { "security", security_keys },
+};
+
+AnjuConfig *
+anju_config_new_default (void)
+{
+  AnjuConfig *self = g_new0 (AnjuConfig, 1);
+
+  self->listen_host = g_strdup ("127.0.0.1");
+  self->listen_port = DEFAULT_PORT;
+  self->max_json_body = DEFAULT_MAX_JSON_BODY;
+  self->database_path = g_build_filename (g_get_user_data_dir (), "anju", "anju.db", NULL);
+  self->session_idle_minutes = 30;
+  self->session_lifetime_hours = 12;
+  self->lockout_attempts = 5;
+  self->lockout_window_minutes = 15;
+  self->lockout_minutes = 15;
+
+  return self;
+}
+
+void
+anju_config_free (AnjuConfig *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->listen_host);
+  g_free (self->tls_certificate);
+  g_free (self->tls_key);
+  g_free (self->mobile_web_dir);
+  g_free (self->database_path);
+  g_free (self->audit_key_file);
+  g_free (self);
+}
+
+static gboolean
+check_known_keys (GKeyFile    *keyfile,
+                  const char  *path,
+                  GError     **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char * const *known = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      for (guint g = 0; g < G_N_ELEMENTS (known_groups); g++)
+        if (g_str_equal (known_groups[g].group, groups[i]))
+          known = known_groups[g].keys;
+
+      if (known == NULL)
+        {
+          g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+                       /* Translators: %1$s is a file, %2$s a [group] name */
+                       _("%1$s: unknown group [%2$s]"), path, groups[i]);
+          return FALSE;
+        }
+
+      keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        if (!g_strv_contains (known, keys[k]))
+          {
+            g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+                         /* Translators: %1$s is a file, %2$s a group, %3$s a key */
+                         _("%1$s: unknown key “%3$s” in [%2$s]"),
+                         path, groups[i], keys[k]);
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+static void
+set_bad_value (GError     **error,
+               const char  *path,
+               const char  *group,
+               const char  *key,
+               const char  *why)
+{
+  g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+               /* Translators: %1$s file, %2$s group, %3$s key, %4$s what is wrong */
+               _("%1$s: [%2$s] %3$s: %4$s"), path, group, key, why);
+}
+
+/* Reads an unsigned number in [min, max] if the key is present. */
+static gboolean
+read_uint (GKeyFile    *keyfile,
+           const char  *path,
+           const char  *group,
+           const char  *key,
+           guint64      min,
+           guint64      max,
+           guint64     *inout)
+{
+  g_autofree char *text = NULL;
+  guint64 value;
+
+  if (!g_key_file_has_key (keyfile, group, key, NULL))
+    return TRUE;
+
+  text = g_key_file_get_value (keyfile, group, key, NULL);
+  g_strstrip (text);
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &value, NULL))
+    return FALSE;
+
+  *inout = value;
+  return TRUE;
+}
+
+static gboolean
+read_uint_or_error (GKeyFile    *keyfile,
+                    const char  *path,
+                    const char  *group,
+                    const char  *key,
+                    guint64      min,
+                    guint64      max,
+                    guint64     *inout,
+                    GError     **error)
+{
+  g_autofree char *why = NULL;
+
+  if (read_uint (keyfile, path, group, key, min, max, inout))
+    return TRUE;
+
+  /* Translators: %1$lu and %2$lu are the allowed range */
+  why = g_strdup_printf (_("must be a whole number from %1$lu to %2$lu"),
+                         (unsigned long) min, (unsigned long) max);
+  set_bad_value (error, path, group, key, why);
+  return FALSE;
+}
+
+/* Empty string means "not set"; relative paths are relative to the file. */
+static char *
+read_path (GKeyFile   *keyfile,
+           const char *config_dir,
+           const char *group,
+           const char *key)
+{
+  g_autofree char *value = g_key_file_get_string (keyfile, group, key, NULL);
+
+  if (value == NULL)
+    return NULL;
+  g_strstrip (value);
+  if (*value == '\0')
+    return NULL;
+  if (g_path_is_absolute (value))
+    return g_steal_pointer (&value);
+  return g_build_filename (config_dir, value, NULL);
+}
+
+static gboolean
+parse_listen (const char  *text,
+              char       **out_host,
+              guint16     *out_port)
+{
+  const char *colon = strrchr (text, ':');
+  guint64 port;
+
+  if (colon == NULL || colon == text)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &port, NULL))
+    return FALSE;
+
+  /* "[::1]:8443" */
+  if (text[0] == '[' && colon[-1] == ']')
+    *out_host = g_strndup (text + 1, colon - text - 2);
+  else
+    *out_host = g_strndup (text, colon - text);
+  *out_port = (guint16) port;
+  return TRUE;
+}
+
+static gboolean
+load_server_group (AnjuConfig  *self,
+                   GKeyFile    *keyfile,
+                   const char  *path,
+                   const char  *config_dir,
+                   GError     **error)
+{
+  guint64 max_body = self->max_json_body;
+
+  if (g_key_file_has_key (keyfile, "server", "listen", NULL))
+    {
+      g_autofree char *listen = g_key_file_get_string (keyfile, "server", "listen", NULL);
+      g_autofree char *host = NULL;
+
+      if (listen == NULL || !parse_listen (g_strstrip (listen), &host, &self->listen_port))
+        {
+          set_bad_value (error, path, "server", "listen",
+                         _("must be host:port, for example 127.0.0.1:8443"));
+          return FALSE;
+        }
+      g_free (self->listen_host);
+      self->listen_host = g_steal_pointer (&host);
+    }
+
+  self->tls_certificate = read_path (keyfile, config_dir, "server", "tls_certificate");
+  self->tls_key = read_path (keyfile, config_dir, "server", "tls_key");
+  if ((self->tls_certificate == NULL) != (self->tls_key == NULL))
+    {
+      set_bad_value (error, path, "server",
+                     self->tls_certificate == NULL ? "tls_certificate" : "tls_key",
+                     _("tls_certificate and tls_key must be set together"));
+      return FALSE;
+    }
+
+  if (g_key_file_has_key (keyfile, "server", "allow_plain_http", NULL))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      self->allow_plain_http = g_key_file_get_boolean (keyfile, "server", "allow_plain_http",
+                                                       &local_error);
+      if (local_error != NULL)
+        {
+          set_bad_value (error, path, "server", "allow_plain_http",
+                         _("must be true or false"));
+          return FALSE;
+        }
+    }
+
+  if (!read_uint_or_error (keyfile, path, "server", "max_json_body",
+                           1024, G_GUINT64_CONSTANT (1) << 30, &max_body, error))
+    return FALSE;
+  self->max_json_body = max_body;
+
+  return TRUE;
+}
+
+static gboolean
+load_security_group (AnjuConfig  *self,
+                     GKeyFile    *keyfile,
+                     const char  *path,
+                     const char  *config_dir,
+                     GError     **error)
+{
+  static const struct
+  {
+    const char *key;
+    gsize       offset;
+    guint64     min;
+    guint64     max;
+  } numbers[] = {
+    { "session_idle_minutes", G_STRUCT_OFFSET (AnjuConfig, session_idle_minutes), 1, 24 * 60 },
+    { "session_lifetime_hours", G_STRUCT_OFFSET (AnjuConfig, session_lifetime_hours), 1, 24 * 30 },
+    { "lockout_attempts", G_STRUCT_OFFSET (AnjuConfig, lockout_attempts), 1, 100 },
+    { "lockout_window_minutes", G_STRUCT_OFFSET (AnjuConfig, lockout_window_minutes), 1, 24 * 60 },
+    { "lockout_minutes", G_STRUCT_OFFSET (AnjuConfig, lockout_minutes), 1, 24 * 60 },
+  };
+
+  self->audit_key_file = read_path (keyfile, config_dir, "security", "audit_key_file");
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      guint *field = G_STRUCT_MEMBER_P (self, numbers[i].offset);
+      guint64 value = *field;
+
+      if (!read_uint_or_error (keyfile, path, "security", numbers[i].key,
+                               numbers[i].min, numbers[i].max, &value, error))
+        return FALSE;
+      *field = (guint) value;
+    }
+
+  return TRUE;
+}
+
+AnjuConfig *
+anju_config_load (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(AnjuConfig) self = anju_config_new_default ();
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *config_dir = NULL;
+  g_autofree char *db_path = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+                   /* Translators: %1$s is a file, %2$s the reason */
+                   _("Cannot read the configuration %1$s: %2$s"), path, local_error->message);
+      return NULL;
+    }
+
+  if (!check_known_keys (keyfile, path, error))
+    return NULL;
+
+  config_dir = g_path_get_dirname (path);
+  if (!load_server_group (self, keyfile, path, config_dir, error) ||
+      !load_security_group (self, keyfile, path, config_dir, error))
+    return NULL;
+
+  db_path = read_path (keyfile, config_dir, "database", "path");
+  if (db_path != NULL)
+    {
+      g_free (self->database_path);
+      self->database_path = g_steal_pointer (&db_path);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+AnjuConfig *
+anju_config_load_or_default (const char  *path,
+                             GError     **error)
+{
+  if (path == NULL)
+    return anju_config_new_default ();
+  return anju_config_load (path, error);
+}
+
+char *
+anju_config_get_data_dir (const AnjuConfig *self)
+{
+  return g_path_get_dirname (self->database_path);
+}
+
+char *
+anju_config_get_audit_key_path (const AnjuConfig *self)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->audit_key_file != NULL)
+    return g_strdup (self->audit_key_file);
+
+  dir = anju_config_get_data_dir (self);
+  return g_build_filename (dir, "audit.key", NULL);
+}

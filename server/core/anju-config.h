@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-typedef struct
+typedef struct _AnjuConfig
 {
   /* [server] */
   char     *listen_host;            /* "127.0.0.1" */

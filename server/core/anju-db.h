@@ -59,6 +59,12 @@ gboolean      anju_db_backup_to            (AnjuDb      *self,
                                             const char  *dest,
                                             GError     **error);
 
+/* Replaces every page of self with the contents of source (the restore
+ * half of backup); run it while nothing else uses self. */
+gboolean      anju_db_restore_from         (AnjuDb      *self,
+                                            AnjuDb      *source,
+                                            GError     **error);
+
 /* Binds text, or NULL when str is NULL. */
 void          anju_db_bind_text            (sqlite3_stmt *stmt,
                                             int           index,

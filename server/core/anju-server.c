@@ -1,1 +1,654 @@
-/* anju-server.c: being written */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "anju-audit.h"
+#include "anju-caller.h"
+#include "anju-identity.h"
+#include "anju-metrics.h"
+#include "anju-openapi.h"
+#include "anju-request-private.h"
+#include "anju-server.h"
+#include "anju-sessions.h"
+#include "anju-time.h"
+#include "anju-tls.h"
+
+#define SHUTDOWN_GRACE_SECONDS 30
+
+typedef struct
+{
+  const AnjuRoute *route;       /* (unowned) */
+  char           **segments;    /* (owned) pattern split on '/' */
+} CompiledRoute;
+
+struct _AnjuServer
+{
+  GObject           parent_instance;
+
+  const AnjuConfig *config;        /* (unowned) outlives the server */
+  AnjuClock        *clock;         /* (owned) */
+  AnjuDb           *db;            /* (owned) (nullable) after shutdown */
+  SoupServer       *soup;          /* (owned) */
+  GTlsCertificate  *certificate;   /* (owned) (nullable) plain HTTP */
+  char             *fingerprint;   /* (owned) (nullable) */
+  GBytes           *audit_key;     /* (owned) */
+  GArray           *routes;        /* (owned) of CompiledRoute */
+  GPtrArray        *route_list;    /* (owned) of const AnjuRoute*, for openapi */
+  AnjuMetrics      *metrics;       /* (owned) */
+  guint16           port;
+  guint             in_flight;
+  gboolean          shutting_down;
+};
+
+G_DEFINE_FINAL_TYPE (AnjuServer, anju_server, G_TYPE_OBJECT)
+
+/* What the metrics hook needs to know about a message once it is done. */
+typedef struct
+{
+  AnjuServer *server;      /* (unowned) */
+  const char *route;       /* (unowned) static pattern */
+  gint64      started;
+} MessageInfo;
+
+static void register_core_routes (AnjuServer *self);
+
+static void
+clear_compiled_route (gpointer data)
+{
+  CompiledRoute *compiled = data;
+
+  g_strfreev (compiled->segments);
+}
+
+static void
+anju_server_dispose (GObject *object)
+{
+  AnjuServer *self = ANJU_SERVER (object);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (anju_server_parent_class)->dispose (object);
+}
+
+static void
+anju_server_finalize (GObject *object)
+{
+  AnjuServer *self = ANJU_SERVER (object);
+
+  g_clear_object (&self->clock);
+  g_clear_object (&self->certificate);
+  g_clear_pointer (&self->fingerprint, g_free);
+  g_clear_pointer (&self->audit_key, g_bytes_unref);
+  g_clear_pointer (&self->routes, g_array_unref);
+  g_clear_pointer (&self->route_list, g_ptr_array_unref);
+  g_clear_pointer (&self->metrics, anju_metrics_free);
+
+  G_OBJECT_CLASS (anju_server_parent_class)->finalize (object);
+}
+
+static void
+anju_server_class_init (AnjuServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = anju_server_dispose;
+  object_class->finalize = anju_server_finalize;
+}
+
+static void
+anju_server_init (AnjuServer *self)
+{
+  self->routes = g_array_new (FALSE, TRUE, sizeof (CompiledRoute));
+  g_array_set_clear_func (self->routes, clear_compiled_route);
+  self->route_list = g_ptr_array_new ();
+  self->metrics = anju_metrics_new ();
+}
+
+/* ---- routing ---------------------------------------------------------- */
+
+static gboolean
+match_segments (char       **pattern,
+                char       **path,
+                GHashTable  *params)
+{
+  guint i;
+
+  for (i = 0; pattern[i] != NULL && path[i] != NULL; i++)
+    {
+      gsize len = strlen (pattern[i]);
+
+      if (len > 2 && pattern[i][0] == '{' && pattern[i][len - 1] == '}')
+        {
+          if (path[i][0] == '\0')
+            return FALSE;
+          if (params != NULL)
+            g_hash_table_insert (params, g_strndup (pattern[i] + 1, len - 2), g_strdup (path[i]));
+        }
+      else if (!g_str_equal (pattern[i], path[i]))
+        return FALSE;
+    }
+
+  return pattern[i] == NULL && path[i] == NULL;
+}
+
+/* Returns the route for method + path; *out_path_known tells whether some
+ * other method would have matched (405 rather than 404). */
+static const CompiledRoute *
+find_route (AnjuServer  *self,
+            const char  *method,
+            const char  *path,
+            GHashTable  *params,
+            gboolean    *out_path_known)
+{
+  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+
+  *out_path_known = FALSE;
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      const CompiledRoute *compiled = &g_array_index (self->routes, CompiledRoute, i);
+
+      if (!match_segments (compiled->segments, segments, NULL))
+        continue;
+      *out_path_known = TRUE;
+      if (g_str_equal (compiled->route->method, method))
+        {
+          match_segments (compiled->segments, segments, params);
+          return compiled;
+        }
+    }
+  return NULL;
+}
+
+void
+anju_server_add_routes (AnjuServer      *self,
+                        const AnjuRoute *routes,
+                        guint            n_routes)
+{
+  g_return_if_fail (ANJU_IS_SERVER (self));
+
+  for (guint i = 0; i < n_routes; i++)
+    {
+      CompiledRoute compiled = {
+        .route = &routes[i],
+        .segments = g_strsplit (routes[i].pattern, "/", -1),
+      };
+
+      g_array_append_val (self->routes, compiled);
+      g_ptr_array_add (self->route_list, (gpointer) &routes[i]);
+    }
+}
+
+const AnjuRoute *const *
+anju_server_get_routes (AnjuServer *self,
+                        guint      *n_routes)
+{
+  *n_routes = self->route_list->len;
+  return (const AnjuRoute *const *) self->route_list->pdata;
+}
+
+/* ---- request pipeline ------------------------------------------------- */
+
+static gboolean
+check_access (AnjuRequest     *request,
+              const AnjuRoute *route)
+{
+  g_autoptr(GError) error = NULL;
+  const char *authorization = anju_request_get_header (request, "Authorization");
+  AnjuCaller *caller;
+
+  if (authorization == NULL || !g_str_has_prefix (authorization, "Bearer ") ||
+      authorization[strlen ("Bearer ")] == '\0')
+    {
+      error = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED,
+                                   _("Sign in first: this request needs a session token"));
+      anju_request_reply_error (request, error);
+      return FALSE;
+    }
+
+  _anju_request_set_token (request, authorization + strlen ("Bearer "));
+  caller = anju_sessions_authenticate (request, anju_request_get_token (request), &error);
+  if (caller == NULL)
+    {
+      anju_request_reply_error (request, error);
+      return FALSE;
+    }
+  _anju_request_set_caller (request, caller);
+
+  if (caller->must_change_password && (route->flags & ANJU_ROUTE_DURING_PASSWORD_CHANGE) == 0)
+    error = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_PASSWORD_CHANGE_REQUIRED,
+                                 _("Change your password before doing anything else"));
+  else if (route->permission != NULL && !anju_caller_has_permission (caller, route->permission))
+    error = g_error_new (ANJU_ERROR, ANJU_ERROR_FORBIDDEN,
+                         _("Your role does not allow this (needs %s)"), route->permission);
+
+  if (error != NULL)
+    {
+      anju_request_reply_error (request, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+body_has_json_type (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+
+  if (body->length == 0)
+    return TRUE;
+  return content_type != NULL && g_ascii_strcasecmp (content_type, "application/json") == 0;
+}
+
+static void
+reply_plain_error (SoupServerMessage *msg,
+                   AnjuErrorCode      code,
+                   const char        *message)
+{
+  _anju_reply_message_error (msg, code, message);
+}
+
+static void
+dispatch (AnjuServer        *self,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query)
+{
+  g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(AnjuRequest) request = NULL;
+  const char *method = soup_server_message_get_method (msg);
+  const CompiledRoute *compiled;
+  MessageInfo *info = g_object_get_data (G_OBJECT (msg), "anju-info");
+  gboolean path_known;
+
+  compiled = find_route (self, method, path, params, &path_known);
+  if (compiled == NULL)
+    {
+      if (path_known)
+        reply_plain_error (msg, ANJU_ERROR_METHOD_NOT_ALLOWED, _("This method is not allowed here"));
+      else
+        reply_plain_error (msg, ANJU_ERROR_NOT_FOUND, _("No such endpoint"));
+      return;
+    }
+  if (info != NULL)
+    info->route = compiled->route->pattern;
+
+  if (soup_server_message_get_request_body (msg)->length > (goffset) self->config->max_json_body)
+    {
+      reply_plain_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
+      return;
+    }
+  if (!body_has_json_type (msg))
+    {
+      reply_plain_error (msg, ANJU_ERROR_UNSUPPORTED_MEDIA,
+                         _("The request body must be sent as application/json"));
+      return;
+    }
+
+  request = _anju_request_new (self, msg, compiled->route, params, query);
+  if ((compiled->route->flags & ANJU_ROUTE_PUBLIC) == 0 && !check_access (request, compiled->route))
+    return;
+
+  compiled->route->handler (request);
+}
+
+static void
+server_callback (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  AnjuServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  /* Responses carry personal data: never cache them anywhere. */
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+
+  if (self->shutting_down)
+    {
+      soup_message_headers_replace (headers, "Connection", "close");
+      reply_plain_error (msg, ANJU_ERROR_UNAVAILABLE, _("The server is shutting down"));
+      return;
+    }
+
+  dispatch (self, msg, path, query);
+}
+
+/* Refuses an oversized body from its Content-Length before reading it. */
+static void
+early_callback (SoupServer        *soup,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  AnjuServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  goffset length = soup_message_headers_get_content_length (headers);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      length > (goffset) self->config->max_json_body)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      reply_plain_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
+    }
+}
+
+static void
+message_finished_cb (SoupServerMessage *msg,
+                     MessageInfo       *info)
+{
+  AnjuServer *self = info->server;
+  double seconds = (g_get_monotonic_time () - info->started) / (double) G_USEC_PER_SEC;
+  guint status = soup_server_message_get_status (msg);
+
+  anju_metrics_observe (self->metrics, info->route, soup_server_message_get_method (msg),
+                        status, seconds);
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                    "ANJU_ROUTE", info->route,
+                    "ANJU_STATUS", "%u", status,
+                    "ANJU_CLIENT", soup_server_message_get_remote_host (msg),
+                    "MESSAGE", "%s %s %u %.1f ms", soup_server_message_get_method (msg),
+                    g_uri_get_path (soup_server_message_get_uri (msg)), status, seconds * 1000);
+
+  g_assert (self->in_flight > 0);
+  self->in_flight--;
+}
+
+static void
+request_started_cb (SoupServer        *soup,
+                    SoupServerMessage *msg,
+                    AnjuServer        *self)
+{
+  MessageInfo *info = g_new0 (MessageInfo, 1);
+
+  info->server = self;
+  info->route = "unmatched";
+  info->started = g_get_monotonic_time ();
+  self->in_flight++;
+
+  g_object_set_data_full (G_OBJECT (msg), "anju-info", info, g_free);
+  g_signal_connect (msg, "finished", G_CALLBACK (message_finished_cb), info);
+}
+
+/* ---- construction ----------------------------------------------------- */
+
+static gboolean
+is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (host);
+
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+setup_tls (AnjuServer  *self,
+           GError     **error)
+{
+  g_autofree char *data_dir = anju_config_get_data_dir (self->config);
+  gboolean created;
+
+  if (self->config->allow_plain_http)
+    {
+      if (!is_loopback (self->config->listen_host))
+        {
+          g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+                       _("[server] allow_plain_http: plain HTTP is only allowed on a loopback "
+                         "address, not on %s"), self->config->listen_host);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  self->certificate = anju_tls_load_or_create (self->config->tls_certificate, self->config->tls_key,
+                                               data_dir, self->config->listen_host, &created, error);
+  if (self->certificate == NULL)
+    return FALSE;
+
+  self->fingerprint = anju_tls_fingerprint (self->certificate);
+  if (created)
+    g_message ("Made a self-signed certificate in %s; SHA-256 fingerprint %s",
+               data_dir, self->fingerprint);
+  return TRUE;
+}
+
+static gboolean
+open_database (AnjuServer  *self,
+               GError     **error)
+{
+  int version;
+
+  self->db = anju_db_open (self->config->database_path, error);
+  if (self->db == NULL)
+    return FALSE;
+
+  version = anju_db_get_schema_version (self->db);
+  if (version == 0)
+    {
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_DATABASE,
+                   _("The database %s is empty: run “anju-server init” first"),
+                   self->config->database_path);
+      return FALSE;
+    }
+  if (version != anju_db_get_latest_version ())
+    {
+      /* anju_db_migrate explains a newer schema; an older one needs an
+       * admin to back up and migrate on purpose. */
+      if (version > anju_db_get_latest_version ())
+        return anju_db_migrate (self->db, error);
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_DATABASE,
+                   _("The database %s has schema version %d; run “anju-server migrate” "
+                     "to bring it to version %d"),
+                   self->config->database_path, version, anju_db_get_latest_version ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AnjuServer *
+anju_server_new (const AnjuConfig *config,
+                 AnjuClock        *clock,
+                 GError          **error)
+{
+  g_autoptr(AnjuServer) self = NULL;
+  g_autofree char *key_path = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  self = g_object_new (ANJU_TYPE_SERVER, NULL);
+  self->config = config;
+  self->clock = clock != NULL ? g_object_ref (clock) : anju_clock_new ();
+
+  if (!open_database (self, error) || !setup_tls (self, error))
+    return NULL;
+
+  key_path = anju_config_get_audit_key_path (config);
+  self->audit_key = anju_audit_load_key (key_path, error);
+  if (self->audit_key == NULL)
+    return NULL;
+
+  register_core_routes (self);
+  anju_identity_register_routes (self);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+anju_server_listen (AnjuServer  *self,
+                    GError     **error)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (ANJU_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (self->soup == NULL, FALSE);
+
+  address = g_inet_address_new_from_string (self->config->listen_host);
+  if (address == NULL)
+    {
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+                   _("[server] listen: “%s” is not an IP address"), self->config->listen_host);
+      return FALSE;
+    }
+
+  self->soup = soup_server_new ("server-header", "anju-server/" PACKAGE_VERSION,
+                                "tls-certificate", self->certificate,
+                                NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  soup_server_add_early_handler (self->soup, NULL, early_callback, self, NULL);
+  soup_server_add_handler (self->soup, NULL, server_callback, self, NULL);
+
+  socket_address = g_inet_socket_address_new (address, self->config->listen_port);
+  if (!soup_server_listen (self->soup, socket_address,
+                           self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                           &local_error))
+    {
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+                   /* Translators: %1$s host, %2$u port, %3$s reason */
+                   _("Cannot listen on %1$s:%2$u: %3$s"), self->config->listen_host,
+                   self->config->listen_port, local_error->message);
+      return FALSE;
+    }
+
+  uris = soup_server_get_uris (self->soup);
+  self->port = uris != NULL ? (guint16) g_uri_get_port (uris->data) : self->config->listen_port;
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return TRUE;
+}
+
+void
+anju_server_shutdown (AnjuServer *self)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  gint64 deadline = g_get_monotonic_time () + SHUTDOWN_GRACE_SECONDS * G_USEC_PER_SEC;
+
+  g_return_if_fail (ANJU_IS_SERVER (self));
+
+  /* New requests get 503 from here on; the ones already running (a login
+   * hashing in a thread, say) finish and are written out first. */
+  self->shutting_down = TRUE;
+  while (self->in_flight > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (context, TRUE);
+  if (self->in_flight > 0)
+    g_warning ("Shutting down with %u requests still running", self->in_flight);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->db);
+}
+
+guint16
+anju_server_get_port (AnjuServer *self)
+{
+  return self->port;
+}
+
+gboolean
+anju_server_is_https (AnjuServer *self)
+{
+  return self->certificate != NULL;
+}
+
+GTlsCertificate *
+anju_server_get_certificate (AnjuServer *self)
+{
+  return self->certificate;
+}
+
+const char *
+anju_server_get_fingerprint (AnjuServer *self)
+{
+  return self->fingerprint;
+}
+
+AnjuDb *
+anju_server_get_db (AnjuServer *self)
+{
+  return self->db;
+}
+
+AnjuClock *
+anju_server_get_clock (AnjuServer *self)
+{
+  return self->clock;
+}
+
+const AnjuConfig *
+anju_server_get_config (AnjuServer *self)
+{
+  return self->config;
+}
+
+GBytes *
+anju_server_get_audit_key (AnjuServer *self)
+{
+  return self->audit_key;
+}
+
+/* ---- platform endpoints ----------------------------------------------- */
+
+static void
+handle_health (AnjuRequest *request)
+{
+  AnjuServer *self = anju_request_get_server (request);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autofree char *now = anju_time_format_iso8601 (anju_clock_now_secs (self->clock));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ok");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, anju_db_get_schema_version (self->db));
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_string_value (builder, now);
+  json_builder_end_object (builder);
+
+  anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+}
+
+static void
+handle_openapi (AnjuRequest *request)
+{
+  AnjuServer *self = anju_request_get_server (request);
+
+  anju_request_reply_json (request, SOUP_STATUS_OK,
+                           anju_openapi_build ((const AnjuRoute *const *) self->route_list->pdata,
+                                               self->route_list->len, PACKAGE_VERSION));
+}
+
+static void
+handle_metrics (AnjuRequest *request)
+{
+  AnjuServer *self = anju_request_get_server (request);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) body = NULL;
+
+  anju_metrics_write (self->metrics, anju_db_size_bytes (self->db), text);
+  body = g_bytes_new (text->str, text->len);
+  anju_request_reply_text (request, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", body);
+}
+
+static const AnjuRoute core_routes[] = {
+  { "GET", "/api/v1/health", NULL, ANJU_ROUTE_PUBLIC, handle_health,
+    "Liveness and version", NULL, "platform" },
+  { "GET", "/api/v1/openapi.json", NULL, ANJU_ROUTE_PUBLIC, handle_openapi,
+    "This document", NULL, "platform" },
+  { "GET", "/metrics", NULL, ANJU_ROUTE_PUBLIC, handle_metrics,
+    "Prometheus metrics", NULL, "platform" },
+};
+
+static void
+register_core_routes (AnjuServer *self)
+{
+  anju_server_add_routes (self, core_routes, G_N_ELEMENTS (core_routes));
+}

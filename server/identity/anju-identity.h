@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* auth/*, organisations, users, roles, permissions, audit endpoints. */
+/* auth/…, organisations, users, roles, permissions, audit endpoints. */
 void     anju_identity_register_routes (AnjuServer *server);
 
 /* anju-server create-admin: a center_admin user at the root organisation.
