@@ -63,6 +63,30 @@ test_check_char (void)
   g_assert_cmpint (anju_id_number_check_char ("1101051949123100A"), ==, '\0');
 }
 
+/* One number for each of the eleven check characters, so that every
+ * entry of the MOD 11-2 map is exercised (born 1992-06-15 in Yuelu). */
+static void
+test_every_check_char (void)
+{
+  static const char *numbers[] = {
+    "430104199206151050", "430104199206151181", "430104199206151042",
+    "430104199206151093", "430104199206151034", "430104199206151085",
+    "430104199206151026", "430104199206151077", "430104199206151018",
+    "430104199206151069", "43010419920615100X",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *body = g_strndup (numbers[i], 17);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", numbers[i]);
+      g_assert_cmpint (anju_id_number_check_char (body), ==, numbers[i][17]);
+      g_assert_true (anju_id_number_validate (numbers[i], &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_valid (void)
 {
@@ -272,6 +296,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shared/id-number/check-char", test_check_char);
+  g_test_add_func ("/shared/id-number/every-check-char", test_every_check_char);
   g_test_add_func ("/shared/id-number/valid", test_valid);
   g_test_add_func ("/shared/id-number/flipped-digit", test_flipped_digit);
   g_test_add_func ("/shared/id-number/wrong-check-char", test_wrong_check_char_named);

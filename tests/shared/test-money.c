@@ -75,6 +75,8 @@ test_parse_refused (void)
     { "1234,567", "not an amount" },
     { ",123", "not an amount" },
     { "1,,234", "not an amount" },
+    { "1,23,456", "not an amount" },
+    { "1,2345,678", "not an amount" },
     { "1,234,", "not an amount" },
     { "１２", "not an amount" },
     /* Beyond ±10^15 fen, and far beyond gint64. */
