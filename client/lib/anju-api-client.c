@@ -218,9 +218,12 @@ request_sent_cb (GObject      *source,
       return;
     }
 
-  /* Only the session that made this call may be declared over: after a
-   * re-login, a late 401 for the old token must not end the new one. */
-  if (status == SOUP_STATUS_UNAUTHORIZED &&
+  error = api_error (status, bytes, &data->error_fields);
+
+  /* Only "unauthorized" ends a session (a wrong current password is a 401
+   * invalid_credentials), and only the session that made this call: after
+   * a re-login, a late 401 for the old token must not end the new one. */
+  if (g_error_matches (error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED) &&
       (data->flags & REQUEST_REPORT_EXPIRY) != 0 &&
       data->sent_token != NULL &&
       g_strcmp0 (data->sent_token, self->token) == 0)
@@ -229,7 +232,7 @@ request_sent_cb (GObject      *source,
       g_signal_emit (self, signals[SESSION_EXPIRED], 0);
     }
 
-  g_task_return_error (task, api_error (status, bytes, &data->error_fields));
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void

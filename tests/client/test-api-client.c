@@ -523,6 +523,16 @@ test_session_expired (Fixture       *fixture,
   response = login (fixture->client, &error);
   g_assert_no_error (error);
 
+  /* A wrong current password is a 401 too, but the session lives on. */
+  stub_server_answer (fixture->stub, 401, "application/json",
+                      "{\"error\":{\"code\":\"invalid_credentials\",\"message\":\"wrong\"}}");
+  first = request (fixture->client, "POST", "/api/v1/auth/password", &error);
+  g_assert_error (error, ANJU_ERROR, ANJU_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+  g_clear_pointer (&first, json_node_unref);
+  g_assert_cmpuint (expired, ==, 0);
+  g_assert_true (anju_api_client_is_signed_in (fixture->client));
+
   stub_server_answer (fixture->stub, 401, "application/json",
                       "{\"error\":{\"code\":\"unauthorized\",\"message\":\"session ended\"}}");
   first = request (fixture->client, "GET", "/api/v1/users", &error);
