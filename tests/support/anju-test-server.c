@@ -484,15 +484,14 @@ anju_test_login (AnjuTestServer *self,
 
 /* A connection of the test's own, next to the server's. */
 static sqlite3 *
-open_side_connection (AnjuTestServer *self)
+open_side_connection (const char *path)
 {
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (self->config->database_path, &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
-    g_error ("open %s: %s", self->config->database_path, sqlite3_errstr (rc));
+    g_error ("open %s: %s", path, sqlite3_errstr (rc));
   sqlite3_busy_timeout (db, 10000);
 
   return db;
@@ -511,10 +510,10 @@ prepare_or_die (sqlite3    *db,
 }
 
 char *
-anju_test_db_query (AnjuTestServer *self,
-                    const char     *sql)
+anju_test_sqlite_query (const char *path,
+                        const char *sql)
 {
-  sqlite3 *db = open_side_connection (self);
+  sqlite3 *db = open_side_connection (path);
   sqlite3_stmt *stmt = prepare_or_die (db, sql);
   char *result = NULL;
   int rc;
@@ -539,10 +538,10 @@ anju_test_db_query (AnjuTestServer *self,
 }
 
 char *
-anju_test_db_dump (AnjuTestServer *self,
-                   const char     *table)
+anju_test_sqlite_dump (const char *path,
+                       const char *table)
 {
-  sqlite3 *db = open_side_connection (self);
+  sqlite3 *db = open_side_connection (path);
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
   sqlite3_stmt *stmt = prepare_or_die (db, sql);
   GString *dump = g_string_new (NULL);
@@ -565,4 +564,18 @@ anju_test_db_dump (AnjuTestServer *self,
   sqlite3_close (db);
 
   return g_string_free (dump, FALSE);
+}
+
+char *
+anju_test_db_query (AnjuTestServer *self,
+                    const char     *sql)
+{
+  return anju_test_sqlite_query (self->config->database_path, sql);
+}
+
+char *
+anju_test_db_dump (AnjuTestServer *self,
+                   const char     *table)
+{
+  return anju_test_sqlite_dump (self->config->database_path, table);
 }

@@ -100,5 +100,10 @@ char           *anju_test_db_query            (AnjuTestServer *self,
  * dumps to prove that a request wrote nothing. */
 char           *anju_test_db_dump             (AnjuTestServer *self,
                                                const char     *table);
+/* The same two on any database file. */
+char           *anju_test_sqlite_query        (const char     *path,
+                                               const char     *sql);
+char           *anju_test_sqlite_dump         (const char     *path,
+                                               const char     *table);
 
 G_END_DECLS
