@@ -28,6 +28,34 @@ gboolean anju_audit_record       (AnjuRequest  *request,
                                   JsonNode     *after,
                                   GError      **error);
 
+/* Who acted, for writes that have no signed-in caller to take it from:
+ * a successful sign-in (the session does not exist yet), anju-server
+ * create-admin and init --demo. */
+typedef struct
+{
+  gint64      actor_id;        /* 0 when there is no user */
+  const char *actor;           /* username, or "anju-server" */
+  gint64      org_id;          /* 0 when unknown */
+  const char *org_path;        /* (nullable): scope of the row for readers */
+  const char *client_address;  /* (nullable) */
+} AnjuAuditActor;
+
+/* The name written as actor for writes made by anju-server itself. */
+#define ANJU_AUDIT_SYSTEM_ACTOR "anju-server"
+
+/* Like anju_audit_record() with everything explicit; at is seconds since
+ * the epoch.  Must run inside a transaction, like every audit write. */
+gboolean anju_audit_record_as    (AnjuDb               *db,
+                                  GBytes               *key,
+                                  gint64                at,
+                                  const AnjuAuditActor *actor,
+                                  const char           *action,
+                                  const char           *entity,
+                                  gint64                entity_id,
+                                  JsonNode             *before,
+                                  JsonNode             *after,
+                                  GError              **error);
+
 /* Returns TRUE when the whole chain verifies.  On a broken chain returns
  * FALSE with *out_first_broken set to the first bad row's id and error
  * set (ANJU_ERROR_CONFLICT) describing it. */
