@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# run-platform.sh: install the dependencies, build Anju, and run it.
+#
+# On first use it writes a configuration from the sample to
+# ${XDG_CONFIG_HOME:-~/.config}/anju/anju-server.conf and creates the demo
+# database.  Then it starts anju-server and, when there is a display,
+# anju-desktop connected to it; without a display the server stays in the
+# foreground.  Ctrl-C (or closing the desktop) stops everything.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+build="$root/_build"
+
+config_dir="${XDG_CONFIG_HOME:-$HOME/.config}/anju"
+data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/anju"
+conf="$config_dir/anju-server.conf"
+
+server_pid=
+
+say() {
+  printf '==> %s\n' "$*"
+}
+
+die() {
+  printf 'run-platform: %s\n' "$*" >&2
+  exit 1
+}
+
+# conf_get GROUP KEY: the value of KEY in [GROUP] of the config, trimmed.
+conf_get() {
+  awk -v group="[$1]" -v key="$2" '
+    /^[[:space:]]*\[/ {
+      line = $0
+      gsub(/[[:space:]]/, "", line)
+      in_group = (line == group)
+      next
+    }
+    in_group && $0 ~ "^[[:space:]]*" key "[[:space:]]*=" {
+      sub(/^[^=]*=[[:space:]]*/, "")
+      sub(/[[:space:]]+$/, "")
+      print
+      exit
+    }' "$conf"
+}
+
+write_config() {
+  say "Writing $conf"
+  mkdir -p "$config_dir" "$data_dir"
+  chmod 0700 "$data_dir"
+  # Only [database] path changes: the demo's data goes where the user's
+  # data goes, and every other key keeps the documented default.
+  awk -v db="$data_dir/anju.db" '
+    /^\[/ { group = $0 }
+    group == "[database]" && /^path=/ { print "path=" db; next }
+    { print }' resources/anju-server.conf.sample > "$conf.tmp"
+  chmod 0600 "$conf.tmp"
+  mv "$conf.tmp" "$conf"
+}
+
+database_path() {
+  local path
+  path="$(conf_get database path)"
+  if [ -z "$path" ]; then
+    path="$data_dir/anju.db"
+  elif [ "${path#/}" = "$path" ]; then
+    # The server resolves relative paths against the config's directory.
+    path="$config_dir/$path"
+  fi
+  echo "$path"
+}
+
+stop_server() {
+  if [ -z "$server_pid" ] || ! kill -0 "$server_pid" 2>/dev/null; then
+    return
+  fi
+  say "Stopping anju-server"
+  kill -TERM "$server_pid" 2>/dev/null || true
+  # The server finishes in-flight requests before it exits; give it a
+  # moment, then stop waiting.
+  local i
+  for i in $(seq 100); do
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$server_pid" 2>/dev/null; then
+    echo "run-platform: anju-server did not stop in 10 s; killing it" >&2
+    kill -KILL "$server_pid" 2>/dev/null || true
+  fi
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+
+# wait_until_ready URL: polls the health endpoint until the server answers
+# or exits.  The certificate is checked by fingerprint below, not here.
+wait_until_ready() {
+  local i
+  for i in $(seq 300); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      wait "$server_pid" || true
+      server_pid=
+      die "anju-server exited before it was ready (see its messages above)"
+    fi
+    if curl --silent --fail --insecure --max-time 2 "$1/api/v1/health" >/dev/null; then
+      return
+    fi
+    sleep 0.1
+  done
+  die "anju-server did not answer on $1 within 30 s"
+}
+
+# certificate_fingerprint HOST PORT: SHA-256 of the served certificate,
+# "AB:CD:…", the same form anju-server prints and anju-desktop shows.
+certificate_fingerprint() {
+  openssl s_client -connect "$1:$2" </dev/null 2>/dev/null \
+    | openssl x509 -noout -fingerprint -sha256 \
+    | sed 's/^.*=//'
+}
+
+./scripts/install-deps.sh
+
+if [ ! -f "$build/meson-private/coredata.dat" ]; then
+  say "Configuring $build"
+  meson setup "$build"
+fi
+say "Building"
+meson compile -C "$build"
+
+[ -f "$conf" ] || write_config
+
+db="$(database_path)"
+if [ ! -f "$db" ]; then
+  say "Creating the demo database $db"
+  mkdir -p "$(dirname "$db")"
+  if ! "$build/server/anju-server" --config "$conf" init --demo; then
+    # Half a demo database would be taken for a whole one next time.
+    rm -f "$db" "$db-wal" "$db-shm"
+    die "creating the demo database failed"
+  fi
+fi
+
+listen="$(conf_get server listen)"
+listen="${listen:-127.0.0.1:8443}"
+host="${listen%:*}"
+port="${listen##*:}"
+scheme=https
+[ "$(conf_get server allow_plain_http)" = true ] && scheme=http
+url="$scheme://$listen"
+
+trap stop_server EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Otherwise the health check below could be answered by that other server.
+if curl --silent --insecure --max-time 2 --output /dev/null "$url/"; then
+  die "something already answers on $url; stop it, or change [server] listen in $conf"
+fi
+
+say "Starting anju-server on $url"
+"$build/server/anju-server" --config "$conf" serve &
+server_pid=$!
+wait_until_ready "$url"
+
+echo
+echo "Anju is running at $url"
+if [ "$scheme" = https ]; then
+  echo "Certificate SHA-256 fingerprint: $(certificate_fingerprint "$host" "$port")"
+fi
+echo "Configuration: $conf"
+echo "Database:      $db"
+[ -f docs/demo.md ] && echo "Demo accounts: docs/demo.md"
+echo "Press Ctrl-C to stop."
+echo
+
+desktop="$build/client/desktop/anju-desktop"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  say "No display: anju-server stays in the foreground"
+  wait "$server_pid" || exit $?
+elif [ ! -x "$desktop" ]; then
+  say "$desktop was not built; anju-server stays in the foreground"
+  wait "$server_pid" || exit $?
+else
+  # zh_CN is the platform's primary language: show it unless the user
+  # chose a real locale of their own.
+  case "${LANG:-C}" in
+    C | C.* | POSIX) export LANG=zh_CN.UTF-8 ;;
+  esac
+  say "Starting anju-desktop"
+  "$desktop" --server "$url" || true
+fi
