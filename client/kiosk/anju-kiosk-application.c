@@ -11,7 +11,7 @@
 #include "anju-kiosk-application.h"
 #include "anju-kiosk-window.h"
 
-#define DEFAULT_WINDOWED_WIDTH  1280
+#define DEFAULT_WINDOWED_WIDTH 1280
 #define DEFAULT_WINDOWED_HEIGHT 800
 
 struct _AnjuKioskApplication
@@ -91,7 +91,7 @@ static void
 anju_kiosk_application_activate (GApplication *application)
 {
   AnjuKioskApplication *self = ANJU_KIOSK_APPLICATION (application);
-  GtkWindow *window;
+  GtkWindow            *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)

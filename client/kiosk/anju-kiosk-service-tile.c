@@ -10,16 +10,17 @@
 
 struct _AnjuKioskServiceTile
 {
-  GtkButton  parent_instance;
+  GtkButton parent_instance;
 
   /* Template widgets */
-  GtkImage  *image;
-  GtkLabel  *title_label;
+  GtkImage *image;
+  GtkLabel *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (AnjuKioskServiceTile, anju_kiosk_service_tile, GTK_TYPE_BUTTON)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ICON_NAME,
   PROP_TITLE,
@@ -85,7 +86,7 @@ anju_kiosk_service_tile_set_property (GObject      *object,
 static void
 anju_kiosk_service_tile_class_init (AnjuKioskServiceTileClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = anju_kiosk_service_tile_dispose;

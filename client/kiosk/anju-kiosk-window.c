@@ -14,16 +14,16 @@
 
 struct _AnjuKioskWindow
 {
-  GtkApplicationWindow  parent_instance;
+  GtkApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkLabel             *time_label;
-  GtkLabel             *date_label;
-  GtkWidget            *services_grid;
+  AdwToastOverlay     *toast_overlay;
+  GtkLabel            *time_label;
+  GtkLabel            *date_label;
+  GtkWidget           *services_grid;
 
   /* Owned */
-  guint                 clock_source;
+  guint                clock_source;
 };
 
 G_DEFINE_FINAL_TYPE (AnjuKioskWindow, anju_kiosk_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -66,11 +66,9 @@ static void
 schedule_clock_tick (AnjuKioskWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint ms_to_next_minute;
-
-  ms_to_next_minute = 60 * 1000
-                      - g_date_time_get_second (now) * 1000
-                      - g_date_time_get_microsecond (now) / 1000;
+  int   seconds = g_date_time_get_second (now);
+  int   milliseconds = g_date_time_get_microsecond (now) / 1000;
+  guint ms_to_next_minute = (60 - seconds) * 1000 - milliseconds;
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
   self->clock_source = g_timeout_add (ms_to_next_minute, clock_tick_cb, self);
@@ -136,7 +134,7 @@ anju_kiosk_window_dispose (GObject *object)
 static void
 anju_kiosk_window_class_init (AnjuKioskWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = anju_kiosk_window_dispose;

@@ -19,7 +19,7 @@ find_locale_dir (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *build_root = g_path_get_dirname (BUILD_LOCALEDIR);
-  gsize len = strlen (build_root);
+  gsize            len = strlen (build_root);
 
   if (exe != NULL && strncmp (exe, build_root, len) == 0 && exe[len] == G_DIR_SEPARATOR)
     return BUILD_LOCALEDIR;
