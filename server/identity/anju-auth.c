@@ -590,6 +590,7 @@ old_password_checked_cb (GObject      *source,
 {
   g_autoptr(PasswordChange) change = user_data;
   g_autoptr(GError) error = NULL;
+  const char *new_password;
 
   if (!anju_kdf_verify_finish (result, &error))
     {
@@ -601,8 +602,8 @@ old_password_checked_cb (GObject      *source,
       return;
     }
 
-  anju_kdf_hash_async (change->new_password, NULL, password_hashed_cb,
-                       g_steal_pointer (&change));
+  new_password = change->new_password;
+  anju_kdf_hash_async (new_password, NULL, password_hashed_cb, g_steal_pointer (&change));
 }
 
 static const AnjuFieldSpec password_body[] = {
