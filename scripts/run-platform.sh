@@ -147,6 +147,9 @@ scheme=https
 [ "$(conf_get server allow_plain_http)" = true ] && scheme=http
 url="$scheme://$listen"
 
+# The programs run uninstalled: point them at the catalogues just built.
+export ANJU_LOCALEDIR="$build/po"
+
 trap stop_server EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
