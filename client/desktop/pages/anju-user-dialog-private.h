@@ -14,5 +14,11 @@ GtkWidget *_anju_user_dialog_get_field        (AnjuUserDialog *self,
 GtkWidget *_anju_user_dialog_get_role_check   (AnjuUserDialog *self,
                                                const char     *role_code);
 GtkWidget *_anju_user_dialog_get_save_button  (AnjuUserDialog *self);
+/* (nullable) the message about the whole form while it is shown, such
+ * as the server's reason for a refusal that names no field. */
+const char *_anju_user_dialog_get_message     (AnjuUserDialog *self);
+/* (nullable) the message shown beside one field. */
+const char *_anju_user_dialog_get_field_error (AnjuUserDialog *self,
+                                               const char     *field);
 
 G_END_DECLS

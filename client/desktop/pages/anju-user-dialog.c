@@ -721,3 +721,31 @@ _anju_user_dialog_get_save_button (AnjuUserDialog *self)
 
   return GTK_WIDGET (self->save_button);
 }
+
+const char *
+_anju_user_dialog_get_message (AnjuUserDialog *self)
+{
+  g_return_val_if_fail (ANJU_IS_USER_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+
+  return gtk_label_get_text (self->error_label);
+}
+
+const char *
+_anju_user_dialog_get_field_error (AnjuUserDialog *self,
+                                   const char     *field)
+{
+  g_return_val_if_fail (ANJU_IS_USER_DIALOG (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      if (g_str_equal (self->slots[i].field, field)
+          && gtk_widget_get_visible (self->slots[i].label))
+        return gtk_label_get_text (GTK_LABEL (self->slots[i].label));
+    }
+
+  return NULL;
+}
