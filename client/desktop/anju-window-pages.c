@@ -1,0 +1,58 @@
+/* anju-window-pages.c: the table behind the main window's sidebar. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "anju-account-page.h"
+#include "anju-home-page.h"
+#include "anju-organisations-page.h"
+#include "anju-permissions.h"
+#include "anju-users-page.h"
+#include "anju-window-pages.h"
+
+/* The pages' reload functions take their own type; these adapt them to
+ * the table's GtkWidget signature without casting function pointers. */
+static void
+reload_organisations (GtkWidget *page)
+{
+  anju_organisations_page_reload (ANJU_ORGANISATIONS_PAGE (page));
+}
+
+static void
+reload_users (GtkWidget *page)
+{
+  anju_users_page_reload (ANJU_USERS_PAGE (page));
+}
+
+static void
+reload_account (GtkWidget *page)
+{
+  anju_account_page_reload (ANJU_ACCOUNT_PAGE (page));
+}
+
+static const AnjuWindowPage pages[] = {
+  { "home", NULL, N_("Home"), "go-home-symbolic",
+    anju_home_page_get_type, NULL },
+  { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
+    anju_organisations_page_get_type, reload_organisations },
+  { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
+    anju_users_page_get_type, reload_users },
+  { "account", NULL, N_("My Account"), "avatar-default-symbolic",
+    anju_account_page_get_type, reload_account },
+};
+
+const AnjuWindowPage *
+anju_window_pages (guint *n_pages)
+{
+  *n_pages = G_N_ELEMENTS (pages);
+  return pages;
+}
+
+const AnjuWindowPage *
+anju_window_page_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return &pages[i];
+  return NULL;
+}
