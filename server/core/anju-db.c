@@ -6,6 +6,7 @@
 
 #include "anju-db.h"
 #include "anju-error.h"
+#include "anju-server-resources.h"
 
 #define MIGRATIONS_PATH "/org/anju/server/sql/"
 #define BUSY_TIMEOUT_MS 5000
@@ -268,7 +269,11 @@ compare_names (gconstpointer a,
 static char **
 list_migrations (void)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  /* Looked up in our own resource, not the global registry: the
+   * constructor that would register it is dropped when nothing else in
+   * the static library's object file is referenced. */
+  g_auto(GStrv) names = g_resource_enumerate_children (anju_server_resources_get_resource (),
+                                                       MIGRATIONS_PATH, 0, NULL);
   GPtrArray *sorted = g_ptr_array_new ();
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
@@ -299,7 +304,7 @@ apply_migration (AnjuDb      *self,
   g_autofree char *set_version = NULL;
   g_autoptr(GBytes) sql = NULL;
 
-  sql = g_resources_lookup_data (path, 0, error);
+  sql = g_resource_lookup_data (anju_server_resources_get_resource (), path, 0, error);
   if (sql == NULL)
     return FALSE;
 

@@ -348,12 +348,14 @@ message_finished_cb (SoupServerMessage *msg,
   AnjuServer *self = info->server;
   double seconds = (g_get_monotonic_time () - info->started) / (double) G_USEC_PER_SEC;
   guint status = soup_server_message_get_status (msg);
+  char status_text[16];
 
+  g_snprintf (status_text, sizeof status_text, "%u", status);
   anju_metrics_observe (self->metrics, info->route, soup_server_message_get_method (msg),
                         status, seconds);
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "ANJU_ROUTE", info->route,
-                    "ANJU_STATUS", "%u", status,
+                    "ANJU_STATUS", status_text,
                     "ANJU_CLIENT", soup_server_message_get_remote_host (msg),
                     "MESSAGE", "%s %s %u %.1f ms", soup_server_message_get_method (msg),
                     g_uri_get_path (soup_server_message_get_uri (msg)), status, seconds * 1000);
