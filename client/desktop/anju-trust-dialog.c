@@ -20,19 +20,6 @@ struct _AnjuTrustDialog
 
 G_DEFINE_FINAL_TYPE (AnjuTrustDialog, anju_trust_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* 32 pairs read best as two lines of 16, which is how people compare
- * them against a printed copy. */
-static char *
-format_for_display (const char *fingerprint)
-{
-  GString *out = g_string_new (fingerprint);
-  gsize second_line = 16 * 3 - 1;
-
-  if (out->len > second_line && out->str[second_line] == ':')
-    out->str[second_line] = '\n';
-  return g_string_free (out, FALSE);
-}
-
 static void
 anju_trust_dialog_dispose (GObject *object)
 {
@@ -78,7 +65,6 @@ anju_trust_dialog_new (GtkWindow       *parent,
 {
   AnjuTrustDialog *self;
   g_autofree char *body = NULL;
-  g_autofree char *display = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (server_uri != NULL, NULL);
@@ -98,8 +84,7 @@ anju_trust_dialog_new (GtkWindow       *parent,
       "only if they are the same."),
     server_uri);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
-  display = format_for_display (self->fingerprint);
-  gtk_label_set_label (self->fingerprint_label, display);
+  gtk_label_set_label (self->fingerprint_label, self->fingerprint);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->fingerprint_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->fingerprint,
                                   -1);

@@ -4,9 +4,11 @@
 #include <glib/gi18n.h>
 
 #include "anju-account-page.h"
+#include "anju-audit-page.h"
 #include "anju-home-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
+#include "anju-roles-page.h"
 #include "anju-users-page.h"
 #include "anju-window-pages.h"
 
@@ -25,6 +27,18 @@ reload_users (GtkWidget *page)
 }
 
 static void
+reload_roles (GtkWidget *page)
+{
+  anju_roles_page_reload (ANJU_ROLES_PAGE (page));
+}
+
+static void
+reload_audit (GtkWidget *page)
+{
+  anju_audit_page_reload (ANJU_AUDIT_PAGE (page));
+}
+
+static void
 reload_account (GtkWidget *page)
 {
   anju_account_page_reload (ANJU_ACCOUNT_PAGE (page));
@@ -37,6 +51,10 @@ static const AnjuWindowPage pages[] = {
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
     anju_users_page_get_type, reload_users },
+  { "roles", ANJU_PERM_ROLE_READ, N_("Roles"), "channel-secure-symbolic",
+    anju_roles_page_get_type, reload_roles },
+  { "audit", ANJU_PERM_AUDIT_READ, N_("Audit Log"), "document-open-recent-symbolic",
+    anju_audit_page_get_type, reload_audit },
   { "account", NULL, N_("My Account"), "avatar-default-symbolic",
     anju_account_page_get_type, reload_account },
 };
