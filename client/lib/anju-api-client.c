@@ -613,6 +613,7 @@ anju_api_client_probe_certificate_async (AnjuApiClient       *self,
   if (data->message == NULL)
     {
       g_task_return_new_error (task, ANJU_ERROR, ANJU_ERROR_MALFORMED,
+                               /* Translators: %1$s is a URL */
                                _("“%1$s” is not a valid address"), uri);
       return;
     }

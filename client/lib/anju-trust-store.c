@@ -74,7 +74,8 @@ save_key_file (AnjuTrustStore  *self,
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+                   /* Translators: %1$s is a folder, %2$s the system's reason */
+                   _("Could not create the folder %1$s: %2$s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
   data = g_key_file_to_data (key_file, &length, NULL);
