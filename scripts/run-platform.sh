@@ -109,10 +109,12 @@ wait_until_ready() {
   die "anju-server did not answer on $1 within 30 s"
 }
 
-# certificate_fingerprint HOST PORT: SHA-256 of the served certificate,
-# "AB:CD:…", the same form anju-server prints and anju-desktop shows.
+# certificate_fingerprint URL: SHA-256 of the certificate the server
+# presents, "AB:CD:…", the form anju-server prints and anju-desktop shows.
+# It is read off an ordinary request, like any client makes.
 certificate_fingerprint() {
-  openssl s_client -connect "$1:$2" </dev/null 2>/dev/null \
+  curl --silent --insecure --max-time 5 --output /dev/null --write-out '%{certs}' \
+       "$1/api/v1/health" \
     | openssl x509 -noout -fingerprint -sha256 \
     | sed 's/^.*=//'
 }
@@ -141,8 +143,6 @@ fi
 
 listen="$(conf_get server listen)"
 listen="${listen:-127.0.0.1:8443}"
-host="${listen%:*}"
-port="${listen##*:}"
 scheme=https
 [ "$(conf_get server allow_plain_http)" = true ] && scheme=http
 url="$scheme://$listen"
@@ -167,7 +167,7 @@ wait_until_ready "$url"
 echo
 echo "Anju is running at $url"
 if [ "$scheme" = https ]; then
-  echo "Certificate SHA-256 fingerprint: $(certificate_fingerprint "$host" "$port")"
+  echo "Certificate SHA-256 fingerprint: $(certificate_fingerprint "$url")"
 fi
 echo "Configuration: $conf"
 echo "Database:      $db"
