@@ -48,6 +48,7 @@ typedef struct
   AnjuServer *server;      /* (unowned) */
   const char *route;       /* (unowned) static pattern */
   gint64      started;
+  gboolean    in_flight;   /* counted in server->in_flight */
 } MessageInfo;
 
 static void register_core_routes (AnjuServer *self);
@@ -305,6 +306,14 @@ server_callback (SoupServer        *soup,
 {
   AnjuServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  MessageInfo *info = g_object_get_data (G_OBJECT (msg), "anju-info");
+
+  /* In flight from here until written out or aborted: shutdown waits. */
+  if (info != NULL && !info->in_flight)
+    {
+      info->in_flight = TRUE;
+      self->in_flight++;
+    }
 
   /* Responses carry personal data: never cache them anywhere. */
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
@@ -342,6 +351,28 @@ early_callback (SoupServer        *soup,
 }
 
 static void
+settle_message (MessageInfo *info)
+{
+  if (!info->in_flight)
+    return;
+  info->in_flight = FALSE;
+  g_assert (info->server->in_flight > 0);
+  info->server->in_flight--;
+}
+
+/* The client went away before the answer was written: no ::finished. */
+static void
+request_aborted_cb (SoupServer        *soup,
+                    SoupServerMessage *msg,
+                    AnjuServer        *self)
+{
+  MessageInfo *info = g_object_get_data (G_OBJECT (msg), "anju-info");
+
+  if (info != NULL)
+    settle_message (info);
+}
+
+static void
 message_finished_cb (SoupServerMessage *msg,
                      MessageInfo       *info)
 {
@@ -360,8 +391,7 @@ message_finished_cb (SoupServerMessage *msg,
                     "MESSAGE", "%s %s %u %.1f ms", soup_server_message_get_method (msg),
                     g_uri_get_path (soup_server_message_get_uri (msg)), status, seconds * 1000);
 
-  g_assert (self->in_flight > 0);
-  self->in_flight--;
+  settle_message (info);
 }
 
 static void
@@ -374,7 +404,6 @@ request_started_cb (SoupServer        *soup,
   info->server = self;
   info->route = "unmatched";
   info->started = g_get_monotonic_time ();
-  self->in_flight++;
 
   g_object_set_data_full (G_OBJECT (msg), "anju-info", info, g_free);
   g_signal_connect (msg, "finished", G_CALLBACK (message_finished_cb), info);
@@ -505,6 +534,7 @@ anju_server_listen (AnjuServer  *self,
                                 "tls-certificate", self->certificate,
                                 NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self);
   soup_server_add_early_handler (self->soup, NULL, early_callback, self, NULL);
   soup_server_add_handler (self->soup, NULL, server_callback, self, NULL);
 
@@ -537,8 +567,17 @@ anju_server_shutdown (AnjuServer *self)
   /* New requests get 503 from here on; the ones already running (a login
    * hashing in a thread, say) finish and are written out first. */
   self->shutting_down = TRUE;
-  while (self->in_flight > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (context, TRUE);
+  if (self->in_flight > 0)
+    {
+      /* Wakes the loop so the deadline is seen even when nothing happens. */
+      g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+      g_source_set_dummy_callback (tick);
+      g_source_attach (tick, context);
+      while (self->in_flight > 0 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (context, TRUE);
+      g_source_destroy (tick);
+    }
   if (self->in_flight > 0)
     g_warning ("Shutting down with %u requests still running", self->in_flight);
 
