@@ -24,27 +24,26 @@ static const AnjuAuditName actions[] = {
   { "role.delete",           N_("Deleted a role") },
 };
 
+/* Short words that mean other things elsewhere, hence the context
+ * (spelled out each time: xgettext does not expand macros). */
 static const AnjuAuditName entities[] = {
-  { "user",          N_("User") },
-  { "organisation",  N_("Organisation") },
-  { "role",          N_("Role") },
+  { "user",          NC_("audit entity", "User") },
+  { "organisation",  NC_("audit entity", "Organisation") },
+  { "role",          NC_("audit entity", "Role") },
 };
 
-static const char *
-lookup_label (const AnjuAuditName *names,
-              guint                n_names,
-              const char          *id)
+static const AnjuAuditName *
+lookup (const AnjuAuditName *names,
+        guint                n_names,
+        const char          *id)
 {
-  if (id == NULL)
-    return NULL;
-
-  for (guint i = 0; i < n_names; i++)
+  for (guint i = 0; id != NULL && i < n_names; i++)
     {
       if (g_str_equal (names[i].id, id))
-        return _(names[i].label);
+        return &names[i];
     }
 
-  return id;
+  return NULL;
 }
 
 const AnjuAuditName *
@@ -64,11 +63,15 @@ anju_audit_entities (guint *n_entities)
 const char *
 anju_audit_action_label (const char *id)
 {
-  return lookup_label (actions, G_N_ELEMENTS (actions), id);
+  const AnjuAuditName *name = lookup (actions, G_N_ELEMENTS (actions), id);
+
+  return name != NULL ? _(name->label) : id;
 }
 
 const char *
 anju_audit_entity_label (const char *id)
 {
-  return lookup_label (entities, G_N_ELEMENTS (entities), id);
+  const AnjuAuditName *name = lookup (entities, G_N_ELEMENTS (entities), id);
+
+  return name != NULL ? g_dpgettext2 (NULL, "audit entity", name->label) : id;
 }

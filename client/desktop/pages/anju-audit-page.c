@@ -331,13 +331,14 @@ edge_reached_cb (AnjuAuditPage   *self,
 static GListModel *
 names_model (const char          *all_label,
              const AnjuAuditName *names,
-             guint                n_names)
+             guint                n_names,
+             const char *       (*label_for) (const char *id))
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
   gtk_string_list_append (list, all_label);
   for (guint i = 0; i < n_names; i++)
-    gtk_string_list_append (list, _(names[i].label));
+    gtk_string_list_append (list, label_for (names[i].id));
 
   return G_LIST_MODEL (list);
 }
@@ -396,11 +397,11 @@ setup_filters (AnjuAuditPage *self)
   guint n_names;
 
   names = anju_audit_entities (&n_names);
-  entities = names_model (_("All entities"), names, n_names);
+  entities = names_model (_("All entities"), names, n_names, anju_audit_entity_label);
   gtk_drop_down_set_model (self->entity_filter, entities);
 
   names = anju_audit_actions (&n_names);
-  actions = names_model (_("All actions"), names, n_names);
+  actions = names_model (_("All actions"), names, n_names, anju_audit_action_label);
   gtk_drop_down_set_model (self->action_filter, actions);
 }
 

@@ -515,7 +515,7 @@ setup_columns (AnjuOrganisationsPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (name_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (name_bind_cb), NULL);
-  column = gtk_column_view_column_new (_("Name"), factory);
+  column = gtk_column_view_column_new (C_("organisation", "Name"), factory);
   gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
