@@ -1,164 +1,31 @@
-/* test-desktop-users.c: the desktop's user administration, driven through
- * its real windows against a real anju-server (F-PORTAL-017).
+/* test-desktop-users.c: user administration through the desktop's real
+ * windows against a real anju-server (F-PORTAL-017).
  *
- * Runs under `dbus-run-session -- xvfb-run -a` (see meson.build): GTK
- * needs a display and the accessibility bus.  Widgets are driven the way
- * a person would drive them (text into entries, "clicked" on buttons);
- * every wait iterates the main context until a condition holds, with a
- * deadline that only catches a hang, never a slow machine.
+ * An administrator signs in, trusts the server's certificate, opens
+ * Users and creates an account through the New User dialog, whose
+ * refusals (its own and the server's) keep what was typed; the new
+ * account is then found with the page's search.
  */
 #include "config.h"
 
-#include <adwaita.h>
-
-#include "anju-desktop-private.h"
-#include "anju-test-server.h"
+#include "anju-desktop-test.h"
 #include "anju-user-dialog-private.h"
 #include "anju-users-page.h"
-
-/* Generous: only a hang should ever reach it. */
-#define WAIT_SECONDS 45
 
 #define NEW_USERNAME "f017.tester"
 #define NEW_PASSWORD "Xiangjiang#2026"
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the default main context until condition holds; FALSE (with
- * a test message) when the deadline passed first. */
-static gboolean
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (50, wake_up_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-  if (!held)
-    g_test_message ("Gave up waiting for %s", what);
-
-  return held;
-}
-
-/* Depth-first search of a widget tree. */
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             gboolean     (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_button_for_action (GtkWidget     *widget,
-                      gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_row_named (GtkWidget     *widget,
-              gconstpointer  name)
-{
-  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-/* The first toplevel of that type, or NULL. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 typedef struct
 {
-  AnjuTestServer  *server;
-  AnjuApplication *app;
-  GtkWidget       *users_page;
-  GtkWidget       *dialog;
+  GtkWidget *page;
+  GtkWidget *dialog;
 } Fixture;
-
-static gboolean
-trust_dialog_shown (gpointer data)
-{
-  Fixture *fixture = data;
-  AnjuLoginWindow *login = _anju_application_get_login_window (fixture->app);
-
-  return login != NULL && _anju_login_window_get_trust_dialog (login) != NULL;
-}
-
-static gboolean
-main_window_shown (gpointer data)
-{
-  Fixture *fixture = data;
-  AnjuWindow *window = _anju_application_get_main_window (fixture->app);
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
 
 static gboolean
 create_button_ready (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *button = find_widget (fixture->users_page, is_button_for_action, "users.create");
+  GtkWidget *button = anju_desktop_test_find_button (fixture->page, "users.create");
 
   return button != NULL && gtk_widget_is_sensitive (button);
 }
@@ -168,14 +35,14 @@ user_dialog_shown (gpointer data)
 {
   Fixture *fixture = data;
 
-  fixture->dialog = find_toplevel (ANJU_TYPE_USER_DIALOG);
+  fixture->dialog = anju_desktop_test_find_window (ANJU_TYPE_USER_DIALOG);
   return fixture->dialog != NULL && gtk_widget_get_mapped (fixture->dialog);
 }
 
 static gboolean
 user_dialog_gone (gpointer data)
 {
-  return find_toplevel (ANJU_TYPE_USER_DIALOG) == NULL;
+  return anju_desktop_test_find_window (ANJU_TYPE_USER_DIALOG) == NULL;
 }
 
 static gboolean
@@ -190,56 +57,9 @@ static gboolean
 new_user_listed (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *column_view = find_widget (fixture->users_page, is_of_type,
-                                        GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
+  GtkWidget *column_view = anju_desktop_test_find_type (fixture->page, GTK_TYPE_COLUMN_VIEW);
 
-  return column_view != NULL
-         && find_widget (column_view, is_label_with_text, NEW_USERNAME) != NULL;
-}
-
-static void
-sign_in (Fixture *fixture)
-{
-  AnjuLoginWindow *login = _anju_application_get_login_window (fixture->app);
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autofree char *server_fingerprint = NULL;
-  AnjuTrustDialog *trust;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (login);
-  gtk_editable_set_text (_anju_login_window_get_server_entry (login), fixture->server->base_uri);
-  gtk_editable_set_text (_anju_login_window_get_username_entry (login), "admin");
-  gtk_editable_set_text (_anju_login_window_get_password_entry (login), ANJU_TEST_DEMO_PASSWORD);
-  click (GTK_WIDGET (_anju_login_window_get_sign_in_button (login)));
-
-  /* A first sign-in asks whether to trust the certificate, and shows the
-   * fingerprint of the one the server really presents. */
-  g_assert_true (wait_for (trust_dialog_shown, fixture, "the trust dialog"));
-  trust = _anju_login_window_get_trust_dialog (login);
-  certificate = g_tls_certificate_new_from_pem (fixture->server->cert_pem, -1, &error);
-  g_assert_no_error (error);
-  server_fingerprint = anju_certificate_get_fingerprint (certificate);
-  g_assert_cmpstr (anju_trust_dialog_get_fingerprint (trust), ==, server_fingerprint);
-  g_assert_nonnull (find_widget (GTK_WIDGET (trust), is_label_with_text, server_fingerprint));
-
-  anju_trust_dialog_answer (trust, TRUE);
-  g_assert_true (wait_for (main_window_shown, fixture, "the main window"));
-}
-
-static void
-open_users_page (Fixture *fixture)
-{
-  AnjuWindow *window = _anju_application_get_main_window (fixture->app);
-  GtkListBox *sidebar = _anju_window_get_sidebar (window);
-  GtkWidget *row = find_widget (GTK_WIDGET (sidebar), is_row_named, "users");
-
-  g_assert_nonnull (row);
-  g_signal_emit_by_name (sidebar, "row-activated", row);
-
-  fixture->users_page = _anju_window_get_page (window, "users");
-  g_assert_true (ANJU_IS_USERS_PAGE (fixture->users_page));
-  g_assert_true (gtk_stack_get_visible_child (_anju_window_get_stack (window)) == fixture->users_page);
-  g_assert_true (wait_for (create_button_ready, fixture, "the New User button"));
+  return column_view != NULL && anju_desktop_test_find_label (column_view, NEW_USERNAME) != NULL;
 }
 
 static void
@@ -257,7 +77,9 @@ static const char *
 field_text (Fixture    *fixture,
             const char *field)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (_anju_user_dialog_get_field (ANJU_USER_DIALOG (fixture->dialog), field)));
+  GtkWidget *widget = _anju_user_dialog_get_field (ANJU_USER_DIALOG (fixture->dialog), field);
+
+  return gtk_editable_get_text (GTK_EDITABLE (widget));
 }
 
 /* Fills the dialog, first with mistakes, and checks that each refusal
@@ -278,7 +100,7 @@ fill_and_save (Fixture *fixture)
   /* A mistake the dialog catches itself: shown at the field, no request. */
   set_field (fixture, "username", NEW_USERNAME);
   set_field (fixture, "phone", "1390000");
-  click (save);
+  anju_desktop_test_click (save);
   g_assert_nonnull (_anju_user_dialog_get_field_error (dialog, "phone"));
   g_assert_true (gtk_widget_has_css_class (_anju_user_dialog_get_field (dialog, "phone"), "error"));
 
@@ -286,10 +108,10 @@ fill_and_save (Fixture *fixture)
    * stays, says why, and keeps everything typed. */
   set_field (fixture, "phone", "13900001234");
   set_field (fixture, "username", "admin");
-  click (save);
+  anju_desktop_test_click (save);
   g_assert_null (_anju_user_dialog_get_field_error (dialog, "phone"));
-  g_assert_true (wait_for (dialog_says_something, fixture, "the server's refusal"));
-  g_assert_true (find_toplevel (ANJU_TYPE_USER_DIALOG) == fixture->dialog);
+  g_assert_true (anju_desktop_test_wait_for (dialog_says_something, fixture, "the server's refusal"));
+  g_assert_true (anju_desktop_test_find_window (ANJU_TYPE_USER_DIALOG) == fixture->dialog);
   g_assert_cmpstr (field_text (fixture, "username"), ==, "admin");
   g_assert_cmpstr (field_text (fixture, "name"), ==, "测试用户");
   g_assert_cmpstr (field_text (fixture, "phone"), ==, "13900001234");
@@ -297,21 +119,21 @@ fill_and_save (Fixture *fixture)
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (role)));
 
   set_field (fixture, "username", NEW_USERNAME);
-  click (save);
-  g_assert_true (wait_for (user_dialog_gone, fixture, "the dialog to close after saving"));
+  anju_desktop_test_click (save);
+  g_assert_true (anju_desktop_test_wait_for (user_dialog_gone, fixture, "the dialog to close after saving"));
   fixture->dialog = NULL;
 }
 
 static void
-assert_server_has_user (Fixture *fixture)
+assert_server_has_user (AnjuTestServer *server)
 {
-  g_autofree char *token = anju_test_login (fixture->server, "admin", ANJU_TEST_DEMO_PASSWORD);
+  g_autofree char *token = anju_test_login (server, "admin", ANJU_TEST_DEMO_PASSWORD);
   g_autoptr(JsonNode) answer = NULL;
   JsonObject *page;
   JsonObject *user;
   guint status = 0;
 
-  answer = anju_test_request (fixture->server, token, "GET", "/api/v1/users?q=" NEW_USERNAME, NULL, &status);
+  answer = anju_test_request (server, token, "GET", "/api/v1/users?q=" NEW_USERNAME, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   page = json_node_get_object (answer);
   g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 1);
@@ -321,88 +143,41 @@ assert_server_has_user (Fixture *fixture)
   g_assert_true (json_object_get_boolean_member (user, "must_change_password"));
 }
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-destroy_toplevels (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-}
-
-/* Everything of the desktop goes, down to its API client and with it the
- * client's connections: the server waits for open connections when it
- * stops.  A client still alive afterwards is a leak. */
-static void
-close_desktop (Fixture *fixture)
-{
-  AnjuWindow *window = _anju_application_get_main_window (fixture->app);
-  AnjuApiClient *client = anju_window_get_client (window);
-
-  g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
-  destroy_toplevels ();
-  g_clear_object (&fixture->app);
-  g_assert_true (wait_for (is_null, &client, "the API client to be finalized"));
-}
-
 static void
 test_create_user (void)
 {
+  AnjuTestServer *server = anju_test_server_start (TRUE);
+  AnjuApplication *app = _anju_application_new_for_tests (NULL);
   Fixture fixture = { NULL, };
-  g_autoptr(GError) error = NULL;
+  AnjuWindow *window;
   GtkWidget *search;
 
-  fixture.server = anju_test_server_start (TRUE);
-  fixture.app = _anju_application_new_for_tests (NULL);
-  g_assert_true (_anju_application_start (fixture.app, &error));
-  g_assert_no_error (error);
+  window = anju_desktop_test_sign_in (app, server, "admin", ANJU_TEST_DEMO_PASSWORD);
+  fixture.page = anju_desktop_test_open_page (window, "users");
+  g_assert_true (ANJU_IS_USERS_PAGE (fixture.page));
+  g_assert_true (anju_desktop_test_wait_for (create_button_ready, &fixture, "the New User button"));
 
-  sign_in (&fixture);
-  open_users_page (&fixture);
-
-  click (find_widget (fixture.users_page, is_button_for_action, "users.create"));
-  g_assert_true (wait_for (user_dialog_shown, &fixture, "the New User dialog"));
+  anju_desktop_test_click (anju_desktop_test_find_button (fixture.page, "users.create"));
+  g_assert_true (anju_desktop_test_wait_for (user_dialog_shown, &fixture, "the New User dialog"));
   fill_and_save (&fixture);
 
   /* Look the new account up the way an administrator would. */
-  search = find_widget (fixture.users_page, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  search = anju_desktop_test_find_type (fixture.page, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), NEW_USERNAME);
-  g_assert_true (wait_for (new_user_listed, &fixture, "the new user in the list"));
+  g_assert_true (anju_desktop_test_wait_for (new_user_listed, &fixture, "the new user in the list"));
 
-  assert_server_has_user (&fixture);
+  assert_server_has_user (server);
 
-  close_desktop (&fixture);
-  anju_test_server_stop (fixture.server);
+  anju_desktop_test_close (&app);
+  anju_test_server_stop (server);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Before GTK and GIO start: software rendering under Xvfb, and no
-   * system proxy resolver (it needs GSettings schemas the isolated test
-   * directories hide). */
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
-
-  /* Without a window manager, focus moves between windows without the
-   * focus-out GTK 4.8's cursor blink expects, and its warning would be
-   * fatal here.  A steady cursor has nothing to warn about. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  anju_desktop_test_init (&argc, &argv);
 
   g_test_add_func ("/portal/users/create-in-desktop  F-PORTAL-017", test_create_user);
 

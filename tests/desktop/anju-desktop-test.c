@@ -1,0 +1,247 @@
+#include "config.h"
+
+#include "anju-desktop-test.h"
+
+/* Generous: only a hang should ever reach it. */
+#define WAIT_SECONDS 45
+
+void
+anju_desktop_test_init (int    *argc,
+                        char ***argv)
+{
+  /* Before GTK and GIO start: software rendering under Xvfb, and no
+   * system proxy resolver (it needs GSettings schemas the isolated test
+   * directories hide). */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  /* Without a window manager, focus moves between windows without the
+   * focus-out GTK 4.8's cursor blink expects, and its warning would be
+   * fatal here.  A steady cursor has nothing to warn about. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+}
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+anju_desktop_test_wait_for (AnjuTestCondition  condition,
+                            gpointer           data,
+                            const char        *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake_up = g_timeout_add (50, wake_up_cb, NULL);
+  gboolean held;
+
+  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_up);
+  if (!held)
+    g_test_message ("Gave up waiting for %s", what);
+
+  return held;
+}
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_row_named (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+anju_desktop_test_find_label (GtkWidget  *root,
+                              const char *text)
+{
+  return find_widget (root, is_label_with_text, text);
+}
+
+GtkWidget *
+anju_desktop_test_find_button (GtkWidget  *root,
+                               const char *action_name)
+{
+  return find_widget (root, is_button_for_action, action_name);
+}
+
+GtkWidget *
+anju_desktop_test_find_type (GtkWidget *root,
+                             GType      type)
+{
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+anju_desktop_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+void
+anju_desktop_test_click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+trust_dialog_shown (gpointer data)
+{
+  AnjuLoginWindow *login = _anju_application_get_login_window (data);
+
+  return login != NULL && _anju_login_window_get_trust_dialog (login) != NULL;
+}
+
+static gboolean
+main_window_shown (gpointer data)
+{
+  AnjuWindow *window = _anju_application_get_main_window (data);
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+AnjuWindow *
+anju_desktop_test_sign_in (AnjuApplication *app,
+                           AnjuTestServer  *server,
+                           const char      *username,
+                           const char      *password)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *server_fingerprint = NULL;
+  g_autoptr(GError) error = NULL;
+  AnjuLoginWindow *login;
+  AnjuTrustDialog *trust;
+
+  g_assert_true (_anju_application_start (app, &error));
+  g_assert_no_error (error);
+
+  login = _anju_application_get_login_window (app);
+  g_assert_nonnull (login);
+  gtk_editable_set_text (_anju_login_window_get_server_entry (login), server->base_uri);
+  gtk_editable_set_text (_anju_login_window_get_username_entry (login), username);
+  gtk_editable_set_text (_anju_login_window_get_password_entry (login), password);
+  anju_desktop_test_click (GTK_WIDGET (_anju_login_window_get_sign_in_button (login)));
+
+  /* A first sign-in asks whether to trust the certificate, and shows the
+   * fingerprint of the one the server really presents. */
+  g_assert_true (anju_desktop_test_wait_for (trust_dialog_shown, app, "the trust dialog"));
+  trust = _anju_login_window_get_trust_dialog (login);
+  certificate = g_tls_certificate_new_from_pem (server->cert_pem, -1, &error);
+  g_assert_no_error (error);
+  server_fingerprint = anju_certificate_get_fingerprint (certificate);
+  g_assert_cmpstr (anju_trust_dialog_get_fingerprint (trust), ==, server_fingerprint);
+  g_assert_nonnull (anju_desktop_test_find_label (GTK_WIDGET (trust), server_fingerprint));
+
+  anju_trust_dialog_answer (trust, TRUE);
+  g_assert_true (anju_desktop_test_wait_for (main_window_shown, app, "the main window"));
+
+  return _anju_application_get_main_window (app);
+}
+
+GtkWidget *
+anju_desktop_test_open_page (AnjuWindow *window,
+                             const char *name)
+{
+  GtkListBox *sidebar = _anju_window_get_sidebar (window);
+  GtkWidget *row = find_widget (GTK_WIDGET (sidebar), is_row_named, name);
+  GtkWidget *page;
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (sidebar, "row-activated", row);
+
+  page = _anju_window_get_page (window, name);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_stack_get_visible_child (_anju_window_get_stack (window)) == page);
+
+  return page;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+anju_desktop_test_close (AnjuApplication **app)
+{
+  AnjuWindow *window = _anju_application_get_main_window (*app);
+  AnjuApiClient *client = window != NULL ? anju_window_get_client (window) : NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (client != NULL)
+    g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  g_clear_object (app);
+
+  g_assert_true (anju_desktop_test_wait_for (is_null, &client, "the API client to be finalized"));
+}
