@@ -1,10 +1,9 @@
 /* anju-grants.h: nobody hands out more than they hold (F-PORTAL-018).
  *
  * A caller may create or edit a role only with permissions they hold,
- * give a user only roles whose permissions they hold, and act on a user
- * (edit, disable, reset the password …) only when they hold every
- * permission that user has: otherwise resetting a stronger account's
- * password would be a way to become it.
+ * give a user only roles whose permissions they hold, and reset the
+ * password only of a user whose every permission they hold: otherwise
+ * resetting a stronger account's password would be a way to become it.
  */
 #pragma once
 

@@ -190,7 +190,8 @@ _anju_user_actions_reset_password (AnjuRequest *request)
 
   reset->request = anju_request_ref (request);
   if (!anju_request_get_path_id (request, "id", &id)
-      || !_anju_users_load_for_action (request, id, &reset->user))
+      || !_anju_users_load_for_action (request, id, &reset->user)
+      || !_anju_users_check_covers (request, id))
     return;
   body = anju_request_parse_body (request, _anju_user_actions_reset_password_body, &error);
   if (body == NULL)

@@ -6,12 +6,15 @@
 
 G_BEGIN_DECLS
 
-/* For actions on a user: 404 when missing, 403 outside the caller's scope
- * or when the user holds permissions the caller lacks.  Replies and
- * returns FALSE on any of these. */
+/* For actions on a user: 404 when missing, 403 outside the caller's
+ * scope.  Replies and returns FALSE on either. */
 gboolean  _anju_users_load_for_action   (AnjuRequest  *request,
                                          gint64        id,
                                          AnjuUserRef  *out_user);
+/* 403 when the user holds permissions the caller lacks.  Replies and
+ * returns FALSE then. */
+gboolean  _anju_users_check_covers      (AnjuRequest  *request,
+                                         gint64        id);
 /* The User object as this caller may see it (phone masked or not). */
 JsonNode *_anju_users_json_for_caller   (AnjuRequest  *request,
                                          gint64        id,

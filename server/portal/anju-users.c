@@ -56,21 +56,33 @@ _anju_users_load_for_action (AnjuRequest *request,
                              gint64       id,
                              AnjuUserRef *out_user)
 {
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
   g_autoptr(GError) error = NULL;
-  gboolean covered = FALSE;
 
-  if (!anju_user_store_load (db, id, out_user, &error)
-      || !anju_grants_check_user (db, caller, id, &covered, &error))
+  if (!anju_user_store_load (anju_request_get_db (request), id, out_user, &error))
     {
       anju_request_reply_error (request, error);
       return FALSE;
     }
-  if (!anju_caller_can_see_org_path (caller, out_user->org_path))
+  if (!anju_caller_can_see_org_path (anju_request_get_caller (request), out_user->org_path))
     {
       anju_reply_error_code (request, ANJU_ERROR_FORBIDDEN,
                              _("This user is outside your data scope"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_anju_users_check_covers (AnjuRequest *request,
+                          gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean covered = FALSE;
+
+  if (!anju_grants_check_user (anju_request_get_db (request), anju_request_get_caller (request),
+                               id, &covered, &error))
+    {
+      anju_request_reply_error (request, error);
       return FALSE;
     }
   if (!covered)
@@ -255,7 +267,8 @@ check_organisation (AnjuRequest *request,
 }
 
 /* The body's role_ids without duplicates; a field error for an id that is
- * no role.  Returns NULL only for a store error. */
+ * no role, or for no role at all (an account without a role could sign
+ * in and do nothing).  Returns NULL only for a store error. */
 static GArray *
 read_role_ids (AnjuRequest  *request,
                JsonObject   *body,
@@ -287,6 +300,8 @@ read_role_ids (AnjuRequest  *request,
         }
       g_array_append_val (ids, id);
     }
+  if (ids->len == 0)
+    anju_request_add_field_error (request, "role_ids", _("Choose at least one role"));
   return g_steal_pointer (&ids);
 }
 

@@ -2,9 +2,10 @@
  * unified account center §1.3).
  *
  * Lists and reads cover the users of the caller's subtree; reading one
- * outside it is a 404, acting on one a 403, and so is acting on a user
- * who holds permissions the caller lacks (anju-grants.h).  Phones are
- * masked unless the caller holds portal.user.pii.
+ * outside it is a 404, acting on one a 403, and so is resetting the
+ * password of a user who holds permissions the caller lacks
+ * (anju-grants.h).  Phones are masked unless the caller holds
+ * portal.user.pii.
  */
 #pragma once
 
