@@ -298,6 +298,7 @@ command_verify_audit (const AnjuConfig *config,
 {
   g_autoptr(AnjuDb) db = anju_db_open (config->database_path, error);
   g_autoptr(GBytes) key = NULL;
+  g_autofree char *number = NULL;
   gint64 checked = 0;
   gint64 broken = 0;
 
@@ -306,11 +307,15 @@ command_verify_audit (const AnjuConfig *config,
 
   if (!anju_audit_verify (db, key, &checked, &broken, error))
     {
-      g_prefix_error (error, _("Audit record %" G_GINT64_FORMAT " breaks the chain: "), broken);
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, broken);
+      /* Translators: %s is the id of an audit record */
+      g_prefix_error (error, _("Audit record %s breaks the chain: "), number);
       return FALSE;
     }
 
-  g_print (_("The audit chain is intact: %" G_GINT64_FORMAT " records verified\n"), checked);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, checked);
+  /* Translators: %s is a number of records */
+  g_print (_("The audit chain is intact: %s records verified\n"), number);
   return TRUE;
 }
 
