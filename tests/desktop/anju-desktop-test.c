@@ -80,6 +80,13 @@ is_label_with_text (GtkWidget     *widget,
 }
 
 static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
 is_button_for_action (GtkWidget     *widget,
                       gconstpointer  action_name)
 {
@@ -101,11 +108,33 @@ is_row_named (GtkWidget     *widget,
   return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+GtkWidget *
+anju_desktop_test_find_row (GtkWidget  *root,
+                            const char *title)
+{
+  return find_widget (root, is_row_titled, title);
+}
+
 GtkWidget *
 anju_desktop_test_find_label (GtkWidget  *root,
                               const char *text)
 {
   return find_widget (root, is_label_with_text, text);
+}
+
+GtkWidget *
+anju_desktop_test_find_label_starting (GtkWidget  *root,
+                                       const char *prefix)
+{
+  return find_widget (root, is_label_starting, prefix);
 }
 
 GtkWidget *
@@ -163,22 +192,18 @@ main_window_shown (gpointer data)
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
-AnjuWindow *
-anju_desktop_test_sign_in (AnjuApplication *app,
-                           AnjuTestServer  *server,
-                           const char      *username,
-                           const char      *password)
+static AnjuWindow *
+sign_in (AnjuApplication *app,
+         AnjuTestServer  *server,
+         const char      *username,
+         const char      *password)
 {
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autofree char *server_fingerprint = NULL;
   g_autoptr(GError) error = NULL;
-  AnjuLoginWindow *login;
+  AnjuLoginWindow *login = _anju_application_get_login_window (app);
   AnjuTrustDialog *trust;
 
-  g_assert_true (_anju_application_start (app, &error));
-  g_assert_no_error (error);
-
-  login = _anju_application_get_login_window (app);
   g_assert_nonnull (login);
   gtk_editable_set_text (_anju_login_window_get_server_entry (login), server->base_uri);
   gtk_editable_set_text (_anju_login_window_get_username_entry (login), username);
@@ -201,6 +226,84 @@ anju_desktop_test_sign_in (AnjuApplication *app,
   return _anju_application_get_main_window (app);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Every window goes, down to the API client and with it the client's
+ * connections, which the server waits for when it stops. */
+static void
+close_windows (AnjuWindow *window)
+{
+  AnjuApiClient *client = anju_window_get_client (window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+
+  g_assert_true (anju_desktop_test_wait_for (is_null, &client, "the API client to be finalized"));
+}
+
+typedef struct
+{
+  AnjuApplication     *app;
+  AnjuTestServer      *server;
+  const char          *username;
+  const char          *password;
+  AnjuDesktopTestBody  body;
+  gpointer             data;
+} Run;
+
+/* Runs once the sign-in window is up, inside g_application_run(); the
+ * waits in here iterate the same main context. */
+static gboolean
+run_body_cb (gpointer user_data)
+{
+  Run *run = user_data;
+  AnjuWindow *window;
+
+  window = sign_in (run->app, run->server, run->username, run->password);
+  run->body (window, run->data);
+  close_windows (window);
+
+  g_application_quit (G_APPLICATION (run->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app,
+             Run          *run)
+{
+  g_signal_handlers_disconnect_by_func (app, activate_cb, run);
+  g_idle_add (run_body_cb, run);
+}
+
+void
+anju_desktop_test_run (AnjuTestServer      *server,
+                       const char          *username,
+                       const char          *password,
+                       AnjuDesktopTestBody  body,
+                       gpointer             data)
+{
+  AnjuApplication *app = _anju_application_new_for_tests (NULL);
+  Run run = { app, server, username, password, body, data };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &app);
+  g_object_unref (app);
+  g_assert_null (app);
+}
+
 GtkWidget *
 anju_desktop_test_open_page (AnjuWindow *window,
                              const char *name)
@@ -217,31 +320,4 @@ anju_desktop_test_open_page (AnjuWindow *window,
   g_assert_true (gtk_stack_get_visible_child (_anju_window_get_stack (window)) == page);
 
   return page;
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-void
-anju_desktop_test_close (AnjuApplication **app)
-{
-  AnjuWindow *window = _anju_application_get_main_window (*app);
-  AnjuApiClient *client = window != NULL ? anju_window_get_client (window) : NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  if (client != NULL)
-    g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (toplevel);
-    }
-  g_clear_object (app);
-
-  g_assert_true (anju_desktop_test_wait_for (is_null, &client, "the API client to be finalized"));
 }

@@ -29,29 +29,39 @@ gboolean    anju_desktop_test_wait_for    (AnjuTestCondition  condition,
 /* Depth-first search below (and including) root; NULL when none. */
 GtkWidget  *anju_desktop_test_find_label  (GtkWidget         *root,
                                            const char        *text);
+/* A label whose text starts with prefix (a toast, a message). */
+GtkWidget  *anju_desktop_test_find_label_starting (GtkWidget   *root,
+                                                   const char  *prefix);
 GtkWidget  *anju_desktop_test_find_button (GtkWidget         *root,
                                            const char        *action_name);
 GtkWidget  *anju_desktop_test_find_type   (GtkWidget         *root,
                                            GType              type);
+/* The AdwPreferencesRow (entry row, combo row …) titled title. */
+GtkWidget  *anju_desktop_test_find_row    (GtkWidget         *root,
+                                           const char        *title);
 /* The first visible toplevel of that type, or NULL. */
 GtkWidget  *anju_desktop_test_find_window (GType              type);
 
 /* Emits "clicked" on a button that must be sensitive. */
 void        anju_desktop_test_click       (GtkWidget         *button);
 
-/* Starts the application and signs in as username through the sign-in
- * window, trusting the server's certificate after checking that the
- * fingerprint shown is the server's.  Returns the main window. */
-AnjuWindow *anju_desktop_test_sign_in     (AnjuApplication   *app,
-                                           AnjuTestServer    *server,
-                                           const char        *username,
-                                           const char        *password);
+/* What a test does with the signed-in desktop. */
+typedef void (*AnjuDesktopTestBody) (AnjuWindow *window,
+                                     gpointer    data);
+
+/* Runs a fresh application through g_application_run(), so it starts up,
+ * registers and shuts down as in real life, and inside it: signs in as
+ * username through the sign-in window (trusting the server's certificate
+ * after checking that the fingerprint shown is the server's), calls
+ * body with the main window, then closes every window.  Fails the test
+ * when the API client or the application outlives it (a leak). */
+void        anju_desktop_test_run         (AnjuTestServer      *server,
+                                           const char          *username,
+                                           const char          *password,
+                                           AnjuDesktopTestBody  body,
+                                           gpointer             data);
 /* Activates the sidebar row of that page and returns the page. */
 GtkWidget  *anju_desktop_test_open_page   (AnjuWindow        *window,
                                            const char        *name);
-/* Destroys every window and drops app, then waits for the API client
- * (and so its connections, which the server waits for when it stops)
- * to be finalized; a client that survives is a leak. */
-void        anju_desktop_test_close       (AnjuApplication  **app);
 
 G_END_DECLS

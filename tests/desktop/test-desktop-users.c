@@ -144,15 +144,12 @@ assert_server_has_user (AnjuTestServer *server)
 }
 
 static void
-test_create_user (void)
+create_user (AnjuWindow *window,
+             gpointer    data)
 {
-  AnjuTestServer *server = anju_test_server_start (TRUE);
-  AnjuApplication *app = _anju_application_new_for_tests (NULL);
   Fixture fixture = { NULL, };
-  AnjuWindow *window;
   GtkWidget *search;
 
-  window = anju_desktop_test_sign_in (app, server, "admin", ANJU_TEST_DEMO_PASSWORD);
   fixture.page = anju_desktop_test_open_page (window, "users");
   g_assert_true (ANJU_IS_USERS_PAGE (fixture.page));
   g_assert_true (anju_desktop_test_wait_for (create_button_ready, &fixture, "the New User button"));
@@ -167,9 +164,15 @@ test_create_user (void)
   gtk_editable_set_text (GTK_EDITABLE (search), NEW_USERNAME);
   g_assert_true (anju_desktop_test_wait_for (new_user_listed, &fixture, "the new user in the list"));
 
-  assert_server_has_user (server);
+  assert_server_has_user (data);
+}
 
-  anju_desktop_test_close (&app);
+static void
+test_create_user (void)
+{
+  AnjuTestServer *server = anju_test_server_start (TRUE);
+
+  anju_desktop_test_run (server, "admin", ANJU_TEST_DEMO_PASSWORD, create_user, server);
   anju_test_server_stop (server);
 }
 

@@ -278,6 +278,9 @@ anju_organisation_dialog_constructed (GObject *object)
     fill_for_edit (self);
   else
     fill_for_create (self);
+
+  /* Typing starts in the first field, and Enter there saves. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void

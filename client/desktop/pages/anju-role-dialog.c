@@ -177,6 +177,9 @@ anju_role_dialog_constructed (GObject *object)
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
       gtk_editable_set_text (GTK_EDITABLE (self->description_row), description != NULL ? description : "");
     }
+
+  /* Typing starts in the first field, and Enter there saves. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void

@@ -484,6 +484,9 @@ anju_user_dialog_constructed (GObject *object)
       gtk_widget_set_visible (GTK_WIDGET (self->password_group), FALSE);
       fill_from_user (self);
     }
+
+  /* Typing starts in the first field that can change, and Enter saves. */
+  gtk_widget_grab_focus (GTK_WIDGET (is_creating (self) ? self->username_row : self->name_row));
 }
 
 static void
