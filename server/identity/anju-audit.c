@@ -474,6 +474,7 @@ write_new_key (const char  *path,
       close (fd);
       g_unlink (path);
       g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
+                   /* Translators: %1$s is a file name, %2$s the system's reason */
                    _("Cannot create the audit key file %1$s: %2$s"),
                    path, g_strerror (saved_errno));
       return FALSE;

@@ -153,6 +153,8 @@ audit_login_failure (AnjuRequest         *request,
                                NULL, after, error);
 }
 
+/* The message is read by a person, in Shanghai time like every time the
+ * platform shows (anju-time.h), to the minute. */
 static void
 set_locked_error (GError **error,
                   gint64   locked_until)
@@ -180,6 +182,9 @@ login_refuse (AnjuRequest        *request,
   AnjuDb *db = anju_request_get_db (request);
   g_autoptr(GError) owned_refusal = refusal;
   g_autoptr(GError) error = NULL;
+  /* Only a wrong password counts towards a lock; a locked or disabled
+   * account refused with the right one does not. */
+  gboolean counts = account != NULL && g_str_equal (reason, "invalid_credentials");
   gint64 locked_until = 0;
   gboolean ok;
 
@@ -188,10 +193,9 @@ login_refuse (AnjuRequest        *request,
       anju_request_reply_error (request, error);
       return;
     }
-  ok = (account == NULL || g_strcmp0 (reason, "invalid_credentials") != 0
-        || anju_lockout_record_failure (db, anju_request_get_config (request),
-                                        account->id, request_now (request),
-                                        &locked_until, &error))
+  ok = (!counts || anju_lockout_record_failure (db, anju_request_get_config (request),
+                                                account->id, request_now (request),
+                                                &locked_until, &error))
        && audit_login_failure (request, username, account, reason, locked_until, &error);
   if (!anju_transaction_end (db, ok, &error))
     anju_request_reply_error (request, error);
