@@ -2,7 +2,8 @@
  * through the desktop's real windows against a real anju-server.
  *
  *   organisations  F-PORTAL-015  a child created under the right kind of
- *                                parent; a refused delete says why
+ *                                parent, then edited; a refused delete
+ *                                says why
  *   roles          F-PORTAL-016  a custom role created and given a
  *                  F-PORTAL-018  permission; system roles stay read-only
  *   audit          F-PORTAL-021  a write found by its action, with the
@@ -262,7 +263,23 @@ organisations_scenario (Fixture *fixture)
   g_assert_cmpstr (json_object_get_string_member (created, "code"), ==, "TEST-STREET");
   g_assert_cmpint (json_object_get_int_member (created, "parent_id"), ==, 1);
 
+  /* Editing: a cleared code is no code at all. */
+  select_named (page_selection (fixture), NEW_STREET);
+  click_action (fixture, "orgs.edit");
+  dialog = wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
+  set_row_text (dialog, "Code", "");
+  set_row_text (dialog, "Description", "岳麓区测试路 1 号");
+  g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
+  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone,
+                                             GSIZE_TO_POINTER (ANJU_TYPE_ORGANISATION_DIALOG),
+                                             "the dialog to close"));
+  g_clear_pointer (&created, json_object_unref);
+  created = server_find (fixture, "organisations", NEW_STREET);
+  g_assert_true (json_object_get_null_member (created, "code"));
+  g_assert_cmpstr (json_object_get_string_member (created, "description"), ==, "岳麓区测试路 1 号");
+
   /* Under a street: communities only. */
+  wait_for_label (fixture, NEW_STREET);
   select_named (page_selection (fixture), NEW_STREET);
   click_action (fixture, "orgs.create-child");
   dialog = wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
@@ -425,7 +442,7 @@ main (int   argc,
 {
   anju_desktop_test_init (&argc, &argv);
 
-  g_test_add_func ("/portal/organisations/create-child-and-refused-delete  F-PORTAL-015",
+  g_test_add_func ("/portal/organisations/create-edit-refused-delete  F-PORTAL-015",
                    test_organisations);
   g_test_add_func ("/portal/roles/create-and-grant  F-PORTAL-016 F-PORTAL-018", test_roles);
   g_test_add_func ("/portal/audit/filter-and-detail  F-PORTAL-021", test_audit);

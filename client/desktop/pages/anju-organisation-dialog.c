@@ -94,6 +94,22 @@ add_text_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, stripped);
 }
 
+/* The API clears an optional field with null; "" would be a value (and
+ * for the unique code, one only a single organisation could have). */
+static void
+add_text_or_null (JsonBuilder *builder,
+                  const char  *member,
+                  const char  *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  json_builder_set_member_name (builder, member);
+  if (*stripped == '\0')
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, stripped);
+}
+
 static JsonNode *
 build_body (AnjuOrganisationDialog *self)
 {
@@ -119,8 +135,8 @@ build_body (AnjuOrganisationDialog *self)
   else
     {
       /* Sent even when empty, so that clearing a field clears it. */
-      add_text_member (builder, "code", code);
-      add_text_member (builder, "description", description);
+      add_text_or_null (builder, "code", code);
+      add_text_or_null (builder, "description", description);
     }
 
   json_builder_end_object (builder);

@@ -69,8 +69,12 @@ build_body (AnjuRoleDialog *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, name);
+  /* null, not "", is how the API says "no description". */
   json_builder_set_member_name (builder, "description");
-  json_builder_add_string_value (builder, description);
+  if (*description == '\0')
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, description);
   if (self->role == NULL)
     {
       json_builder_set_member_name (builder, "permissions");

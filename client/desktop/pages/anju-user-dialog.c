@@ -239,9 +239,14 @@ build_body (AnjuUserDialog *self)
   add_string (builder, "name", name);
   if (phone_was_changed (self))
     add_string (builder, "phone", text_of (self->phone_row));
-  /* Optional when creating; when editing, "" clears it. */
-  if (!is_creating (self) || *post != '\0')
+  /* Optional when creating; when editing, null clears it. */
+  if (*post != '\0')
     add_string (builder, "post", post);
+  else if (!is_creating (self))
+    {
+      json_builder_set_member_name (builder, "post");
+      json_builder_add_null_value (builder);
+    }
 
   json_builder_set_member_name (builder, "organisation_id");
   json_builder_add_int_value (builder, anju_record_get_id (selected_organisation (self)));
