@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "anju-api-client.h"
+#include "anju-test-dirs.h"
 #include "anju-error-message.h"
 #include "anju-paged-model.h"
 #include "anju-trust-store.h"
@@ -742,10 +743,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Tests never leave the machine, and isolated dirs hide the proxy
+  /* Tests never leave the machine, and a private home hides the proxy
    * settings' schema that the system resolver would need. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  anju_test_isolate_dirs ();
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/client/api/normalize-base-uri", test_normalize_base_uri);
   g_test_add_func ("/client/api/network-error", test_network_error);

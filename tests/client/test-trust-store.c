@@ -8,6 +8,7 @@
 
 #include "anju-error.h"
 #include "anju-trust-store.h"
+#include "anju-test-dirs.h"
 
 /* Made with `openssl req -x509 -newkey ec …`; the expected fingerprint is
  * what `openssl x509 -noout -fingerprint -sha256` prints for it. */
@@ -69,6 +70,7 @@ test_round_trip (void)
   g_autofree char *contents = NULL;
   GStatBuf st;
 
+  anju_test_clear_dirs ();
   g_assert_null (anju_trust_store_lookup (store, "127.0.0.1:8443"));
 
   g_assert_true (anju_trust_store_pin (store, "127.0.0.1:8443", certificate, &error));
@@ -109,6 +111,7 @@ test_unreadable_pin (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *pem = NULL;
 
+  anju_test_clear_dirs ();
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (anju_trust_store_get_path (store),
                                       "[127.0.0.1:8443]\ncertificate=not a certificate\n", -1, &error));
@@ -143,7 +146,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  anju_test_isolate_dirs ();
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/client/trust-store/fingerprint", test_fingerprint);
   g_test_add_func ("/client/trust-store/default-path", test_default_path);

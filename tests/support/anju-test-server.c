@@ -7,6 +7,7 @@
  * self-signed certificate, so the tests exercise the real TLS path.
  */
 
+#include "anju-test-dirs.h"
 #include "anju-test-server.h"
 
 #include <errno.h>
@@ -36,15 +37,6 @@ typedef struct
   GError         *error;
 } StartData;
 
-void
-anju_test_init (int    *argc,
-                char ***argv)
-{
-  setlocale (LC_ALL, "");
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-}
-
 static void
 remove_recursively (const char *path)
 {
@@ -68,6 +60,16 @@ remove_recursively (const char *path)
 
   if (g_rmdir (path) != 0)
     g_test_message ("could not remove %s: %s", path, g_strerror (errno));
+}
+
+void
+anju_test_init (int    *argc,
+                char ***argv)
+{
+  setlocale (LC_ALL, "");
+  anju_test_isolate_dirs ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (argc, argv, NULL);
 }
 
 static GBytes *

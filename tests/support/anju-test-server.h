@@ -33,7 +33,7 @@ typedef struct
 /* Demo password of every demo account. */
 #define ANJU_TEST_DEMO_PASSWORD "Anju@2026"
 
-/* g_test_init() with G_TEST_OPTION_ISOLATE_DIRS, the locale from the
+/* g_test_init() in a private home (anju-test-dirs.h), the locale from the
  * environment and the in-memory GSettings backend. */
 void            anju_test_init                (int            *argc,
                                                char         ***argv);
