@@ -582,6 +582,7 @@ handle_update (AnjuRequest *request)
   g_autofree char *post = NULL;
   AnjuUserPatch patch;
   JsonObject *body;
+  gboolean moving;
   gint64 id;
 
   if (!anju_request_get_path_id (request, "id", &id)
@@ -604,10 +605,12 @@ handle_update (AnjuRequest *request)
     .org_id = json_object_get_int_member_with_default (body, "organisation_id", 0),
   };
 
+  moving = json_object_has_member (body, "organisation_id");
+
   if (json_object_has_member (body, "name"))
     anju_check_not_blank (request, "name", name);
   check_phone (request, phone);
-  if ((patch.org_id != 0 && !check_organisation (request, patch.org_id, &org, &error))
+  if ((moving && !check_organisation (request, patch.org_id, &org, &error))
       || (json_object_has_member (body, "role_ids")
           && (role_ids = read_role_ids (request, body, &error)) == NULL))
     {
@@ -619,7 +622,7 @@ handle_update (AnjuRequest *request)
       anju_reply_validation_failed (request);
       return;
     }
-  if (!check_placement (request, patch.org_id != 0 ? &org : NULL, role_ids))
+  if (!check_placement (request, moving ? &org : NULL, role_ids))
     return;
 
   finish_update (request, id, &patch, role_ids);
