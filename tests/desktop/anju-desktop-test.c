@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "anju-desktop-test.h"
+#include "anju-test-dirs.h"
 
 /* Generous: only a hang should ever reach it. */
 #define WAIT_SECONDS 45
@@ -9,13 +10,14 @@ void
 anju_desktop_test_init (int    *argc,
                         char ***argv)
 {
-  /* Before GTK and GIO start: software rendering under Xvfb, and no
-   * system proxy resolver (it needs GSettings schemas the isolated test
-   * directories hide). */
+  /* Before GTK and GIO start: software rendering under Xvfb, no system
+   * proxy resolver (it needs GSettings schemas the private home hides),
+   * and a private home, so the trusted servers are the test's own. */
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  anju_test_isolate_dirs ();
 
-  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_test_init (argc, argv, NULL);
   adw_init ();
 
   /* Without a window manager, focus moves between windows without the
@@ -293,8 +295,12 @@ anju_desktop_test_run (AnjuTestServer      *server,
                        AnjuDesktopTestBody  body,
                        gpointer             data)
 {
-  AnjuApplication *app = _anju_application_new_for_tests (NULL);
-  Run run = { app, server, username, password, body, data };
+  AnjuApplication *app;
+  Run run = { NULL, server, username, password, body, data };
+
+  /* No certificate pinned by an earlier test: this sign-in is a first. */
+  anju_test_clear_dirs ();
+  run.app = app = _anju_application_new_for_tests (NULL);
 
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*AnjuTestCondition) (gpointer data);
 
-/* Call first in main(): display settings, then gtk_test_init() with
- * isolated directories. */
+/* Call first in main(): display settings and a private home for the
+ * process, then gtk_test_init(). */
 void        anju_desktop_test_init        (int               *argc,
                                            char            ***argv);
 
