@@ -96,7 +96,7 @@ first_child (AnjuTestServer *srv,
 }
 
 static void
-scope_set_up (ScopeFixture  *fixture,
+world_set_up (ScopeFixture  *fixture,
               gconstpointer  data)
 {
   static const char * const useradmin_permissions[] = {
@@ -128,12 +128,38 @@ scope_set_up (ScopeFixture  *fixture,
 }
 
 static void
-scope_tear_down (ScopeFixture  *fixture,
+world_tear_down (ScopeFixture  *fixture,
                  gconstpointer  data)
 {
   g_clear_pointer (&fixture->useradmin, g_free);
   g_clear_pointer (&fixture->enterprise2_op, g_free);
   anju_test_fixture_tear_down (&fixture->base, data);
+}
+
+/* One server for the whole file, made when the first test needs it:
+ * setting the matrix up hashes a handful of passwords, and the tests
+ * only read it, or add records of their own that no other test counts,
+ * or undo what they change (disable, then enable). */
+static ScopeFixture *world;
+
+static void
+scope_set_up (ScopeFixture  *fixture,
+              gconstpointer  data)
+{
+  if (world == NULL)
+    {
+      world = g_new0 (ScopeFixture, 1);
+      world_set_up (world, data);
+    }
+
+  /* Borrowed: the world owns the server and the tokens. */
+  *fixture = *world;
+}
+
+static void
+scope_tear_down (ScopeFixture  *fixture,
+                 gconstpointer  data)
+{
 }
 
 /* The ids of every organisation in the subtree of root, as seen by the
@@ -722,6 +748,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   anju_test_init (&argc, &argv);
 
   add_scope_test ("/scope/street/lists  F-PORTAL-018", test_street_lists);
@@ -736,5 +764,11 @@ main (int    argc,
   add_scope_test ("/roles/custom-lifecycle  F-PORTAL-016", test_custom_role_lifecycle);
   add_scope_test ("/roles/validation  F-PORTAL-016", test_role_validation);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  if (world != NULL)
+    world_tear_down (world, NULL);
+  g_free (world);
+
+  return status;
 }
