@@ -1,8 +1,8 @@
 /* test-tls.c: SEC-049 — the API speaks HTTPS only, with the server's own
- * certificate, and a client that fails the handshake leaves the server
- * able to stop.  Apart from test-platform so that a hang here (the
- * server waiting at shutdown for a request that never started) does not
- * hide the platform results. */
+ * certificate, and a client that fails the handshake does not leave the
+ * server waiting for it at shutdown (it once waited for ever).  Kept
+ * apart from test-platform so that, should that hang come back, the
+ * platform results still show. */
 
 #include <string.h>
 
