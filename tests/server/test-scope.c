@@ -737,6 +737,96 @@ test_role_validation (ScopeFixture  *fixture,
   }
 }
 
+/* The "Permission by role" table of docs/permissions.md as a set of
+ * "role permission" strings. */
+static GHashTable *
+documented_role_permissions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "permissions.md", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) roles = NULL;
+  GHashTable *pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean in_table = FALSE;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      if (g_str_has_prefix (lines[i], "## "))
+        in_table = g_str_equal (lines[i], "## Permission by role");
+      if (!in_table || !g_str_has_prefix (lines[i], "| "))
+        continue;
+
+      cells = g_strsplit (lines[i], "|", -1);
+      for (guint j = 0; cells[j] != NULL; j++)
+        g_strstrip (cells[j]);
+
+      if (g_str_equal (cells[1], "permission"))
+        roles = g_strdupv (cells);
+      else if (g_str_has_prefix (cells[1], "`") && roles != NULL)
+        {
+          g_autofree char *permission = g_strndup (cells[1] + 1, strlen (cells[1]) - 2);
+
+          for (guint j = 2; cells[j] != NULL && roles[j] != NULL; j++)
+            if (g_str_equal (cells[j], "✓"))
+              g_hash_table_add (pairs, g_strdup_printf ("%s %s", roles[j], permission));
+        }
+    }
+
+  g_assert_nonnull (roles);
+  g_assert_cmpuint (g_hash_table_size (pairs), >, 0);
+  return pairs;
+}
+
+/* F-PORTAL-016: the system roles hold exactly what docs/permissions.md
+ * says they hold. */
+static void
+test_system_role_defaults (ScopeFixture  *fixture,
+                           gconstpointer  data)
+{
+  AnjuTestServer *srv = fixture->base.srv;
+  g_autoptr(GHashTable) documented = documented_role_permissions ();
+  g_autoptr(GHashTable) served = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) roles = get_ok (srv, fixture->base.admin, "/api/v1/roles?page_size=200");
+  g_autoptr(GString) differences = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer pair;
+
+  for (guint i = 0; i < anju_test_json_length (roles, "items"); i++)
+    {
+      g_autofree char *system = g_strdup_printf ("items.%u.system", i);
+      g_autofree char *code = g_strdup_printf ("items.%u.code", i);
+      g_autofree char *permissions = g_strdup_printf ("items.%u.permissions", i);
+      JsonArray *array;
+
+      if (!anju_test_json_bool (roles, system))
+        continue;
+
+      array = json_node_get_array (anju_test_json_lookup (roles, permissions));
+      for (guint j = 0; j < json_array_get_length (array); j++)
+        g_hash_table_add (served, g_strdup_printf ("%s %s", anju_test_json_string (roles, code),
+                                                   json_array_get_string_element (array, j)));
+    }
+
+  g_hash_table_iter_init (&iter, documented);
+  while (g_hash_table_iter_next (&iter, &pair, NULL))
+    if (!g_hash_table_contains (served, pair))
+      g_string_append_printf (differences, "\n  documented, not served: %s", (const char *) pair);
+  g_hash_table_iter_init (&iter, served);
+  while (g_hash_table_iter_next (&iter, &pair, NULL))
+    if (!g_hash_table_contains (documented, pair))
+      g_string_append_printf (differences, "\n  served, not documented: %s", (const char *) pair);
+
+  if (differences->len > 0)
+    g_test_fail_printf ("system roles differ from docs/permissions.md:%s", differences->str);
+}
+
 static void
 add_scope_test (const char *path,
                 void      (*func) (ScopeFixture *, gconstpointer))
@@ -763,6 +853,7 @@ main (int    argc,
   add_scope_test ("/roles/system-immutable  F-PORTAL-016", test_system_roles_immutable);
   add_scope_test ("/roles/custom-lifecycle  F-PORTAL-016", test_custom_role_lifecycle);
   add_scope_test ("/roles/validation  F-PORTAL-016", test_role_validation);
+  add_scope_test ("/roles/system-defaults  F-PORTAL-016", test_system_role_defaults);
 
   status = g_test_run ();
 
