@@ -170,6 +170,17 @@ kdf_job_new (const char *password,
   return job;
 }
 
+/* The worker threads belong to GLib's shared pool and outlive the job.
+ * OpenSSL keeps per-thread state (random generator, error queue) until a
+ * thread exits; dropping it when the job ends leaves the pool's threads as
+ * we found them, and nothing behind when the process exits while a pool
+ * thread is still parked. */
+static void
+release_thread_state (void)
+{
+  OPENSSL_thread_stop ();
+}
+
 static void
 hash_thread (GTask        *task,
              gpointer      source_object,
@@ -180,6 +191,7 @@ hash_thread (GTask        *task,
   GError *error = NULL;
   char *hash = anju_kdf_hash (job->password, &error);
 
+  release_thread_state ();
   if (hash == NULL)
     g_task_return_error (task, error);
   else
@@ -223,6 +235,7 @@ verify_thread (GTask        *task,
   GError *error = NULL;
   gboolean match = anju_kdf_verify (job->password, job->stored, &error);
 
+  release_thread_state ();
   if (error != NULL)
     g_task_return_error (task, error);
   else
