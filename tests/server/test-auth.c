@@ -195,12 +195,19 @@ test_lockout (AnjuTestFixture *fixture,
   anju_assert_error (status, locked, 423, "account_locked");
   g_assert_cmpstr (anju_test_json_string (locked, "error.message"), !=, "");
 
-  /* The users API shows the lock. */
+  /* The users API shows the lock, and the message says until when. */
   user_path = g_strdup_printf ("/api/v1/users/%" G_GINT64_FORMAT, user_id);
   user = anju_test_request (srv, fixture->admin, "GET", user_path, NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, user);
   g_assert_true (anju_test_json_bool (user, "locked"));
   assert_iso_time (user, "locked_until");
+  {
+    /* "2026-11-29T17:45:00+08:00": the hour and minute, local time. */
+    g_autofree char *hour_minute = g_strndup (anju_test_json_string (user, "locked_until") + 11, 5);
+
+    if (strstr (anju_test_json_string (locked, "error.message"), hour_minute) == NULL)
+      g_error ("\"%s\" does not say until %s", anju_test_json_string (locked, "error.message"), hour_minute);
+  }
 
   /* Still locked a minute before the end. */
   advance_minutes (srv, config->lockout_minutes - 1);
@@ -236,6 +243,31 @@ test_lockout_unlock (AnjuTestFixture *fixture,
   g_assert_false (anju_test_json_bool (unlocked, "locked"));
   g_assert_true (anju_test_json_is_null (unlocked, "locked_until"));
 
+  after = login (srv, "street_wyh", ANJU_TEST_DEMO_PASSWORD, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, after);
+}
+
+/* An unlock also forgets the failures counted so far. */
+static void
+test_unlock_clears_failures (AnjuTestFixture *fixture,
+                             gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  gint64 user_id = anju_test_find_user (srv, fixture->admin, "street_wyh");
+  g_autofree char *unlock_path = g_strdup_printf ("/api/v1/users/%" G_GINT64_FORMAT "/unlock", user_id);
+  g_autoptr(JsonNode) unlocked = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  guint status = 0;
+
+  for (guint i = 0; i + 1 < srv->config->lockout_attempts; i++)
+    assert_login_fails (srv, "street_wyh", "Wrong@2026", SOUP_STATUS_UNAUTHORIZED, "invalid_credentials");
+
+  unlocked = anju_test_request (srv, fixture->admin, "POST", unlock_path, NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, unlocked);
+
+  /* As many again within the same window: still no lock. */
+  for (guint i = 0; i + 1 < srv->config->lockout_attempts; i++)
+    assert_login_fails (srv, "street_wyh", "Wrong@2026", SOUP_STATUS_UNAUTHORIZED, "invalid_credentials");
   after = login (srv, "street_wyh", ANJU_TEST_DEMO_PASSWORD, &status);
   anju_assert_status (status, SOUP_STATUS_OK, after);
 }
@@ -483,6 +515,35 @@ test_password_change (AnjuTestFixture *fixture,
   g_assert_nonnull (fresh);
 }
 
+/* A user who must change the password may still sign out. */
+static void
+test_change_required_allows_logout (AnjuTestFixture *fixture,
+                                    gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  gint64 org = anju_test_find_org (srv, fixture->admin, "银盆岭街道");
+  gint64 role = anju_test_find_role (srv, fixture->admin, "street_staff");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(JsonNode) blocked = NULL;
+  g_autoptr(JsonNode) out = NULL;
+  g_autoptr(JsonNode) all_out = NULL;
+  guint status = 0;
+
+  anju_test_create_user (srv, fixture->admin, "newcomer", org, role, RESET_PASSWORD);
+  first = anju_test_login (srv, "newcomer", RESET_PASSWORD);
+  second = anju_test_login (srv, "newcomer", RESET_PASSWORD);
+
+  blocked = anju_test_request (srv, first, "GET", "/api/v1/roles", NULL, &status);
+  anju_assert_error (status, blocked, SOUP_STATUS_FORBIDDEN, "password_change_required");
+
+  out = anju_test_request (srv, first, "POST", "/api/v1/auth/logout", NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_NO_CONTENT, out);
+  all_out = anju_test_request (srv, second, "POST", "/api/v1/auth/logout-all", NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_NO_CONTENT, all_out);
+  g_assert_cmpuint (me_status (srv, second), ==, SOUP_STATUS_UNAUTHORIZED);
+}
+
 /* An admin reset forces a change before anything else is allowed. */
 static void
 test_reset_forces_change (AnjuTestFixture *fixture,
@@ -659,6 +720,7 @@ main (int    argc,
   add_fixture_test ("/auth/login/failures", test_login_failures);
   add_fixture_test ("/auth/lockout  SEC-013", test_lockout);
   add_fixture_test ("/auth/lockout/unlock  SEC-014", test_lockout_unlock);
+  add_fixture_test ("/auth/lockout/unlock-clears-failures  SEC-014", test_unlock_clears_failures);
   add_fixture_test ("/auth/lockout/window  SEC-013", test_lockout_window);
   g_test_add_func ("/auth/lockout/configured  SEC-013", test_lockout_configured);
   add_fixture_test ("/auth/session/idle  SEC-015", test_idle_timeout);
@@ -670,6 +732,7 @@ main (int    argc,
   add_fixture_test ("/auth/password/change  SEC-001", test_password_change);
   add_fixture_test ("/auth/password/reset-forces-change  SEC-002", test_reset_forces_change);
   add_fixture_test ("/auth/password/reset-policy  SEC-003", test_reset_policy);
+  add_fixture_test ("/auth/password/required-allows-logout  SEC-002", test_change_required_allows_logout);
   add_fixture_test ("/auth/disabled", test_disabled_user);
   add_fixture_test ("/auth/audited  F-PORTAL-021", test_login_audited);
 

@@ -666,7 +666,13 @@ test_custom_role_lifecycle (ScopeFixture  *fixture,
   anju_assert_status (status, SOUP_STATUS_OK, fetched);
   g_assert_true (anju_test_json_array_has_string (fetched, "permissions", "portal.user.read"));
 
-  /* A role that users hold stays. */
+  /* A role that users hold counts them, and stays. */
+  {
+    g_autoptr(JsonNode) useradmin = role_request (srv, admin, "GET", fixture->useradmin_role, NULL, &status);
+
+    anju_assert_status (status, SOUP_STATUS_OK, useradmin);
+    g_assert_cmpint (anju_test_json_int (useradmin, "user_count"), >=, 1);
+  }
   held = role_request (srv, admin, "DELETE", fixture->useradmin_role, NULL, &status);
   anju_assert_error (status, held, SOUP_STATUS_CONFLICT, "conflict");
 
@@ -683,6 +689,9 @@ test_custom_role_lifecycle (ScopeFixture  *fixture,
     anju_assert_status (status, SOUP_STATUS_OK, catalogue);
     g_assert_cmpint (anju_test_json_find (catalogue, "items", "id", "portal.user.write"), >=, 0);
     g_assert_cmpint (anju_test_json_find (catalogue, "modules", "id", "portal"), >=, 0);
+    g_assert_cmpstr (anju_test_json_string (catalogue, "items.0.module"), !=, "");
+    g_assert_cmpstr (anju_test_json_string (catalogue, "items.0.label"), !=, "");
+    g_assert_cmpstr (anju_test_json_string (catalogue, "modules.0.label"), !=, "");
   }
 }
 
