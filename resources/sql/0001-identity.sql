@@ -133,12 +133,13 @@ CREATE INDEX audit_log_at ON audit_log (at);
 CREATE INDEX audit_log_actor ON audit_log (actor);
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
--- The seven system roles.  center_admin holds the whole catalogue of
--- shared/anju-permissions.c; keep the two in step when it grows.
+-- The seven system roles, as docs/permissions.md lists them (names and
+-- permission sets).  center_admin holds the whole catalogue of
+-- shared/anju-permissions.c; keep the three in step when it grows.
 INSERT INTO roles (id, code, name, description, is_system, created_at, updated_at) VALUES
-  (1, 'center_admin', '中心管理员', '住房保障服务中心系统管理员，拥有全部权限', 1,
+  (1, 'center_admin', '住保中心管理员', '住房保障服务中心系统管理员，拥有全部权限', 1,
    CAST(strftime('%s', 'now') AS INTEGER), CAST(strftime('%s', 'now') AS INTEGER)),
-  (2, 'center_staff', '中心业务人员', '住房保障服务中心业务人员：查看全部数据，办理公租房与流程业务', 1,
+  (2, 'center_staff', '住保中心工作人员', '住房保障服务中心工作人员：查看全部数据，办理公租房与流程业务', 1,
    CAST(strftime('%s', 'now') AS INTEGER), CAST(strftime('%s', 'now') AS INTEGER)),
   (3, 'street_staff', '街道工作人员', '街道办事处工作人员：受理、审核本街道的公租房申请', 1,
    CAST(strftime('%s', 'now') AS INTEGER), CAST(strftime('%s', 'now') AS INTEGER)),
@@ -182,7 +183,6 @@ INSERT INTO role_permissions (role_id, permission) VALUES
   (2, 'portal.audit.read'),
   (2, 'portal.org.read'),
   (2, 'portal.role.read'),
-  (2, 'portal.user.pii'),
   (2, 'portal.user.read'),
   (2, 'workflow.instance.manage'),
   (2, 'workflow.template.write'),
