@@ -53,7 +53,8 @@ static gboolean
 quit_on_signal_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
+  /* Both signal sources are removed once the loop has returned. */
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -415,7 +416,10 @@ main (int   argc,
   CommandFunc command;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ANJU_LOCALEDIR lets an uninstalled build find its catalogues, as the
+   * desktop and kiosk do. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ANJU_LOCALEDIR") != NULL ? g_getenv ("ANJU_LOCALEDIR")
+                                                                       : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
