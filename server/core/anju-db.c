@@ -200,6 +200,56 @@ anju_db_step_done (AnjuDb        *self,
 }
 
 gboolean
+anju_db_step_id (AnjuDb        *self,
+                 sqlite3_stmt  *stmt,
+                 gint64        *out_id,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      anju_db_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+anju_db_step_count (AnjuDb        *self,
+                    sqlite3_stmt  *stmt,
+                    gint64        *out_count,
+                    GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      anju_db_set_error (self, error);
+      return FALSE;
+    }
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+anju_db_step_add_texts (AnjuDb        *self,
+                        sqlite3_stmt  *stmt,
+                        GHashTable    *set,
+                        GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (set, anju_db_column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 anju_db_begin (AnjuDb  *self,
                GError **error)
 {

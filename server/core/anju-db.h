@@ -40,6 +40,25 @@ gboolean      anju_db_exec                 (AnjuDb      *self,
 gboolean      anju_db_step_done            (AnjuDb        *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
+/* Steps a statement that returns at most one row and reads its first
+ * column as an integer: *out_id is 0 when there is no row, which is never
+ * a valid rowid.  FALSE with error set only for a database error. */
+gboolean      anju_db_step_id              (AnjuDb        *self,
+                                            sqlite3_stmt  *stmt,
+                                            gint64        *out_id,
+                                            GError       **error);
+/* Steps a statement that always returns exactly one row (SELECT COUNT(*)
+ * …) and reads its first column; no row is a database error. */
+gboolean      anju_db_step_count           (AnjuDb        *self,
+                                            sqlite3_stmt  *stmt,
+                                            gint64        *out_count,
+                                            GError       **error);
+/* Steps stmt to its end, adding a copy of every row's first column to
+ * set (a string set that frees its keys, e.g. permission ids). */
+gboolean      anju_db_step_add_texts       (AnjuDb        *self,
+                                            sqlite3_stmt  *stmt,
+                                            GHashTable    *set,
+                                            GError       **error);
 /* Sets error from the connection's last result code. */
 void          anju_db_set_error            (AnjuDb      *self,
                                             GError     **error);

@@ -146,7 +146,6 @@ load_permissions (AnjuDb      *db,
                   GError     **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT DISTINCT rp.permission FROM user_roles ur"
@@ -156,15 +155,7 @@ load_permissions (AnjuDb      *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, caller->user_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (caller->permissions, anju_db_column_dup (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return anju_db_step_add_texts (db, stmt, caller->permissions, error);
 }
 
 AnjuCaller *

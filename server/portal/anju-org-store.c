@@ -119,23 +119,6 @@ anju_org_kind_placement_rule (const char *kind)
   return _("Enterprises and suppliers must be placed directly under the center");
 }
 
-static gboolean
-find_one_id (AnjuDb        *db,
-             sqlite3_stmt  *stmt,
-             gint64        *out_id,
-             GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 anju_org_store_find_sibling (AnjuDb      *db,
                              gint64       parent_id,
@@ -155,7 +138,7 @@ anju_org_store_find_sibling (AnjuDb      *db,
   sqlite3_bind_int64 (stmt, 1, parent_id);
   anju_db_bind_text (stmt, 2, name);
   sqlite3_bind_int64 (stmt, 3, except_id);
-  return find_one_id (db, stmt, out_id, error);
+  return anju_db_step_id (db, stmt, out_id, error);
 }
 
 gboolean
@@ -173,7 +156,7 @@ anju_org_store_find_code (AnjuDb      *db,
     return FALSE;
   anju_db_bind_text (stmt, 1, code);
   sqlite3_bind_int64 (stmt, 2, except_id);
-  return find_one_id (db, stmt, out_id, error);
+  return anju_db_step_id (db, stmt, out_id, error);
 }
 
 /* The path ends in the row's own id, which exists only once the row does:
@@ -305,13 +288,7 @@ count_where_id (AnjuDb      *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  *out_count = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return anju_db_step_count (db, stmt, out_count, error);
 }
 
 gboolean

@@ -54,23 +54,6 @@ anju_role_store_load (AnjuDb       *db,
   return FALSE;
 }
 
-static gboolean
-step_single_id (AnjuDb        *db,
-                sqlite3_stmt  *stmt,
-                gint64        *out_id,
-                GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 anju_role_store_find_by_code (AnjuDb      *db,
                               const char  *code,
@@ -82,7 +65,7 @@ anju_role_store_find_by_code (AnjuDb      *db,
   if (stmt == NULL)
     return FALSE;
   anju_db_bind_text (stmt, 1, code);
-  if (!step_single_id (db, stmt, out_id, error))
+  if (!anju_db_step_id (db, stmt, out_id, error))
     return FALSE;
   if (*out_id == 0)
     {
@@ -106,7 +89,7 @@ anju_role_store_find_name (AnjuDb      *db,
     return FALSE;
   anju_db_bind_text (stmt, 1, name);
   sqlite3_bind_int64 (stmt, 2, except_id);
-  return step_single_id (db, stmt, out_id, error);
+  return anju_db_step_id (db, stmt, out_id, error);
 }
 
 gboolean
@@ -116,7 +99,6 @@ anju_role_store_add_permissions (AnjuDb      *db,
                                  GError     **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT permission FROM role_permissions WHERE role_id = ?1"
@@ -125,15 +107,7 @@ anju_role_store_add_permissions (AnjuDb      *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, role_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (set, anju_db_column_dup (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return anju_db_step_add_texts (db, stmt, set, error);
 }
 
 gboolean
@@ -148,7 +122,7 @@ anju_role_store_count_users (AnjuDb  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return step_single_id (db, stmt, out_count, error);
+  return anju_db_step_count (db, stmt, out_count, error);
 }
 
 gint64

@@ -59,21 +59,12 @@ anju_user_store_find_username (AnjuDb      *db,
                                GError     **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db, "SELECT id FROM users WHERE username = ?1", error);
   if (stmt == NULL)
     return FALSE;
   anju_db_bind_text (stmt, 1, username);
-
-  rc = sqlite3_step (stmt);
-  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return anju_db_step_id (db, stmt, out_id, error);
 }
 
 gint64
@@ -141,7 +132,6 @@ anju_user_store_add_permissions (AnjuDb      *db,
                                  GError     **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT DISTINCT rp.permission FROM user_roles ur"
@@ -151,15 +141,7 @@ anju_user_store_add_permissions (AnjuDb      *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (set, anju_db_column_dup (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return anju_db_step_add_texts (db, stmt, set, error);
 }
 
 gboolean
