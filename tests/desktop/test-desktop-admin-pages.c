@@ -20,8 +20,6 @@
 #include "anju-role-dialog.h"
 #include "anju-roles-page.h"
 
-#define CENTER_NAME     "湘江新区住房保障服务中心"
-#define BUSY_STREET     "银盆岭街道"
 #define NEW_STREET      "测试街道"
 #define NEW_ROLE        "巡检员"
 
@@ -99,10 +97,11 @@ server_find (Fixture    *fixture,
   return json_object_ref (found);
 }
 
-/* Selects, as a click would, the item whose record has that name. */
-static void
-select_named (GtkSelectionModel *model,
-              const char        *name)
+/* The position of the item whose record has member == value, or -1. */
+static int
+find_record (GtkSelectionModel *model,
+             const char        *member,
+             const char        *value)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
 
@@ -111,14 +110,49 @@ select_named (GtkSelectionModel *model,
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
       AnjuRecord *record = anju_record_column_item_record (item);
 
-      if (g_strcmp0 (anju_record_get_string (record, "name"), name) == 0)
-        {
-          g_assert_true (gtk_selection_model_select_item (model, i, TRUE));
-          return;
-        }
+      if (g_strcmp0 (anju_record_get_string (record, member), value) == 0)
+        return (int) i;
     }
 
-  g_error ("No item named “%s” to select", name);
+  return -1;
+}
+
+/* Selects, as a click would, the item whose record has member == value. */
+static void
+select_record (GtkSelectionModel *model,
+               const char        *member,
+               const char        *value)
+{
+  int position = find_record (model, member, value);
+
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (gtk_selection_model_select_item (model, (guint) position, TRUE));
+}
+
+static void
+select_named (GtkSelectionModel *model,
+              const char        *name)
+{
+  select_record (model, "name", name);
+}
+
+/* A street some users belong to, which the server will not delete. */
+static char *
+busy_street_name (GtkSelectionModel *model)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      AnjuRecord *record = anju_record_column_item_record (item);
+
+      if (g_strcmp0 (anju_record_get_string (record, "kind"), "street") == 0
+          && anju_record_get_int (record, "user_count", 0) > 0)
+        return g_strdup (anju_record_get_string (record, "name"));
+    }
+
+  g_error ("The demo data has no street with users");
 }
 
 static GtkSelectionModel *
@@ -233,19 +267,27 @@ offered_kinds (GtkWidget *dialog)
   return g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row)));
 }
 
+static gboolean
+center_listed (gpointer data)
+{
+  return find_record (page_selection (data), "kind", "center") >= 0;
+}
+
 static void
 organisations_scenario (Fixture *fixture)
 {
   g_autoptr(JsonObject) created = NULL;
+  g_autofree char *busy_street = NULL;
   GtkWidget *dialog;
   Lookup refusal = { fixture, "Could not delete the organisation: " };
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "organisations");
   g_assert_true (ANJU_IS_ORGANISATIONS_PAGE (fixture->page));
-  wait_for_label (fixture, BUSY_STREET);
+  g_assert_true (anju_desktop_test_wait_for (center_listed, fixture, "the organisation tree"));
+  busy_street = busy_street_name (page_selection (fixture));
 
   /* Under the center: streets, enterprises and suppliers, not communities. */
-  select_named (page_selection (fixture), CENTER_NAME);
+  select_record (page_selection (fixture), "kind", "center");
   click_action (fixture, "orgs.create-child");
   dialog = wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
   g_assert_cmpuint (offered_kinds (dialog), ==, 5);
@@ -290,13 +332,19 @@ organisations_scenario (Fixture *fixture)
                                              "the dialog to close"));
 
   /* A street with users cannot go; the server's reason is shown. */
-  select_named (page_selection (fixture), BUSY_STREET);
+  select_named (page_selection (fixture), busy_street);
   click_action (fixture, "orgs.delete");
   dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   g_assert_true (anju_desktop_test_wait_for (window_shows_label_starting, &refusal, "the refusal"));
   g_clear_pointer (&created, json_object_unref);
-  created = server_find (fixture, "organisations", BUSY_STREET);
+  created = server_find (fixture, "organisations", busy_street);
+}
+
+static gboolean
+center_admin_listed (gpointer data)
+{
+  return find_record (page_selection (data), "code", "center_admin") >= 0;
 }
 
 static gboolean
@@ -321,10 +369,10 @@ roles_scenario (Fixture *fixture)
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "roles");
   g_assert_true (ANJU_IS_ROLES_PAGE (fixture->page));
-  wait_for_label (fixture, "中心管理员");
+  g_assert_true (anju_desktop_test_wait_for (center_admin_listed, fixture, "the system roles"));
 
   /* A system role is shown, not editable. */
-  select_named (page_selection (fixture), "中心管理员");
+  select_record (page_selection (fixture), "code", "center_admin");
   matrix = anju_desktop_test_find_type (fixture->page, ANJU_TYPE_PERMISSION_MATRIX);
   check = anju_permission_matrix_get_check (ANJU_PERMISSION_MATRIX (matrix), "portal.user.read");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
