@@ -38,7 +38,8 @@ permission_row_new (AnjuPermissionMatrix *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(permission->label));
+  /* The catalogue is shared/ code, whose strings live in its domain. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_dgettext (GETTEXT_PACKAGE, permission->label));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), permission->id);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -75,7 +76,8 @@ build_groups (AnjuPermissionMatrix *self)
           if (group == NULL)
             {
               group = adw_preferences_group_new ();
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(modules[m].label));
+              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                               g_dgettext (GETTEXT_PACKAGE, modules[m].label));
               adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
