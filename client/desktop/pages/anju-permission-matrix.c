@@ -1,7 +1,5 @@
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "anju-permission-matrix.h"
 #include "anju-permissions.h"
 
