@@ -537,6 +537,58 @@ anju_request_reply_page (AnjuRequest *self,
   anju_request_reply_json (self, SOUP_STATUS_OK, json_builder_get_root (builder));
 }
 
+/* Steps rows to the end, one item each; the error is the database's, or
+ * the one row_to_json set. */
+static gboolean
+collect_rows (AnjuDb             *db,
+              sqlite3_stmt       *rows,
+              AnjuRowToJsonFunc   row_to_json,
+              gpointer            user_data,
+              JsonArray          *items,
+              GError            **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      JsonNode *item = row_to_json (rows, user_data, error);
+
+      if (item == NULL)
+        return FALSE;
+      json_array_add_element (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+anju_request_reply_page_from (AnjuRequest       *self,
+                              sqlite3_stmt      *count,
+                              sqlite3_stmt      *rows,
+                              int                limit_param,
+                              guint              page,
+                              guint              page_size,
+                              AnjuRowToJsonFunc  row_to_json,
+                              gpointer           user_data)
+{
+  AnjuDb *db = anju_request_get_db (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) items = json_array_new ();
+  gint64 total;
+
+  sqlite3_bind_int64 (rows, limit_param, page_size);
+  sqlite3_bind_int64 (rows, limit_param + 1, (gint64) (page - 1) * page_size);
+  if (anju_db_step_count (db, count, &total, &error)
+      && collect_rows (db, rows, row_to_json, user_data, items, &error))
+    anju_request_reply_page (self, items, total, page, page_size);
+  else
+    anju_request_reply_error (self, error);
+}
+
 void
 anju_request_reply_no_content (AnjuRequest *self)
 {

@@ -13,6 +13,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 
 #include "anju-error.h"
 
@@ -116,6 +117,24 @@ void               anju_request_reply_page       (AnjuRequest *self,
                                                   gint64       total,
                                                   guint        page,
                                                   guint        page_size);
+/* One item of a list from the current row of its statement; NULL with
+ * error set when it cannot be made. */
+typedef JsonNode *(*AnjuRowToJsonFunc)           (sqlite3_stmt  *stmt,
+                                                  gpointer       user_data,
+                                                  GError       **error);
+/* Replies one page of a list with anju_request_reply_page().  count is a
+ * SELECT COUNT(*) with the list's filters bound; rows the same filters,
+ * ending in LIMIT ?n OFFSET ?n+1 where n is limit_param (bound here from
+ * page and page_size).  Each row becomes an item through row_to_json.
+ * A database error, or an item that cannot be made, is replied instead. */
+void               anju_request_reply_page_from  (AnjuRequest       *self,
+                                                  sqlite3_stmt      *count,
+                                                  sqlite3_stmt      *rows,
+                                                  int                limit_param,
+                                                  guint              page,
+                                                  guint              page_size,
+                                                  AnjuRowToJsonFunc  row_to_json,
+                                                  gpointer           user_data);
 void               anju_request_reply_no_content (AnjuRequest *self);
 void               anju_request_reply_error      (AnjuRequest  *self,
                                                   const GError *error);

@@ -65,7 +65,9 @@ add_json_column (JsonBuilder  *builder,
 }
 
 static JsonNode *
-audit_json_from_row (sqlite3_stmt *stmt)
+audit_json_from_row (sqlite3_stmt  *stmt,
+                     gpointer       user_data,
+                     GError       **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -140,7 +142,6 @@ handle_list (AnjuRequest *request)
   AnjuDb *db = anju_request_get_db (request);
   AnjuCaller *caller = anju_request_get_caller (request);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) items = json_array_new ();
   g_auto(AnjuStmt) count = NULL;
   g_auto(AnjuStmt) stmt = NULL;
   AuditFilter filter = {
@@ -149,8 +150,6 @@ handle_list (AnjuRequest *request)
     .action = anju_request_get_query (request, "action"),
   };
   guint page, page_size;
-  gint64 total;
-  int rc;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
     {
@@ -177,23 +176,8 @@ handle_list (AnjuRequest *request)
     }
   bind_filter (count, caller, &filter);
   bind_filter (stmt, caller, &filter);
-  sqlite3_bind_int64 (stmt, 8, page_size);
-  sqlite3_bind_int64 (stmt, 9, (gint64) (page - 1) * page_size);
-
-  if (sqlite3_step (count) != SQLITE_ROW)
-    goto db_error;
-  total = sqlite3_column_int64 (count, 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    json_array_add_element (items, audit_json_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    goto db_error;
-
-  anju_request_reply_page (request, items, total, page, page_size);
-  return;
-
-db_error:
-  anju_db_set_error (db, &error);
-  anju_request_reply_error (request, error);
+  anju_request_reply_page_from (request, count, stmt, 8, page, page_size, audit_json_from_row,
+                                NULL);
 #undef AUDIT_LIST_WHERE
 }
 
@@ -219,7 +203,7 @@ handle_get (AnjuRequest *request)
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && caller_sees_row (anju_request_get_caller (request), stmt))
-    anju_request_reply_json (request, SOUP_STATUS_OK, audit_json_from_row (stmt));
+    anju_request_reply_json (request, SOUP_STATUS_OK, audit_json_from_row (stmt, NULL, NULL));
   else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     anju_reply_error_code (request, ANJU_ERROR_NOT_FOUND, _("No such audit record"));
   else

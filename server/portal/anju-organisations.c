@@ -172,6 +172,14 @@ bind_list_filters (sqlite3_stmt *stmt,
   anju_db_bind_text (stmt, 4, name_pattern);
 }
 
+static JsonNode *
+org_item (sqlite3_stmt  *stmt,
+          gpointer       user_data,
+          GError       **error)
+{
+  return anju_org_json_from_row (stmt);
+}
+
 static void
 handle_list (AnjuRequest *request)
 {
@@ -185,14 +193,11 @@ handle_list (AnjuRequest *request)
   const char *kind = anju_request_get_query (request, "kind");
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) items = json_array_new ();
   g_auto(AnjuStmt) count = NULL;
   g_auto(AnjuStmt) stmt = NULL;
   gboolean has_parent = FALSE;
   gint64 parent_id = 0;
   guint page, page_size;
-  gint64 total;
-  int rc;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error)
       || !anju_request_get_query_int (request, "parent_id", &parent_id, &has_parent, &error))
@@ -218,23 +223,7 @@ handle_list (AnjuRequest *request)
     }
   bind_list_filters (count, caller->org_path, kind, has_parent, parent_id, pattern);
   bind_list_filters (stmt, caller->org_path, kind, has_parent, parent_id, pattern);
-  sqlite3_bind_int64 (stmt, 5, page_size);
-  sqlite3_bind_int64 (stmt, 6, (gint64) (page - 1) * page_size);
-
-  if (sqlite3_step (count) != SQLITE_ROW)
-    goto db_error;
-  total = sqlite3_column_int64 (count, 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    json_array_add_element (items, anju_org_json_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    goto db_error;
-
-  anju_request_reply_page (request, items, total, page, page_size);
-  return;
-
-db_error:
-  anju_db_set_error (db, &error);
-  anju_request_reply_error (request, error);
+  anju_request_reply_page_from (request, count, stmt, 5, page, page_size, org_item, NULL);
 #undef ORG_LIST_WHERE
 }
 

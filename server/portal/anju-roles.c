@@ -19,17 +19,22 @@ request_now (AnjuRequest *request)
   return anju_clock_now_secs (anju_request_get_clock (request));
 }
 
+static JsonNode *
+role_item (sqlite3_stmt  *stmt,
+           gpointer       user_data,
+           GError       **error)
+{
+  return anju_role_store_to_json (user_data, sqlite3_column_int64 (stmt, 0), error);
+}
+
 static void
 handle_list (AnjuRequest *request)
 {
   AnjuDb *db = anju_request_get_db (request);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) items = json_array_new ();
   g_auto(AnjuStmt) count = NULL;
   g_auto(AnjuStmt) stmt = NULL;
   guint page, page_size;
-  gint64 total;
-  int rc;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
     {
@@ -43,32 +48,7 @@ handle_list (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  sqlite3_bind_int64 (stmt, 1, page_size);
-  sqlite3_bind_int64 (stmt, 2, (gint64) (page - 1) * page_size);
-
-  if (sqlite3_step (count) != SQLITE_ROW)
-    goto db_error;
-  total = sqlite3_column_int64 (count, 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JsonNode *role = anju_role_store_to_json (db, sqlite3_column_int64 (stmt, 0), &error);
-
-      if (role == NULL)
-        {
-          anju_request_reply_error (request, error);
-          return;
-        }
-      json_array_add_element (items, role);
-    }
-  if (rc != SQLITE_DONE)
-    goto db_error;
-
-  anju_request_reply_page (request, items, total, page, page_size);
-  return;
-
-db_error:
-  anju_db_set_error (db, &error);
-  anju_request_reply_error (request, error);
+  anju_request_reply_page_from (request, count, stmt, 1, page, page_size, role_item, db);
 }
 
 static void

@@ -134,6 +134,14 @@ read_list_ids (AnjuRequest  *request,
   return TRUE;
 }
 
+static JsonNode *
+user_item (sqlite3_stmt  *stmt,
+           gpointer       user_data,
+           GError       **error)
+{
+  return _anju_users_json_for_caller (user_data, sqlite3_column_int64 (stmt, 0), error);
+}
+
 static void
 handle_list (AnjuRequest *request)
 {
@@ -150,13 +158,10 @@ handle_list (AnjuRequest *request)
   const char *status = anju_request_get_query (request, "status");
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) items = json_array_new ();
   g_auto(AnjuStmt) count = NULL;
   g_auto(AnjuStmt) stmt = NULL;
   gint64 ids[2];
   guint page, page_size;
-  gint64 total;
-  int rc;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error)
       || !read_list_ids (request, ids, &error))
@@ -180,33 +185,7 @@ handle_list (AnjuRequest *request)
     }
   bind_list_filters (count, caller->org_path, pattern, ids, status);
   bind_list_filters (stmt, caller->org_path, pattern, ids, status);
-  sqlite3_bind_int64 (stmt, 6, page_size);
-  sqlite3_bind_int64 (stmt, 7, (gint64) (page - 1) * page_size);
-
-  if (sqlite3_step (count) != SQLITE_ROW)
-    goto db_error;
-  total = sqlite3_column_int64 (count, 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JsonNode *user = _anju_users_json_for_caller (request, sqlite3_column_int64 (stmt, 0),
-                                                    &error);
-
-      if (user == NULL)
-        {
-          anju_request_reply_error (request, error);
-          return;
-        }
-      json_array_add_element (items, user);
-    }
-  if (rc != SQLITE_DONE)
-    goto db_error;
-
-  anju_request_reply_page (request, items, total, page, page_size);
-  return;
-
-db_error:
-  anju_db_set_error (db, &error);
-  anju_request_reply_error (request, error);
+  anju_request_reply_page_from (request, count, stmt, 6, page, page_size, user_item, request);
 #undef USER_LIST_FROM
 }
 
