@@ -200,6 +200,20 @@ anju_db_step_done (AnjuDb        *self,
 }
 
 gboolean
+anju_db_exec_with_id (AnjuDb      *self,
+                      const char  *sql,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = anju_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return anju_db_step_done (self, stmt, error);
+}
+
+gboolean
 anju_db_step_id (AnjuDb        *self,
                  sqlite3_stmt  *stmt,
                  gint64        *out_id,

@@ -40,6 +40,12 @@ gboolean      anju_db_exec                 (AnjuDb      *self,
 gboolean      anju_db_step_done            (AnjuDb        *self,
                                             sqlite3_stmt  *stmt,
                                             GError       **error);
+/* Runs sql, a statement with the single parameter ?1 that returns no row
+ * (DELETE … WHERE id = ?1), with id bound; errors as anju_db_step_done(). */
+gboolean      anju_db_exec_with_id         (AnjuDb        *self,
+                                            const char    *sql,
+                                            gint64         id,
+                                            GError       **error);
 /* Steps a statement that returns at most one row and reads its first
  * column as an integer: *out_id is 0 when there is no row, which is never
  * a valid rowid.  FALSE with error set only for a database error. */

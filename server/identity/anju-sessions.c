@@ -109,12 +109,7 @@ anju_sessions_end (AnjuDb  *db,
                    gint64   session_id,
                    GError **error)
 {
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, "DELETE FROM sessions WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  return anju_db_step_done (db, stmt, error);
+  return anju_db_exec_with_id (db, "DELETE FROM sessions WHERE id = ?1", session_id, error);
 }
 
 gboolean

@@ -309,12 +309,7 @@ anju_org_store_delete (AnjuDb      *db,
                        gint64       id,
                        GError     **error)
 {
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, "DELETE FROM organisations WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return anju_db_step_done (db, stmt, error);
+  return anju_db_exec_with_id (db, "DELETE FROM organisations WHERE id = ?1", id, error);
 }
 
 JsonNode *

@@ -171,20 +171,6 @@ anju_role_store_update (AnjuDb      *db,
   return anju_db_step_done (db, stmt, error);
 }
 
-static gboolean
-exec_with_id (AnjuDb      *db,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return anju_db_step_done (db, stmt, error);
-}
-
 gboolean
 anju_role_store_set_permissions (AnjuDb             *db,
                                  gint64              id,
@@ -193,7 +179,7 @@ anju_role_store_set_permissions (AnjuDb             *db,
 {
   g_auto(AnjuStmt) insert = NULL;
 
-  if (!exec_with_id (db, "DELETE FROM role_permissions WHERE role_id = ?1", id, error))
+  if (!anju_db_exec_with_id (db, "DELETE FROM role_permissions WHERE role_id = ?1", id, error))
     return FALSE;
 
   insert = anju_db_prepare (db,
@@ -217,7 +203,7 @@ anju_role_store_delete (AnjuDb      *db,
                         gint64       id,
                         GError     **error)
 {
-  return exec_with_id (db, "DELETE FROM roles WHERE id = ?1", id, error);
+  return anju_db_exec_with_id (db, "DELETE FROM roles WHERE id = ?1", id, error);
 }
 
 static gboolean

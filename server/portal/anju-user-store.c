@@ -101,14 +101,9 @@ anju_user_store_set_roles (AnjuDb  *db,
                            GArray  *role_ids,
                            GError **error)
 {
-  g_auto(AnjuStmt) clear = NULL;
   g_auto(AnjuStmt) insert = NULL;
 
-  clear = anju_db_prepare (db, "DELETE FROM user_roles WHERE user_id = ?1", error);
-  if (clear == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear, 1, user_id);
-  if (!anju_db_step_done (db, clear, error))
+  if (!anju_db_exec_with_id (db, "DELETE FROM user_roles WHERE user_id = ?1", user_id, error))
     return FALSE;
 
   insert = anju_db_prepare (db, "INSERT INTO user_roles (user_id, role_id) VALUES (?1, ?2)",
