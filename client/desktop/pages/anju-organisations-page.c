@@ -7,6 +7,7 @@
 #include "anju-organisation-dialog.h"
 #include "anju-organisation-kind.h"
 #include "anju-organisations-page.h"
+#include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
 #include "anju-paged-model.h"
@@ -408,22 +409,17 @@ move_action (GtkWidget  *widget,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+delete_confirmed_cb (GtkWidget  *page,
+                     AnjuRecord *record)
 {
-  AnjuOrganisationsPage *self = g_object_get_data (G_OBJECT (dialog), "anju-page");
-  AnjuRecord *record = g_object_get_data (G_OBJECT (dialog), "anju-record");
+  AnjuOrganisationsPage *self = ANJU_ORGANISATIONS_PAGE (page);
   g_autofree char *path = NULL;
   g_autofree char *success = NULL;
-
-  if (!g_str_equal (response, "delete"))
-    return;
 
   path = g_strdup_printf ("/api/v1/organisations/%" G_GINT64_FORMAT, anju_record_get_id (record));
   /* Translators: %1$s is the name of an organisation */
   success = g_strdup_printf (_("Deleted “%1$s”"), anju_record_get_string (record, "name"));
-  anju_page_request (GTK_WIDGET (self), self->client, "DELETE", path, NULL,
+  anju_page_request (page, self->client, "DELETE", path, NULL,
                      self->cancellable, success, _("Could not delete the organisation"),
                      request_done_cb);
 }
@@ -433,30 +429,18 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  AnjuOrganisationsPage *self = ANJU_ORGANISATIONS_PAGE (widget);
-  AnjuRecord *selected = get_selected (self);
-  GtkWidget *dialog;
+  AnjuRecord *selected = get_selected (ANJU_ORGANISATIONS_PAGE (widget));
+  g_autofree char *heading = NULL;
 
   if (selected == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                                   _("The server refuses while the organisation still has "
-                                     "child organisations, users or records."));
   /* Translators: %1$s is the name of an organisation */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete “%1$s”?"),
-                                     anju_record_get_string (selected, "name"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "anju-page", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "anju-record", g_object_ref (selected), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heading = g_strdup_printf (_("Delete “%1$s”?"), anju_record_get_string (selected, "name"));
+  anju_page_confirm (widget, selected, heading,
+                     _("The server refuses while the organisation still has "
+                       "child organisations, users or records."),
+                     "delete", _("_Delete"), delete_confirmed_cb);
 }
 
 static void

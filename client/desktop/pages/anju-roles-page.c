@@ -4,6 +4,7 @@
 
 #include "anju-error-message.h"
 #include "anju-load-all.h"
+#include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
 #include "anju-paged-model.h"
@@ -193,14 +194,12 @@ select_id (AnjuRolesPage *self,
 }
 
 static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+discard_confirmed_cb (GtkWidget  *page,
+                      AnjuRecord *wanted)
 {
-  AnjuRolesPage *self = g_object_get_data (G_OBJECT (dialog), "anju-page");
-  AnjuRecord *wanted = g_object_get_data (G_OBJECT (dialog), "anju-record");
+  AnjuRolesPage *self = ANJU_ROLES_PAGE (page);
 
-  if (!g_str_equal (response, "discard") || self->shown == NULL)
+  if (self->shown == NULL)
     return;
 
   self->dirty = FALSE;
@@ -213,28 +212,17 @@ static void
 ask_to_discard (AnjuRolesPage *self,
                 AnjuRecord    *wanted)
 {
-  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
 
   self->reverting_selection = TRUE;
   select_id (self, anju_record_get_id (self->shown));
   self->reverting_selection = FALSE;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
-                                   _("The permissions you changed have not been saved."));
   /* Translators: %1$s is the name of a role */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Discard Changes to “%1$s”?"),
-                                     anju_record_get_string (self->shown, "name"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "anju-page", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "anju-record", g_object_ref (wanted), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heading = g_strdup_printf (_("Discard Changes to “%1$s”?"), anju_record_get_string (self->shown, "name"));
+  anju_page_confirm (GTK_WIDGET (self), wanted, heading,
+                     _("The permissions you changed have not been saved."),
+                     "discard", _("_Discard"), discard_confirmed_cb);
 }
 
 static void
@@ -412,22 +400,17 @@ revert_action (GtkWidget  *widget,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+delete_confirmed_cb (GtkWidget  *page,
+                     AnjuRecord *role)
 {
-  AnjuRolesPage *self = g_object_get_data (G_OBJECT (dialog), "anju-page");
-  AnjuRecord *role = g_object_get_data (G_OBJECT (dialog), "anju-record");
+  AnjuRolesPage *self = ANJU_ROLES_PAGE (page);
   g_autofree char *path = NULL;
   g_autofree char *success = NULL;
-
-  if (!g_str_equal (response, "delete"))
-    return;
 
   path = g_strdup_printf ("/api/v1/roles/%" G_GINT64_FORMAT, anju_record_get_id (role));
   /* Translators: %1$s is the name of a role */
   success = g_strdup_printf (_("Deleted role “%1$s”"), anju_record_get_string (role, "name"));
-  anju_page_request (GTK_WIDGET (self), self->client, "DELETE", path, NULL, self->cancellable,
+  anju_page_request (page, self->client, "DELETE", path, NULL, self->cancellable,
                      success, _("Could not delete the role"), request_done_cb);
 }
 
@@ -437,27 +420,16 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AnjuRolesPage *self = ANJU_ROLES_PAGE (widget);
-  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
 
   if (self->shown == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                                   _("The server refuses while users still hold the role."));
   /* Translators: %1$s is the name of a role */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete Role “%1$s”?"),
-                                     anju_record_get_string (self->shown, "name"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "anju-page", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "anju-record", g_object_ref (self->shown), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heading = g_strdup_printf (_("Delete Role “%1$s”?"), anju_record_get_string (self->shown, "name"));
+  anju_page_confirm (widget, self->shown, heading,
+                     _("The server refuses while users still hold the role."),
+                     "delete", _("_Delete"), delete_confirmed_cb);
 }
 
 static void

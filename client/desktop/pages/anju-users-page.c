@@ -5,6 +5,7 @@
 #include "anju-display-time.h"
 #include "anju-error-message.h"
 #include "anju-load-all.h"
+#include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
 #include "anju-paged-model.h"
@@ -382,22 +383,15 @@ user_request (AnjuUsersPage *self,
 }
 
 static void
-disable_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+disable_confirmed_cb (GtkWidget  *page,
+                      AnjuRecord *user)
 {
-  AnjuUsersPage *self = g_object_get_data (G_OBJECT (dialog), "anju-page");
-  AnjuRecord *user = g_object_get_data (G_OBJECT (dialog), "anju-record");
+  g_autofree char *success = NULL;
 
-  if (g_str_equal (response, "disable"))
-    {
-      g_autofree char *success = NULL;
-
-      /* Translators: %1$s is a username */
-      success = g_strdup_printf (_("Disabled “%1$s”"), anju_record_get_string (user, "username"));
-      user_request (self, user, "disable", NULL, success,
-                    _("Could not disable the account"));
-    }
+  /* Translators: %1$s is a username */
+  success = g_strdup_printf (_("Disabled “%1$s”"), anju_record_get_string (user, "username"));
+  user_request (ANJU_USERS_PAGE (page), user, "disable", NULL, success,
+                _("Could not disable the account"));
 }
 
 static void
@@ -405,30 +399,18 @@ disable_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  AnjuUsersPage *self = ANJU_USERS_PAGE (widget);
-  AnjuRecord *selected = get_selected (self);
-  GtkWidget *dialog;
+  AnjuRecord *selected = get_selected (ANJU_USERS_PAGE (widget));
+  g_autofree char *heading = NULL;
 
   if (selected == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                                   _("The user is signed out at once and cannot sign in "
-                                     "until the account is enabled again."));
   /* Translators: %1$s is a username */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Disable “%1$s”?"),
-                                     anju_record_get_string (selected, "username"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "disable", _("_Disable"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "disable", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "anju-page", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "anju-record", g_object_ref (selected), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (disable_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heading = g_strdup_printf (_("Disable “%1$s”?"), anju_record_get_string (selected, "username"));
+  anju_page_confirm (widget, selected, heading,
+                     _("The user is signed out at once and cannot sign in "
+                       "until the account is enabled again."),
+                     "disable", _("_Disable"), disable_confirmed_cb);
 }
 
 static void
