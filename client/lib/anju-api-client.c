@@ -673,6 +673,28 @@ login_cb (GObject      *source,
   g_task_return_pointer (task, json_object_ref (response), (GDestroyNotify) json_object_unref);
 }
 
+/* A JSON object of string members, from name, value pairs ending in
+ * NULL: the body of the sign-in and password requests. */
+static G_GNUC_NULL_TERMINATED JsonNode *
+string_members_body (const char *first_name,
+                     ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    {
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, va_arg (args, const char *));
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 void
 anju_api_client_login_async (AnjuApiClient       *self,
                              const char          *username,
@@ -682,7 +704,6 @@ anju_api_client_login_async (AnjuApiClient       *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
 
   g_return_if_fail (ANJU_IS_API_CLIENT (self));
@@ -693,13 +714,7 @@ anju_api_client_login_async (AnjuApiClient       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, anju_api_client_login_async);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = string_members_body ("username", username, "password", password, NULL);
 
   request_async (self, SOUP_METHOD_POST, "/api/v1/auth/login", body, REQUEST_NONE,
                  anju_api_client_login_async, cancellable, login_cb, g_steal_pointer (&task));
@@ -870,7 +885,6 @@ anju_api_client_change_password_async (AnjuApiClient       *self,
                                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
 
   g_return_if_fail (ANJU_IS_API_CLIENT (self));
@@ -881,13 +895,7 @@ anju_api_client_change_password_async (AnjuApiClient       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, anju_api_client_change_password_async);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "old_password");
-  json_builder_add_string_value (builder, old_password);
-  json_builder_set_member_name (builder, "new_password");
-  json_builder_add_string_value (builder, new_password);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = string_members_body ("old_password", old_password, "new_password", new_password, NULL);
 
   request_async (self, SOUP_METHOD_POST, "/api/v1/auth/password", body, REQUEST_REPORT_EXPIRY,
                  anju_api_client_change_password_async, cancellable,
