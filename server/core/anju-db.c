@@ -214,6 +214,24 @@ anju_db_exec_with_id (AnjuDb      *self,
 }
 
 gboolean
+anju_db_step_row (AnjuDb         *self,
+                  sqlite3_stmt   *stmt,
+                  AnjuErrorCode   missing_code,
+                  const char     *missing_message,
+                  GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, ANJU_ERROR, missing_code, missing_message);
+  else
+    anju_db_set_error (self, error);
+  return FALSE;
+}
+
+gboolean
 anju_db_step_id (AnjuDb        *self,
                  sqlite3_stmt  *stmt,
                  gint64        *out_id,

@@ -15,6 +15,8 @@
 #include <glib-object.h>
 #include <sqlite3.h>
 
+#include "anju-error.h"
+
 G_BEGIN_DECLS
 
 #define ANJU_TYPE_DB (anju_db_get_type ())
@@ -45,6 +47,14 @@ gboolean      anju_db_step_done            (AnjuDb        *self,
 gboolean      anju_db_exec_with_id         (AnjuDb        *self,
                                             const char    *sql,
                                             gint64         id,
+                                            GError       **error);
+/* Steps a statement that returns at most one row: TRUE with stmt on the
+ * row; FALSE with error set to missing_code and missing_message when there
+ * is none, or to the database error. */
+gboolean      anju_db_step_row             (AnjuDb        *self,
+                                            sqlite3_stmt  *stmt,
+                                            AnjuErrorCode  missing_code,
+                                            const char    *missing_message,
                                             GError       **error);
 /* Steps a statement that returns at most one row and reads its first
  * column as an integer: *out_id is 0 when there is no row, which is never

@@ -128,11 +128,16 @@ anju_sessions_end_for_user (AnjuDb  *db,
   return anju_db_step_done (db, stmt, error);
 }
 
+static const char *
+session_ended (void)
+{
+  return _("Your session has ended. Please sign in again.");
+}
+
 static void
 set_unauthorized (GError **error)
 {
-  g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED,
-                       _("Your session has ended. Please sign in again."));
+  g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED, session_ended ());
 }
 
 static gboolean
@@ -162,7 +167,6 @@ anju_sessions_load_caller (AnjuDb  *db,
 {
   g_auto(AnjuStmt) stmt = NULL;
   g_autoptr(AnjuCaller) caller = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT u.username, u.name, u.status, u.must_change_password,"
@@ -174,15 +178,8 @@ anju_sessions_load_caller (AnjuDb  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, user_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        set_unauthorized (error);
-      else
-        anju_db_set_error (db, error);
-      return NULL;
-    }
+  if (!anju_db_step_row (db, stmt, ANJU_ERROR_UNAUTHORIZED, session_ended (), error))
+    return NULL;
   if (!g_str_equal ((const char *) sqlite3_column_text (stmt, 2), "active"))
     {
       set_unauthorized (error);
@@ -240,7 +237,6 @@ anju_sessions_authenticate (AnjuRequest  *request,
   g_auto(AnjuStmt) stmt = NULL;
   g_autofree char *hash = NULL;
   gint64 session_id, user_id, last_used_at, expires_at;
-  int rc;
 
   if (token == NULL || *token == '\0')
     {
@@ -258,15 +254,8 @@ anju_sessions_authenticate (AnjuRequest  *request,
     return NULL;
   anju_db_bind_text (stmt, 1, hash);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        set_unauthorized (error);
-      else
-        anju_db_set_error (db, error);
-      return NULL;
-    }
+  if (!anju_db_step_row (db, stmt, ANJU_ERROR_UNAUTHORIZED, session_ended (), error))
+    return NULL;
   session_id = sqlite3_column_int64 (stmt, 0);
   user_id = sqlite3_column_int64 (stmt, 1);
   last_used_at = sqlite3_column_int64 (stmt, 2);

@@ -32,7 +32,6 @@ select_user (AnjuDb  *db,
              GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT u.id, u.username, u.name, u.phone, u.post,"
@@ -45,15 +44,8 @@ select_user (AnjuDb  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, user_id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such user"), error))
     return stmt;
-
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, _("No such user"));
-  else
-    anju_db_set_error (db, error);
   sqlite3_reset (stmt);
   return NULL;
 }

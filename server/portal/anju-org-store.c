@@ -47,7 +47,6 @@ anju_org_store_load (AnjuDb      *db,
                      GError     **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT id, parent_id, kind, name, path FROM organisations WHERE id = ?1",
@@ -55,18 +54,10 @@ anju_org_store_load (AnjuDb      *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      org_ref_fill (out_ref, stmt);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, _("No such organisation"));
-  else
-    anju_db_set_error (db, error);
-  return FALSE;
+  if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such organisation"), error))
+    return FALSE;
+  org_ref_fill (out_ref, stmt);
+  return TRUE;
 }
 
 gboolean
@@ -340,7 +331,6 @@ anju_org_store_to_json (AnjuDb  *db,
                         GError **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT " ANJU_ORG_COLUMNS " FROM organisations o WHERE o.id = ?1",
@@ -348,13 +338,7 @@ anju_org_store_to_json (AnjuDb  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return anju_org_json_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, _("No such organisation"));
-  else
-    anju_db_set_error (db, error);
-  return NULL;
+  if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such organisation"), error))
+    return NULL;
+  return anju_org_json_from_row (stmt);
 }

@@ -16,10 +16,16 @@ anju_role_ref_clear (AnjuRoleRef *ref)
   ref->is_system = FALSE;
 }
 
+static const char *
+no_such_role (void)
+{
+  return _("No such role");
+}
+
 static void
 set_no_such_role (GError **error)
 {
-  g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, _("No such role"));
+  g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, no_such_role ());
 }
 
 gboolean
@@ -29,29 +35,21 @@ anju_role_store_load (AnjuDb       *db,
                       GError      **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db, "SELECT id, code, name, is_system FROM roles WHERE id = ?1",
                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
+  if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, no_such_role (), error))
+    return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      anju_role_ref_clear (out_ref);
-      out_ref->id = sqlite3_column_int64 (stmt, 0);
-      out_ref->code = anju_db_column_dup (stmt, 1);
-      out_ref->name = anju_db_column_dup (stmt, 2);
-      out_ref->is_system = sqlite3_column_int (stmt, 3) != 0;
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    set_no_such_role (error);
-  else
-    anju_db_set_error (db, error);
-  return FALSE;
+  anju_role_ref_clear (out_ref);
+  out_ref->id = sqlite3_column_int64 (stmt, 0);
+  out_ref->code = anju_db_column_dup (stmt, 1);
+  out_ref->name = anju_db_column_dup (stmt, 2);
+  out_ref->is_system = sqlite3_column_int (stmt, 3) != 0;
+  return TRUE;
 }
 
 gboolean
@@ -244,7 +242,6 @@ anju_role_store_to_json (AnjuDb  *db,
 {
   g_auto(AnjuStmt) stmt = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT r.id, r.code, r.name, r.description, r.is_system,"
@@ -255,16 +252,8 @@ anju_role_store_to_json (AnjuDb  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        set_no_such_role (error);
-      else
-        anju_db_set_error (db, error);
-      return NULL;
-    }
+  if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, no_such_role (), error))
+    return NULL;
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

@@ -23,7 +23,6 @@ anju_user_store_load (AnjuDb       *db,
                       GError      **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  int rc;
 
   stmt = anju_db_prepare (db,
                           "SELECT u.id, u.username, u.status, o.id, o.path"
@@ -33,23 +32,16 @@ anju_user_store_load (AnjuDb       *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
+  if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such user"), error))
+    return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      anju_user_ref_clear (out_ref);
-      out_ref->id = sqlite3_column_int64 (stmt, 0);
-      out_ref->username = anju_db_column_dup (stmt, 1);
-      out_ref->status = anju_db_column_dup (stmt, 2);
-      out_ref->org_id = sqlite3_column_int64 (stmt, 3);
-      out_ref->org_path = anju_db_column_dup (stmt, 4);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, _("No such user"));
-  else
-    anju_db_set_error (db, error);
-  return FALSE;
+  anju_user_ref_clear (out_ref);
+  out_ref->id = sqlite3_column_int64 (stmt, 0);
+  out_ref->username = anju_db_column_dup (stmt, 1);
+  out_ref->status = anju_db_column_dup (stmt, 2);
+  out_ref->org_id = sqlite3_column_int64 (stmt, 3);
+  out_ref->org_path = anju_db_column_dup (stmt, 4);
+  return TRUE;
 }
 
 gboolean
