@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "anju-error-message.h"
 #include "anju-field-error.h"
 
@@ -93,4 +95,31 @@ anju_field_errors_show_failure (const AnjuFieldSlot *slots,
   message = anju_error_message_for (error, anju_api_client_get_base_uri (client));
   gtk_label_set_text (general_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (general_label), message != NULL);
+}
+
+AnjuRecord *
+anju_field_errors_saved_record (const AnjuFieldSlot *slots,
+                                guint                n_slots,
+                                AnjuApiClient       *client,
+                                JsonNode            *answer,
+                                const GError        *error,
+                                GtkLabel            *general_label)
+{
+  g_return_val_if_fail (answer != NULL || error != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_LABEL (general_label), NULL);
+
+  if (answer == NULL)
+    {
+      anju_field_errors_show_failure (slots, n_slots, client, error, general_label);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      gtk_label_set_text (general_label, _("The server sent an answer this program does not understand."));
+      gtk_widget_set_visible (GTK_WIDGET (general_label), TRUE);
+      return NULL;
+    }
+
+  return anju_record_new (json_node_get_object (answer));
 }

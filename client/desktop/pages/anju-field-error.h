@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "anju-api-client.h"
+#include "anju-record.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,16 @@ void  anju_field_errors_show_failure (const AnjuFieldSlot *slots,
                                       AnjuApiClient       *client,
                                       const GError        *error,
                                       GtkLabel            *general_label);
+
+/* The record a save answered (transfer full), or NULL after showing why
+ * there is none: the failure as anju_field_errors_show_failure() shows
+ * it, or an answer that is no object, in general_label.  answer and
+ * error are what anju_api_client_request_finish() gave. */
+AnjuRecord *anju_field_errors_saved_record (const AnjuFieldSlot *slots,
+                                            guint                n_slots,
+                                            AnjuApiClient       *client,
+                                            JsonNode            *answer,
+                                            const GError        *error,
+                                            GtkLabel            *general_label);
 
 G_END_DECLS

@@ -279,20 +279,10 @@ save_cb (GObject      *object,
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
 
-  if (node == NULL)
-    {
-      anju_field_errors_show_failure (self->slots, N_SLOTS, client, error, self->error_label);
-      return;
-    }
+  record = anju_field_errors_saved_record (self->slots, N_SLOTS, client, node, error, self->error_label);
+  if (record == NULL)
+    return;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      gtk_label_set_text (self->error_label, _("The server sent an answer this program does not understand."));
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-
-  record = anju_record_new (json_node_get_object (node));
   g_signal_emit (self, signals[SAVED], 0, record);
   gtk_window_close (GTK_WINDOW (self));
 }
