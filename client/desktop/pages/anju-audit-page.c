@@ -7,7 +7,6 @@
 #include "anju-audit-action.h"
 #include "anju-audit-page.h"
 #include "anju-display-time.h"
-#include "anju-error-message.h"
 #include "anju-page-feedback.h"
 #include "anju-paged-model.h"
 #include "anju-record-column.h"
@@ -143,8 +142,6 @@ load_more_cb (GObject      *object,
 
   if (!anju_paged_model_load_more_finish (records, result, &error))
     {
-      g_autofree char *message = NULL;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
           || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
         return;
@@ -155,9 +152,7 @@ load_more_cb (GObject      *object,
           return;
         }
 
-      message = anju_error_message_for (error, anju_api_client_get_base_uri (self->client));
-      adw_status_page_set_description (self->error_page, message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
       return;
     }
 

@@ -42,3 +42,21 @@ anju_page_toast_error (GtkWidget     *widget,
   message = g_strdup_printf (_("%1$s: %2$s"), what, reason);
   anju_page_toast (widget, message);
 }
+
+void
+anju_page_show_load_error (GtkStack      *stack,
+                           AdwStatusPage *error_page,
+                           AnjuApiClient *client,
+                           const GError  *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (ADW_IS_STATUS_PAGE (error_page));
+  g_return_if_fail (ANJU_IS_API_CLIENT (client));
+  g_return_if_fail (error != NULL);
+
+  message = anju_error_message_for (error, anju_api_client_get_base_uri (client));
+  adw_status_page_set_description (error_page, message);
+  gtk_stack_set_visible_child_name (stack, "error");
+}

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "anju-api-client.h"
@@ -23,5 +24,11 @@ void anju_page_toast_error (GtkWidget     *widget,
                             AnjuApiClient *client,
                             const char    *what,
                             const GError  *error);
+/* A page whose list could not load shows why in its error_page and
+ * turns its stack to the child named "error". */
+void anju_page_show_load_error (GtkStack      *stack,
+                                AdwStatusPage *error_page,
+                                AnjuApiClient *client,
+                                const GError  *error);
 
 G_END_DECLS

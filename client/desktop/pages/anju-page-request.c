@@ -2,6 +2,7 @@
 
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
+#include "anju-record.h"
 
 typedef struct
 {
@@ -72,4 +73,13 @@ anju_page_request (GtkWidget           *page,
 
   anju_api_client_request_async (client, method, path, body, cancellable,
                                  request_cb, request);
+}
+
+gint64
+anju_page_answer_id (JsonNode *answer)
+{
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    return 0;
+
+  return anju_json_get_int (json_node_get_object (answer), "id", 0);
 }

@@ -30,4 +30,8 @@ void anju_page_request (GtkWidget           *page,
                         const char          *failure_message,
                         AnjuPageRequestDone  done);
 
+/* The "id" of the record an answer holds, 0 when it holds none (a
+ * DELETE answers with no body), so a page can select it after reloading. */
+gint64 anju_page_answer_id (JsonNode *answer);
+
 G_END_DECLS

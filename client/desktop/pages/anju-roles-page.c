@@ -2,7 +2,6 @@
 
 #include <glib/gi18n.h>
 
-#include "anju-error-message.h"
 #include "anju-load-all.h"
 #include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
@@ -266,14 +265,10 @@ load_cb (GObject      *object,
 
   if (!anju_load_all_finish (ANJU_PAGED_MODEL (object), result, &error))
     {
-      g_autofree char *message = NULL;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      message = anju_error_message_for (error, anju_api_client_get_base_uri (self->client));
-      adw_status_page_set_description (self->error_page, message);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
+      anju_page_show_load_error (self->list_stack, self->error_page, self->client, error);
       return;
     }
 
@@ -303,13 +298,7 @@ static void
 request_done_cb (GtkWidget *widget,
                  JsonNode  *answer)
 {
-  AnjuRolesPage *self = ANJU_ROLES_PAGE (widget);
-  gint64 id = 0;
-
-  if (JSON_NODE_HOLDS_OBJECT (answer))
-    id = anju_json_get_int (json_node_get_object (answer), "id", 0);
-
-  reload_selecting (self, id);
+  reload_selecting (ANJU_ROLES_PAGE (widget), anju_page_answer_id (answer));
 }
 
 static void

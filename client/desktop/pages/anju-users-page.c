@@ -3,7 +3,6 @@
 #include <glib/gi18n.h>
 
 #include "anju-display-time.h"
-#include "anju-error-message.h"
 #include "anju-load-all.h"
 #include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
@@ -127,8 +126,6 @@ load_more_cb (GObject      *object,
 
   if (!anju_paged_model_load_more_finish (users, result, &error))
     {
-      g_autofree char *message = NULL;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
           || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
         return;
@@ -139,9 +136,7 @@ load_more_cb (GObject      *object,
           return;
         }
 
-      message = anju_error_message_for (error, anju_api_client_get_base_uri (self->client));
-      adw_status_page_set_description (self->error_page, message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
       return;
     }
 
@@ -305,13 +300,7 @@ static void
 request_done_cb (GtkWidget *widget,
                  JsonNode  *answer)
 {
-  AnjuUsersPage *self = ANJU_USERS_PAGE (widget);
-  gint64 id = 0;
-
-  if (JSON_NODE_HOLDS_OBJECT (answer))
-    id = anju_json_get_int (json_node_get_object (answer), "id", 0);
-
-  reload_selecting (self, id);
+  reload_selecting (ANJU_USERS_PAGE (widget), anju_page_answer_id (answer));
 }
 
 static void
