@@ -1,6 +1,6 @@
 /* test-api-client.c: AnjuApiClient against a scripted HTTPS server.
  *
- * The stub server is a plain SoupServer in a thread of its own, with a
+ * The scripted server is a plain SoupServer in a thread of its own, with a
  * fresh self-signed certificate, that answers every request with the
  * status and body the test set beforehand.  That lets these tests cover
  * answers the real server never gives on purpose (unknown error codes, an
@@ -85,88 +85,88 @@ typedef struct
   GMutex        start_lock;
   GCond         start_cond;
   gboolean      started;
-} StubServer;
+} ScriptedServer;
 
 static void
-stub_handler (SoupServer        *server,
+scripted_handler (SoupServer        *server,
               SoupServerMessage *message,
               const char        *path,
               GHashTable        *query,
               gpointer           user_data)
 {
-  StubServer *stub = user_data;
+  ScriptedServer *scripted = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
 
-  g_mutex_lock (&stub->lock);
-  stub->n_requests++;
-  g_free (stub->last_authorization);
-  stub->last_authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
-  g_free (stub->last_query);
-  stub->last_query = g_strdup (g_uri_get_query (soup_server_message_get_uri (message)));
-  soup_server_message_set_status (message, stub->status, NULL);
-  if (stub->body != NULL)
-    soup_server_message_set_response (message, stub->content_type, SOUP_MEMORY_COPY,
-                                      stub->body, strlen (stub->body));
-  g_mutex_unlock (&stub->lock);
+  g_mutex_lock (&scripted->lock);
+  scripted->n_requests++;
+  g_free (scripted->last_authorization);
+  scripted->last_authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+  g_free (scripted->last_query);
+  scripted->last_query = g_strdup (g_uri_get_query (soup_server_message_get_uri (message)));
+  soup_server_message_set_status (message, scripted->status, NULL);
+  if (scripted->body != NULL)
+    soup_server_message_set_response (message, scripted->content_type, SOUP_MEMORY_COPY,
+                                      scripted->body, strlen (scripted->body));
+  g_mutex_unlock (&scripted->lock);
 }
 
 static gpointer
-stub_thread_func (gpointer data)
+scripted_thread_func (gpointer data)
 {
-  StubServer *stub = data;
+  ScriptedServer *scripted = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autofree char *key_pem = NULL;
   g_autofree char *both = NULL;
   GSList *uris;
 
-  g_main_context_push_thread_default (stub->context);
+  g_main_context_push_thread_default (scripted->context);
 
-  make_certificate (&stub->cert_pem, &key_pem);
-  both = g_strconcat (stub->cert_pem, key_pem, NULL);
+  make_certificate (&scripted->cert_pem, &key_pem);
+  both = g_strconcat (scripted->cert_pem, key_pem, NULL);
   certificate = g_tls_certificate_new_from_pem (both, -1, &error);
   g_assert_no_error (error);
 
-  stub->server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_add_handler (stub->server, NULL, stub_handler, stub, NULL);
-  soup_server_listen_local (stub->server, 0,
+  scripted->server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (scripted->server, NULL, scripted_handler, scripted, NULL);
+  soup_server_listen_local (scripted->server, 0,
                             SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
-  uris = soup_server_get_uris (stub->server);
-  stub->base_uri = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+  uris = soup_server_get_uris (scripted->server);
+  scripted->base_uri = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  g_mutex_lock (&stub->start_lock);
-  stub->started = TRUE;
-  g_cond_signal (&stub->start_cond);
-  g_mutex_unlock (&stub->start_lock);
+  g_mutex_lock (&scripted->start_lock);
+  scripted->started = TRUE;
+  g_cond_signal (&scripted->start_cond);
+  g_mutex_unlock (&scripted->start_lock);
 
-  g_main_loop_run (stub->loop);
+  g_main_loop_run (scripted->loop);
 
-  soup_server_disconnect (stub->server);
-  g_clear_object (&stub->server);
-  g_main_context_pop_thread_default (stub->context);
+  soup_server_disconnect (scripted->server);
+  g_clear_object (&scripted->server);
+  g_main_context_pop_thread_default (scripted->context);
   return NULL;
 }
 
-static StubServer *
-stub_server_start (void)
+static ScriptedServer *
+scripted_server_start (void)
 {
-  StubServer *stub = g_new0 (StubServer, 1);
+  ScriptedServer *scripted = g_new0 (ScriptedServer, 1);
 
-  g_mutex_init (&stub->lock);
-  g_mutex_init (&stub->start_lock);
-  g_cond_init (&stub->start_cond);
-  stub->status = SOUP_STATUS_OK;
-  stub->context = g_main_context_new ();
-  stub->loop = g_main_loop_new (stub->context, FALSE);
-  stub->thread = g_thread_new ("stub-server", stub_thread_func, stub);
+  g_mutex_init (&scripted->lock);
+  g_mutex_init (&scripted->start_lock);
+  g_cond_init (&scripted->start_cond);
+  scripted->status = SOUP_STATUS_OK;
+  scripted->context = g_main_context_new ();
+  scripted->loop = g_main_loop_new (scripted->context, FALSE);
+  scripted->thread = g_thread_new ("scripted-server", scripted_thread_func, scripted);
 
-  g_mutex_lock (&stub->start_lock);
-  while (!stub->started)
-    g_cond_wait (&stub->start_cond, &stub->start_lock);
-  g_mutex_unlock (&stub->start_lock);
-  return stub;
+  g_mutex_lock (&scripted->start_lock);
+  while (!scripted->started)
+    g_cond_wait (&scripted->start_cond, &scripted->start_lock);
+  g_mutex_unlock (&scripted->start_lock);
+  return scripted;
 }
 
 static gboolean
@@ -177,77 +177,77 @@ quit_loop_cb (gpointer data)
 }
 
 static void
-stub_server_stop (StubServer *stub)
+scripted_server_stop (ScriptedServer *scripted)
 {
-  g_main_context_invoke (stub->context, quit_loop_cb, stub->loop);
-  g_thread_join (stub->thread);
-  g_main_loop_unref (stub->loop);
-  g_main_context_unref (stub->context);
-  g_mutex_clear (&stub->lock);
-  g_mutex_clear (&stub->start_lock);
-  g_cond_clear (&stub->start_cond);
-  g_free (stub->content_type);
-  g_free (stub->body);
-  g_free (stub->last_authorization);
-  g_free (stub->last_query);
-  g_free (stub->cert_pem);
-  g_free (stub->base_uri);
-  g_free (stub);
+  g_main_context_invoke (scripted->context, quit_loop_cb, scripted->loop);
+  g_thread_join (scripted->thread);
+  g_main_loop_unref (scripted->loop);
+  g_main_context_unref (scripted->context);
+  g_mutex_clear (&scripted->lock);
+  g_mutex_clear (&scripted->start_lock);
+  g_cond_clear (&scripted->start_cond);
+  g_free (scripted->content_type);
+  g_free (scripted->body);
+  g_free (scripted->last_authorization);
+  g_free (scripted->last_query);
+  g_free (scripted->cert_pem);
+  g_free (scripted->base_uri);
+  g_free (scripted);
 }
 
 static void
-stub_server_answer (StubServer *stub,
+scripted_server_answer (ScriptedServer *scripted,
                     guint       status,
                     const char *content_type,
                     const char *body)
 {
-  g_mutex_lock (&stub->lock);
-  stub->status = status;
-  g_free (stub->content_type);
-  stub->content_type = g_strdup (content_type);
-  g_free (stub->body);
-  stub->body = g_strdup (body);
-  g_mutex_unlock (&stub->lock);
+  g_mutex_lock (&scripted->lock);
+  scripted->status = status;
+  g_free (scripted->content_type);
+  scripted->content_type = g_strdup (content_type);
+  g_free (scripted->body);
+  scripted->body = g_strdup (body);
+  g_mutex_unlock (&scripted->lock);
 }
 
 static guint
-stub_server_get_n_requests (StubServer *stub)
+scripted_server_get_n_requests (ScriptedServer *scripted)
 {
   guint n;
 
-  g_mutex_lock (&stub->lock);
-  n = stub->n_requests;
-  g_mutex_unlock (&stub->lock);
+  g_mutex_lock (&scripted->lock);
+  n = scripted->n_requests;
+  g_mutex_unlock (&scripted->lock);
   return n;
 }
 
 static char *
-stub_server_dup_authorization (StubServer *stub)
+scripted_server_dup_authorization (ScriptedServer *scripted)
 {
   char *value;
 
-  g_mutex_lock (&stub->lock);
-  value = g_strdup (stub->last_authorization);
-  g_mutex_unlock (&stub->lock);
+  g_mutex_lock (&scripted->lock);
+  value = g_strdup (scripted->last_authorization);
+  g_mutex_unlock (&scripted->lock);
   return value;
 }
 
 static char *
-stub_server_dup_query (StubServer *stub)
+scripted_server_dup_query (ScriptedServer *scripted)
 {
   char *value;
 
-  g_mutex_lock (&stub->lock);
-  value = g_strdup (stub->last_query);
-  g_mutex_unlock (&stub->lock);
+  g_mutex_lock (&scripted->lock);
+  value = g_strdup (scripted->last_query);
+  g_mutex_unlock (&scripted->lock);
   return value;
 }
 
-/* Fixture: a stub server and a client that trusts its certificate. */
+/* Fixture: a scripted server and a client that trusts its certificate. */
 
 typedef struct
 {
-  StubServer    *stub;
+  ScriptedServer    *scripted;
   AnjuApiClient *client;
 } Fixture;
 
@@ -255,8 +255,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->stub = stub_server_start ();
-  fixture->client = anju_api_client_new (fixture->stub->base_uri, fixture->stub->cert_pem);
+  fixture->scripted = scripted_server_start ();
+  fixture->client = anju_api_client_new (fixture->scripted->base_uri, fixture->scripted->cert_pem);
 }
 
 static void
@@ -264,7 +264,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->client);
-  stub_server_stop (fixture->stub);
+  scripted_server_stop (fixture->scripted);
 }
 
 static void
@@ -356,13 +356,13 @@ test_success_answers (Fixture       *fixture,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) empty = NULL;
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", "{\"status\":\"ok\"}");
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", "{\"status\":\"ok\"}");
   node = request (fixture->client, "GET", "/api/v1/health", &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "status"), ==, "ok");
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_NO_CONTENT, NULL, NULL);
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_NO_CONTENT, NULL, NULL);
   empty = request (fixture->client, "POST", "/api/v1/auth/logout", &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_NULL (empty));
@@ -375,7 +375,7 @@ test_malformed_success (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", "{\"status\": ");
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", "{\"status\": ");
   node = request (fixture->client, "GET", "/api/v1/health", &error);
   g_assert_null (node);
   g_assert_error (error, ANJU_ERROR, ANJU_ERROR_MALFORMED);
@@ -390,7 +390,7 @@ test_error_body (Fixture       *fixture,
   g_autofree char *sentence = NULL;
   JsonObject *fields;
 
-  stub_server_answer (fixture->stub, 422, "application/json",
+  scripted_server_answer (fixture->scripted, 422, "application/json",
                       "{\"error\":{\"code\":\"validation_failed\",\"message\":\"The phone number is not valid\","
                       "\"fields\":{\"phone\":\"not a mainland mobile number\"}}}");
   node = request (fixture->client, "POST", "/api/v1/users", &error);
@@ -403,7 +403,7 @@ test_error_body (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (fields, "phone"), ==, "not a mainland mobile number");
 
   /* The server's message is the specific one for validation. */
-  sentence = anju_error_message_for (error, fixture->stub->base_uri);
+  sentence = anju_error_message_for (error, fixture->scripted->base_uri);
   g_assert_cmpstr (sentence, ==, "The phone number is not valid");
 }
 
@@ -436,7 +436,7 @@ test_error_codes (Fixture       *fixture,
       g_autoptr(JsonNode) node = NULL;
 
       g_test_message ("%u %s", cases[i].status, cases[i].body);
-      stub_server_answer (fixture->stub, cases[i].status, cases[i].content_type, cases[i].body);
+      scripted_server_answer (fixture->scripted, cases[i].status, cases[i].content_type, cases[i].body);
       node = request (fixture->client, "GET", "/api/v1/users/1", &error);
       g_assert_null (node);
       g_assert_error (error, ANJU_ERROR, (gint) cases[i].code);
@@ -457,7 +457,7 @@ test_login_keeps_session (Fixture       *fixture,
 
   g_assert_false (anju_api_client_is_signed_in (fixture->client));
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
   response = login (fixture->client, &error);
   g_assert_no_error (error);
   g_assert_nonnull (response);
@@ -467,10 +467,10 @@ test_login_keeps_session (Fixture       *fixture,
   g_assert_true (anju_api_client_has_permission (fixture->client, "portal.user.read"));
   g_assert_false (anju_api_client_has_permission (fixture->client, "portal.user.write"));
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", "{\"items\":[]}");
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", "{\"items\":[]}");
   node = request (fixture->client, "GET", "/api/v1/users", &error);
   g_assert_no_error (error);
-  authorization = stub_server_dup_authorization (fixture->stub);
+  authorization = scripted_server_dup_authorization (fixture->scripted);
   g_assert_cmpstr (authorization, ==, "Bearer tok-1");
 }
 
@@ -481,7 +481,7 @@ test_login_without_token (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) response = NULL;
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", "{\"user\":{\"id\":1}}");
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", "{\"user\":{\"id\":1}}");
   response = login (fixture->client, &error);
   g_assert_null (response);
   g_assert_error (error, ANJU_ERROR, ANJU_ERROR_MALFORMED);
@@ -497,7 +497,7 @@ test_login_wrong_password (Fixture       *fixture,
   guint expired = 0;
 
   g_signal_connect (fixture->client, "session-expired", G_CALLBACK (count_cb), &expired);
-  stub_server_answer (fixture->stub, 401, "application/json",
+  scripted_server_answer (fixture->scripted, 401, "application/json",
                       "{\"error\":{\"code\":\"invalid_credentials\",\"message\":\"wrong\"}}");
   response = login (fixture->client, &error);
   g_assert_null (response);
@@ -520,12 +520,12 @@ test_session_expired (Fixture       *fixture,
 
   g_signal_connect (fixture->client, "session-expired", G_CALLBACK (count_cb), &expired);
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
   response = login (fixture->client, &error);
   g_assert_no_error (error);
 
   /* A wrong current password is a 401 too, but the session lives on. */
-  stub_server_answer (fixture->stub, 401, "application/json",
+  scripted_server_answer (fixture->scripted, 401, "application/json",
                       "{\"error\":{\"code\":\"invalid_credentials\",\"message\":\"wrong\"}}");
   first = request (fixture->client, "POST", "/api/v1/auth/password", &error);
   g_assert_error (error, ANJU_ERROR, ANJU_ERROR_INVALID_CREDENTIALS);
@@ -534,7 +534,7 @@ test_session_expired (Fixture       *fixture,
   g_assert_cmpuint (expired, ==, 0);
   g_assert_true (anju_api_client_is_signed_in (fixture->client));
 
-  stub_server_answer (fixture->stub, 401, "application/json",
+  scripted_server_answer (fixture->scripted, 401, "application/json",
                       "{\"error\":{\"code\":\"unauthorized\",\"message\":\"session ended\"}}");
   first = request (fixture->client, "GET", "/api/v1/users", &error);
   g_assert_error (error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED);
@@ -560,11 +560,11 @@ test_logout (Fixture       *fixture,
   guint expired = 0;
 
   g_signal_connect (fixture->client, "session-expired", G_CALLBACK (count_cb), &expired);
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
   response = login (fixture->client, &error);
   g_assert_no_error (error);
 
-  stub_server_answer (fixture->stub, 401, "application/json",
+  scripted_server_answer (fixture->scripted, 401, "application/json",
                       "{\"error\":{\"code\":\"unauthorized\",\"message\":\"gone\"}}");
   anju_api_client_logout_async (fixture->client, NULL, store_result_cb, &result);
   g_assert_true (anju_api_client_logout_finish (fixture->client, wait_for (&result), &error));
@@ -638,8 +638,8 @@ static void
 test_unpinned_refused (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(AnjuApiClient) client = anju_api_client_new (fixture->stub->base_uri, NULL);
-  g_autoptr(GTlsCertificate) expected = g_tls_certificate_new_from_pem (fixture->stub->cert_pem, -1, NULL);
+  g_autoptr(AnjuApiClient) client = anju_api_client_new (fixture->scripted->base_uri, NULL);
+  g_autoptr(GTlsCertificate) expected = g_tls_certificate_new_from_pem (fixture->scripted->cert_pem, -1, NULL);
   g_autoptr(GTlsCertificate) probed = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -652,10 +652,10 @@ test_unpinned_refused (Fixture       *fixture,
   probed = probe (client, &error);
   g_assert_no_error (error);
   g_assert_true (g_tls_certificate_is_same (probed, expected));
-  g_assert_cmpuint (stub_server_get_n_requests (fixture->stub), ==, 0);
+  g_assert_cmpuint (scripted_server_get_n_requests (fixture->scripted), ==, 0);
 
   /* Pinning what was probed makes the same client work. */
-  anju_api_client_set_pinned_pem (client, fixture->stub->cert_pem);
+  anju_api_client_set_pinned_pem (client, fixture->scripted->cert_pem);
   g_clear_pointer (&node, json_node_unref);
   node = request (client, "GET", "/api/v1/health", &error);
   g_assert_no_error (error);
@@ -679,15 +679,15 @@ test_other_certificate_refused (Fixture       *fixture,
   make_certificate (&other_pem, &other_key);
   other = g_tls_certificate_new_from_pem (other_pem, -1, &error);
   g_assert_no_error (error);
-  client = anju_api_client_new (fixture->stub->base_uri, other_pem);
+  client = anju_api_client_new (fixture->scripted->base_uri, other_pem);
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json", LOGIN_ANSWER);
   node = request (client, "POST", "/api/v1/auth/login", &error);
   g_assert_null (node);
   g_assert_error (error, ANJU_ERROR, ANJU_ERROR_CERTIFICATE);
-  g_assert_cmpuint (stub_server_get_n_requests (fixture->stub), ==, 0);
-  sentence = anju_error_message_for (error, fixture->stub->base_uri);
-  g_assert_nonnull (strstr (sentence, fixture->stub->base_uri));
+  g_assert_cmpuint (scripted_server_get_n_requests (fixture->scripted), ==, 0);
+  sentence = anju_error_message_for (error, fixture->scripted->base_uri);
+  g_assert_nonnull (strstr (sentence, fixture->scripted->base_uri));
   g_clear_error (&error);
 
   probed = probe (client, &error);
@@ -719,7 +719,7 @@ test_paged_model_answers (Fixture       *fixture,
   anju_paged_model_set_filter (model, "status", "active");
   anju_paged_model_set_filter (model, "q", "王 & co");
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json",
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json",
                       "{\"items\":[1,2],\"total\":2,\"next\":null}");
   g_assert_false (load_more (model, &error));
   g_assert_error (error, ANJU_ERROR, ANJU_ERROR_MALFORMED);
@@ -727,10 +727,10 @@ test_paged_model_answers (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_true (anju_paged_model_get_has_more (model));
 
-  query = stub_server_dup_query (fixture->stub);
+  query = scripted_server_dup_query (fixture->scripted);
   g_assert_cmpstr (query, ==, "q=%E7%8E%8B%20%26%20co&status=active&page=1&page_size=20");
 
-  stub_server_answer (fixture->stub, SOUP_STATUS_OK, "application/json",
+  scripted_server_answer (fixture->scripted, SOUP_STATUS_OK, "application/json",
                       "{\"items\":[{\"id\":7,\"name\":\"王五\"},{\"id\":8}],\"total\":2,\"next\":null}");
   g_assert_true (load_more (model, &error));
   g_assert_no_error (error);
