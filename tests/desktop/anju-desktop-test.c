@@ -178,6 +178,129 @@ anju_desktop_test_click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* The label of the item of action_name in model or its sections, or
+ * NULL. */
+static char *
+menu_label_for_action (GMenuModel *model,
+                       const char *action_name)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+          && g_str_equal (action, action_name)
+          && g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return g_steal_pointer (&label);
+
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section != NULL && (label = menu_label_for_action (section, action_name)) != NULL)
+        return g_steal_pointer (&label);
+    }
+
+  return NULL;
+}
+
+/* The label as shown: "_" marks the mnemonic, "__" is an underscore. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (shown, *p);
+    }
+
+  return g_string_free (shown, FALSE);
+}
+
+/* GtkPopoverMenu shows an item as a GtkModelButton (a private type) that
+ * carries the item's label as "text", mnemonic taken out, but not its
+ * action. */
+static gboolean
+is_menu_item_labelled (GtkWidget     *widget,
+                       gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  action_name)
+{
+  g_autofree char *label = NULL;
+  GMenuModel *model;
+
+  if (!GTK_IS_MENU_BUTTON (widget))
+    return FALSE;
+
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  label = model != NULL ? menu_label_for_action (model, action_name) : NULL;
+  return label != NULL;
+}
+
+GtkWidget *
+anju_desktop_test_find_menu_item (GtkWidget  *root,
+                                  const char *action_name)
+{
+  GtkWidget *menu_button = find_widget (root, is_menu_button, action_name);
+  g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
+  GtkPopover *popover;
+
+  if (menu_button == NULL)
+    return NULL;
+
+  label = menu_label_for_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), action_name);
+  shown = strip_mnemonic (label);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  return popover != NULL ? find_widget (GTK_WIDGET (popover), is_menu_item_labelled, shown) : NULL;
+}
+
+void
+anju_desktop_test_click_menu_item (GtkWidget *item)
+{
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+void
+anju_desktop_test_answer (GtkWidget  *dialog,
+                          const char *response)
+{
+  const char *label;
+  GtkWidget *button;
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
+
+  /* The dialog labels each response's button with the response's label. */
+  label = adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), response);
+  button = find_widget (dialog, is_button_labelled, label);
+  g_assert_nonnull (button);
+  anju_desktop_test_click (button);
+}
+
 static gboolean
 trust_dialog_shown (gpointer data)
 {

@@ -44,6 +44,18 @@ GtkWidget  *anju_desktop_test_find_window (GType              type);
 
 /* Emits "clicked" on a button that must be sensitive. */
 void        anju_desktop_test_click       (GtkWidget         *button);
+/* The item of action_name in a menu below root (the popover of a
+ * GtkMenuButton, built with the button), or NULL; and a click on it,
+ * which must be sensitive. */
+GtkWidget  *anju_desktop_test_find_menu_item  (GtkWidget     *root,
+                                               const char    *action_name);
+void        anju_desktop_test_click_menu_item (GtkWidget     *item);
+
+/* Clicks the button of a message dialog's response, which must be
+ * enabled; that answers and closes the dialog.  (The answer alone,
+ * adw_message_dialog_response(), leaves the dialog open.) */
+void        anju_desktop_test_answer      (GtkWidget         *dialog,
+                                           const char        *response);
 
 /* What a test does with the signed-in desktop. */
 typedef void (*AnjuDesktopTestBody) (AnjuWindow *window,
