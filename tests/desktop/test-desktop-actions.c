@@ -4,13 +4,15 @@
  *
  *   organisations  F-PORTAL-015  a community moved under another street
  *   users          F-PORTAL-017  a name edited, the account disabled and
- *                                enabled, unlocked after failed sign-ins
+ *                                enabled, unlocked after failed sign-ins,
+ *                                its password reset
  *   roles          F-PORTAL-016  a custom role renamed, then deleted
  */
 #include "config.h"
 
 #include "anju-desktop-test.h"
 #include "anju-organisations-page.h"
+#include "anju-password-reset-dialog.h"
 #include "anju-record-column.h"
 #include "anju-role-dialog.h"
 #include "anju-roles-page.h"
@@ -25,6 +27,7 @@
 #define NEW_NAME        "王强军"
 #define OLD_ROLE        "临时巡检员"
 #define NEW_ROLE        "社区巡检员"
+#define RESET_PASSWORD  "Reset#2026abc"
 
 typedef struct _Fixture Fixture;
 
@@ -501,6 +504,37 @@ unlock (Fixture *fixture,
 }
 
 static void
+reset_password (Fixture *fixture,
+                gint64   id)
+{
+  g_autoptr(JsonObject) user = NULL;
+  GtkWidget *dialog;
+  GtkWidget *row;
+  GtkWidget *text;
+
+  choose_menu_item (fixture, "users.reset-password");
+  dialog = wait_for_window (ANJU_TYPE_PASSWORD_RESET_DIALOG);
+  row = anju_desktop_test_find_type (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), RESET_PASSWORD);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reset"));
+
+  /* Enter in the focused row answers the default response, as a person
+   * would. */
+  text = anju_desktop_test_find_type (row, GTK_TYPE_TEXT);
+  g_assert_nonnull (text);
+  gtk_widget_grab_focus (text);
+  g_signal_emit_by_name (text, "activate");
+  wait_for_window_gone (ANJU_TYPE_PASSWORD_RESET_DIALOG);
+  wait_for_toast (fixture, "Reset the password of “" USERNAME "”; it must be changed at the next sign-in");
+
+  user = server_user (fixture, id);
+  g_assert_true (json_object_get_boolean_member (user, "must_change_password"));
+  g_assert_cmpuint (login_status (fixture, USERNAME, ANJU_TEST_DEMO_PASSWORD), ==, 401);
+  g_assert_cmpuint (login_status (fixture, USERNAME, RESET_PASSWORD), ==, 200);
+}
+
+static void
 users_scenario (Fixture *fixture)
 {
   gint64 id = anju_test_find_user (fixture->server, fixture->token, USERNAME);
@@ -517,6 +551,7 @@ users_scenario (Fixture *fixture)
   edit_name (fixture, id);
   disable_and_enable (fixture, id);
   unlock (fixture, id);
+  reset_password (fixture, id);
 }
 
 /* Roles ------------------------------------------------------------------- */
@@ -612,7 +647,7 @@ main (int   argc,
   anju_desktop_test_init (&argc, &argv);
 
   g_test_add_func ("/portal/organisations/move-in-desktop  F-PORTAL-015", test_move_organisation);
-  g_test_add_func ("/portal/users/edit-disable-enable-unlock  F-PORTAL-017", test_user_actions);
+  g_test_add_func ("/portal/users/edit-disable-enable-unlock-reset  F-PORTAL-017", test_user_actions);
   g_test_add_func ("/portal/roles/rename-and-delete  F-PORTAL-016", test_rename_delete_role);
 
   return g_test_run ();

@@ -71,6 +71,17 @@ build_extra_child (AnjuPasswordResetDialog *self)
   return box;
 }
 
+/* libadwaita 1.2 warns (an invalid cast to GtkEditable) when a focused
+ * AdwPasswordEntryRow is destroyed.  Every way of closing the dialog
+ * unmaps it first, so let go of the focus there. */
+static void
+anju_password_reset_dialog_unmap (GtkWidget *widget)
+{
+  gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+
+  GTK_WIDGET_CLASS (anju_password_reset_dialog_parent_class)->unmap (widget);
+}
+
 static void
 anju_password_reset_dialog_finalize (GObject *object)
 {
@@ -85,8 +96,10 @@ static void
 anju_password_reset_dialog_class_init (AnjuPasswordResetDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = anju_password_reset_dialog_finalize;
+  widget_class->unmap = anju_password_reset_dialog_unmap;
 }
 
 static void

@@ -574,6 +574,17 @@ anju_user_dialog_set_property (GObject      *object,
     }
 }
 
+/* libadwaita 1.2 warns (an invalid cast to GtkEditable) when a focused
+ * AdwPasswordEntryRow is destroyed, as after Enter in the password row.
+ * Every way of closing the dialog unmaps it first: let go of the focus. */
+static void
+anju_user_dialog_unmap (GtkWidget *widget)
+{
+  gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+
+  GTK_WIDGET_CLASS (anju_user_dialog_parent_class)->unmap (widget);
+}
+
 static void
 anju_user_dialog_class_init (AnjuUserDialogClass *klass)
 {
@@ -585,6 +596,7 @@ anju_user_dialog_class_init (AnjuUserDialogClass *klass)
   object_class->finalize = anju_user_dialog_finalize;
   object_class->get_property = anju_user_dialog_get_property;
   object_class->set_property = anju_user_dialog_set_property;
+  widget_class->unmap = anju_user_dialog_unmap;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
