@@ -450,3 +450,68 @@ anju_desktop_test_open_page (AnjuWindow *window,
 
   return page;
 }
+
+static gboolean
+window_of_type_shown (gpointer data)
+{
+  GtkWidget *window = anju_desktop_test_find_window (GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static gboolean
+window_of_type_gone (gpointer data)
+{
+  return anju_desktop_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+GtkWidget *
+anju_desktop_test_wait_for_window (GType type)
+{
+  g_assert_true (anju_desktop_test_wait_for (window_of_type_shown, GSIZE_TO_POINTER (type),
+                                             g_type_name (type)));
+  return anju_desktop_test_find_window (type);
+}
+
+void
+anju_desktop_test_wait_for_window_gone (GType type)
+{
+  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone, GSIZE_TO_POINTER (type),
+                                             g_type_name (type)));
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *action_name;
+} ActionLookup;
+
+static gboolean
+action_button_sensitive (gpointer data)
+{
+  ActionLookup *lookup = data;
+  GtkWidget *button = anju_desktop_test_find_button (lookup->root, lookup->action_name);
+
+  return button != NULL && gtk_widget_is_sensitive (button);
+}
+
+void
+anju_desktop_test_click_action (GtkWidget  *root,
+                                const char *action_name)
+{
+  ActionLookup lookup = { root, action_name };
+
+  g_assert_true (anju_desktop_test_wait_for (action_button_sensitive, &lookup, action_name));
+  anju_desktop_test_click (anju_desktop_test_find_button (root, action_name));
+}
+
+void
+anju_desktop_test_set_row_text (GtkWidget  *dialog,
+                                const char *title,
+                                const char *text)
+{
+  GtkWidget *row = anju_desktop_test_find_row (dialog, title);
+
+  g_assert_true (GTK_IS_EDITABLE (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}

@@ -57,6 +57,19 @@ void        anju_desktop_test_click_menu_item (GtkWidget     *item);
 void        anju_desktop_test_answer      (GtkWidget         *dialog,
                                            const char        *response);
 
+/* Waits (with the usual deadline) until a toplevel of type is mapped and
+ * returns it; or until none is left. */
+GtkWidget  *anju_desktop_test_wait_for_window      (GType       type);
+void        anju_desktop_test_wait_for_window_gone (GType       type);
+/* Waits until the button of action_name below root is sensitive, then
+ * clicks it. */
+void        anju_desktop_test_click_action    (GtkWidget         *root,
+                                               const char        *action_name);
+/* Sets the text of the editable row titled title in dialog. */
+void        anju_desktop_test_set_row_text    (GtkWidget         *dialog,
+                                               const char        *title,
+                                               const char        *text);
+
 /* What a test does with the signed-in desktop. */
 typedef void (*AnjuDesktopTestBody) (AnjuWindow *window,
                                      gpointer    data);

@@ -188,29 +188,6 @@ window_shows_label (gpointer data)
   return anju_desktop_test_find_label (GTK_WIDGET (lookup->fixture->window), lookup->text) != NULL;
 }
 
-static gboolean
-button_sensitive (gpointer data)
-{
-  Lookup *lookup = data;
-  GtkWidget *button = anju_desktop_test_find_button (lookup->fixture->page, lookup->text);
-
-  return button != NULL && gtk_widget_is_sensitive (button);
-}
-
-static gboolean
-window_of_type_shown (gpointer data)
-{
-  GtkWidget *window = anju_desktop_test_find_window (GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (window);
-}
-
-static gboolean
-window_of_type_gone (gpointer data)
-{
-  return anju_desktop_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
 /* The toast (or any label) saying text, word for word. */
 static void
 wait_for_toast (Fixture    *fixture,
@@ -219,16 +196,6 @@ wait_for_toast (Fixture    *fixture,
   Lookup lookup = { fixture, text };
 
   g_assert_true (anju_desktop_test_wait_for (window_shows_label, &lookup, text));
-}
-
-static void
-click_action (Fixture    *fixture,
-              const char *action_name)
-{
-  Lookup lookup = { fixture, action_name };
-
-  g_assert_true (anju_desktop_test_wait_for (button_sensitive, &lookup, action_name));
-  anju_desktop_test_click (anju_desktop_test_find_button (fixture->page, action_name));
 }
 
 static gboolean
@@ -249,32 +216,6 @@ choose_menu_item (Fixture    *fixture,
 
   g_assert_true (anju_desktop_test_wait_for (menu_item_sensitive, &lookup, action_name));
   anju_desktop_test_click_menu_item (anju_desktop_test_find_menu_item (fixture->page, action_name));
-}
-
-static GtkWidget *
-wait_for_window (GType type)
-{
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_shown, GSIZE_TO_POINTER (type),
-                                             g_type_name (type)));
-  return anju_desktop_test_find_window (type);
-}
-
-static void
-wait_for_window_gone (GType type)
-{
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone, GSIZE_TO_POINTER (type),
-                                             g_type_name (type)));
-}
-
-static void
-set_row_text (GtkWidget  *dialog,
-              const char *title,
-              const char *text)
-{
-  GtkWidget *row = anju_desktop_test_find_row (dialog, title);
-
-  g_assert_true (GTK_IS_EDITABLE (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 /* Organisations ----------------------------------------------------------- */
@@ -333,8 +274,8 @@ move_scenario (Fixture *fixture)
 
   /* A community goes under a street, and not the one it is in. */
   select_record (fixture, "name", MOVED_COMMUNITY);
-  click_action (fixture, "orgs.move");
-  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_click_action (fixture->page, "orgs.move");
+  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   drop_down = anju_desktop_test_find_type (dialog, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (drop_down);
   g_assert_cmpint (offered_position (GTK_DROP_DOWN (drop_down), OLD_STREET), ==, -1);
@@ -343,7 +284,7 @@ move_scenario (Fixture *fixture)
   g_assert_cmpint (position, >=, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), (guint) position);
   anju_desktop_test_answer (dialog, "move");
-  wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
 
   wait_for_toast (fixture, "Moved “" MOVED_COMMUNITY "” under “" NEW_STREET "”");
   placement.parent_id = new_street;
@@ -429,13 +370,13 @@ edit_name (Fixture *fixture,
   GtkWidget *dialog;
   GtkWidget *name;
 
-  click_action (fixture, "users.edit");
-  dialog = wait_for_window (ANJU_TYPE_USER_DIALOG);
+  anju_desktop_test_click_action (fixture->page, "users.edit");
+  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_USER_DIALOG);
   name = _anju_user_dialog_get_field (ANJU_USER_DIALOG (dialog), "name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "王强");
   gtk_editable_set_text (GTK_EDITABLE (name), NEW_NAME);
   anju_desktop_test_click (_anju_user_dialog_get_save_button (ANJU_USER_DIALOG (dialog)));
-  wait_for_window_gone (ANJU_TYPE_USER_DIALOG);
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_USER_DIALOG);
 
   wait_for_toast (fixture, "Saved user “" USERNAME "”");
   wait_for_selected (fixture, "name", NEW_NAME);
@@ -453,16 +394,16 @@ disable_and_enable (Fixture *fixture,
 
   /* Cancelling the question leaves the account as it was. */
   choose_menu_item (fixture, "users.disable");
-  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "cancel");
-  wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   user = server_user (fixture, id);
   g_assert_cmpstr (json_object_get_string_member (user, "status"), ==, "active");
 
   choose_menu_item (fixture, "users.disable");
-  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "disable");
-  wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   wait_for_toast (fixture, "Disabled “" USERNAME "”");
   wait_for_selected (fixture, "status", "disabled");
   g_clear_pointer (&user, json_object_unref);
@@ -492,7 +433,7 @@ unlock (Fixture *fixture,
   g_assert_cmpuint (login_status (fixture, USERNAME, ANJU_TEST_DEMO_PASSWORD), ==, 423);
 
   /* The page learns of the lock when it reloads. */
-  click_action (fixture, "users.reload");
+  anju_desktop_test_click_action (fixture->page, "users.reload");
   g_assert_true (anju_desktop_test_wait_for (selected_user_locked, fixture, "the lock to be shown"));
 
   choose_menu_item (fixture, "users.unlock");
@@ -513,7 +454,7 @@ reset_password (Fixture *fixture,
   GtkWidget *text;
 
   choose_menu_item (fixture, "users.reset-password");
-  dialog = wait_for_window (ANJU_TYPE_PASSWORD_RESET_DIALOG);
+  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_PASSWORD_RESET_DIALOG);
   row = anju_desktop_test_find_type (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), RESET_PASSWORD);
@@ -525,7 +466,7 @@ reset_password (Fixture *fixture,
   g_assert_nonnull (text);
   gtk_widget_grab_focus (text);
   g_signal_emit_by_name (text, "activate");
-  wait_for_window_gone (ANJU_TYPE_PASSWORD_RESET_DIALOG);
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_PASSWORD_RESET_DIALOG);
   wait_for_toast (fixture, "Reset the password of “" USERNAME "”; it must be changed at the next sign-in");
 
   user = server_user (fixture, id);
@@ -592,11 +533,11 @@ roles_scenario (Fixture *fixture)
 
   /* Renaming keeps the permissions. */
   select_record (fixture, "name", OLD_ROLE);
-  click_action (fixture, "roles.rename");
-  dialog = wait_for_window (ANJU_TYPE_ROLE_DIALOG);
-  set_row_text (dialog, "Name", NEW_ROLE);
+  anju_desktop_test_click_action (fixture->page, "roles.rename");
+  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ROLE_DIALOG);
+  anju_desktop_test_set_row_text (dialog, "Name", NEW_ROLE);
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  wait_for_window_gone (ANJU_TYPE_ROLE_DIALOG);
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ROLE_DIALOG);
   wait_for_toast (fixture, "Saved role “" NEW_ROLE "”");
   g_assert_true (anju_desktop_test_wait_for (role_listed, &new_role, NEW_ROLE));
   g_assert_cmpint (find_record (fixture, "name", OLD_ROLE), ==, -1);
@@ -607,10 +548,10 @@ roles_scenario (Fixture *fixture)
 
   /* The renamed role is the one shown, and goes after a confirmation. */
   g_assert_cmpint (anju_record_get_id (selected_record (fixture)), ==, id);
-  click_action (fixture, "roles.delete");
-  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_click_action (fixture->page, "roles.delete");
+  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "delete");
-  wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   wait_for_toast (fixture, "Deleted role “" NEW_ROLE "”");
   g_assert_true (anju_desktop_test_wait_for (role_not_listed, &new_role, "the role to leave the list"));
 

@@ -205,20 +205,6 @@ button_insensitive (gpointer data)
   return !button_sensitive (data);
 }
 
-static gboolean
-window_of_type_shown (gpointer data)
-{
-  GtkWidget *window = anju_desktop_test_find_window (GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (window);
-}
-
-static gboolean
-window_of_type_gone (gpointer data)
-{
-  return anju_desktop_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
 static void
 wait_for_label (Fixture    *fixture,
                 const char *text)
@@ -226,35 +212,6 @@ wait_for_label (Fixture    *fixture,
   Lookup lookup = { fixture, text };
 
   g_assert_true (anju_desktop_test_wait_for (page_shows_label, &lookup, text));
-}
-
-static void
-click_action (Fixture    *fixture,
-              const char *action_name)
-{
-  Lookup lookup = { fixture, action_name };
-
-  g_assert_true (anju_desktop_test_wait_for (button_sensitive, &lookup, action_name));
-  anju_desktop_test_click (anju_desktop_test_find_button (fixture->page, action_name));
-}
-
-static GtkWidget *
-wait_for_window (GType type)
-{
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_shown, GSIZE_TO_POINTER (type),
-                                             g_type_name (type)));
-  return anju_desktop_test_find_window (type);
-}
-
-static void
-set_row_text (GtkWidget  *dialog,
-              const char *title,
-              const char *text)
-{
-  GtkWidget *row = anju_desktop_test_find_row (dialog, title);
-
-  g_assert_true (GTK_IS_EDITABLE (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 /* The kinds the dialog offers, as shown. */
@@ -288,16 +245,14 @@ organisations_scenario (Fixture *fixture)
 
   /* Under the center: streets, enterprises and suppliers, not communities. */
   select_record (page_selection (fixture), "kind", "center");
-  click_action (fixture, "orgs.create-child");
-  dialog = wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
+  anju_desktop_test_click_action (fixture->page, "orgs.create-child");
+  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
   g_assert_cmpuint (offered_kinds (dialog), ==, 5);
-  set_row_text (dialog, "Name", NEW_STREET);
-  set_row_text (dialog, "Code", "TEST-STREET");
+  anju_desktop_test_set_row_text (dialog, "Name", NEW_STREET);
+  anju_desktop_test_set_row_text (dialog, "Code", "TEST-STREET");
   /* Enter in a field saves: the dialog's default widget. */
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone,
-                                             GSIZE_TO_POINTER (ANJU_TYPE_ORGANISATION_DIALOG),
-                                             "the dialog to close"));
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
   wait_for_label (fixture, NEW_STREET);
 
   created = server_find (fixture, "organisations", NEW_STREET);
@@ -307,14 +262,12 @@ organisations_scenario (Fixture *fixture)
 
   /* Editing: a cleared code is no code at all. */
   select_named (page_selection (fixture), NEW_STREET);
-  click_action (fixture, "orgs.edit");
-  dialog = wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
-  set_row_text (dialog, "Code", "");
-  set_row_text (dialog, "Description", "岳麓区测试路 1 号");
+  anju_desktop_test_click_action (fixture->page, "orgs.edit");
+  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
+  anju_desktop_test_set_row_text (dialog, "Code", "");
+  anju_desktop_test_set_row_text (dialog, "Description", "岳麓区测试路 1 号");
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone,
-                                             GSIZE_TO_POINTER (ANJU_TYPE_ORGANISATION_DIALOG),
-                                             "the dialog to close"));
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
   g_clear_pointer (&created, json_object_unref);
   created = server_find (fixture, "organisations", NEW_STREET);
   g_assert_true (json_object_get_null_member (created, "code"));
@@ -323,18 +276,16 @@ organisations_scenario (Fixture *fixture)
   /* Under a street: communities only. */
   wait_for_label (fixture, NEW_STREET);
   select_named (page_selection (fixture), NEW_STREET);
-  click_action (fixture, "orgs.create-child");
-  dialog = wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
+  anju_desktop_test_click_action (fixture->page, "orgs.create-child");
+  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
   g_assert_cmpuint (offered_kinds (dialog), ==, 1);
   gtk_widget_activate_action (dialog, "window.close", NULL);
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone,
-                                             GSIZE_TO_POINTER (ANJU_TYPE_ORGANISATION_DIALOG),
-                                             "the dialog to close"));
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
 
   /* A street with users cannot go; the server's reason is shown. */
   select_named (page_selection (fixture), busy_street);
-  click_action (fixture, "orgs.delete");
-  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_click_action (fixture->page, "orgs.delete");
+  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   g_assert_true (anju_desktop_test_wait_for (window_shows_label_starting, &refusal, "the refusal"));
   g_clear_pointer (&created, json_object_unref);
@@ -379,21 +330,19 @@ roles_scenario (Fixture *fixture)
   g_assert_false (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_widget_is_sensitive (anju_desktop_test_find_button (fixture->page, "roles.delete")));
 
-  click_action (fixture, "roles.create");
-  dialog = wait_for_window (ANJU_TYPE_ROLE_DIALOG);
-  set_row_text (dialog, "Name", NEW_ROLE);
-  set_row_text (dialog, "Description", "只读查看用户");
+  anju_desktop_test_click_action (fixture->page, "roles.create");
+  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ROLE_DIALOG);
+  anju_desktop_test_set_row_text (dialog, "Name", NEW_ROLE);
+  anju_desktop_test_set_row_text (dialog, "Description", "只读查看用户");
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone,
-                                             GSIZE_TO_POINTER (ANJU_TYPE_ROLE_DIALOG),
-                                             "the dialog to close"));
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ROLE_DIALOG);
 
   /* The new role is selected, empty and editable. */
   g_assert_true (anju_desktop_test_wait_for (user_read_editable, fixture, "the new role's matrix"));
   check = anju_permission_matrix_get_check (ANJU_PERMISSION_MATRIX (matrix), "portal.user.read");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  click_action (fixture, "roles.save");
+  anju_desktop_test_click_action (fixture->page, "roles.save");
   g_assert_true (anju_desktop_test_wait_for (button_insensitive, &saved, "the permissions to be saved"));
 
   role = server_find (fixture, "roles", NEW_ROLE);
