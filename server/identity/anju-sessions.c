@@ -271,7 +271,9 @@ anju_sessions_authenticate (AnjuRequest  *request,
       return NULL;
     }
 
-  if (!touch_session (db, session_id, now, error))
+  /* Several requests in the same second need not each take the write
+   * lock for an update that changes nothing. */
+  if (last_used_at < now && !touch_session (db, session_id, now, error))
     return NULL;
   return anju_sessions_load_caller (db, user_id, session_id, expires_at, error);
 }
