@@ -246,14 +246,6 @@ body_has_json_type (SoupServerMessage *msg)
 }
 
 static void
-reply_plain_error (SoupServerMessage *msg,
-                   AnjuErrorCode      code,
-                   const char        *message)
-{
-  _anju_reply_message_error (msg, code, message);
-}
-
-static void
 dispatch (AnjuServer        *self,
           SoupServerMessage *msg,
           const char        *path,
@@ -270,9 +262,10 @@ dispatch (AnjuServer        *self,
   if (compiled == NULL)
     {
       if (path_known)
-        reply_plain_error (msg, ANJU_ERROR_METHOD_NOT_ALLOWED, _("This method is not allowed here"));
+        _anju_reply_message_error (msg, ANJU_ERROR_METHOD_NOT_ALLOWED,
+                                   _("This method is not allowed here"));
       else
-        reply_plain_error (msg, ANJU_ERROR_NOT_FOUND, _("No such endpoint"));
+        _anju_reply_message_error (msg, ANJU_ERROR_NOT_FOUND, _("No such endpoint"));
       return;
     }
   if (info != NULL)
@@ -280,13 +273,13 @@ dispatch (AnjuServer        *self,
 
   if (soup_server_message_get_request_body (msg)->length > (goffset) self->config->max_json_body)
     {
-      reply_plain_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
+      _anju_reply_message_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
       return;
     }
   if (!body_has_json_type (msg))
     {
-      reply_plain_error (msg, ANJU_ERROR_UNSUPPORTED_MEDIA,
-                         _("The request body must be sent as application/json"));
+      _anju_reply_message_error (msg, ANJU_ERROR_UNSUPPORTED_MEDIA,
+                                 _("The request body must be sent as application/json"));
       return;
     }
 
@@ -322,7 +315,7 @@ server_callback (SoupServer        *soup,
   if (self->shutting_down)
     {
       soup_message_headers_replace (headers, "Connection", "close");
-      reply_plain_error (msg, ANJU_ERROR_UNAVAILABLE, _("The server is shutting down"));
+      _anju_reply_message_error (msg, ANJU_ERROR_UNAVAILABLE, _("The server is shutting down"));
       return;
     }
 
@@ -346,7 +339,7 @@ early_callback (SoupServer        *soup,
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
-      reply_plain_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
+      _anju_reply_message_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
     }
 }
 

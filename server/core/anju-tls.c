@@ -145,19 +145,6 @@ out:
 }
 
 static gboolean
-write_private_file (const char  *path,
-                    const char  *contents,
-                    int          mode,
-                    GError     **error)
-{
-  if (!g_file_set_contents_full (path, contents, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 mode, error))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
 create_into (const char  *cert_path,
              const char  *key_path,
              const char  *listen_host,
@@ -174,9 +161,12 @@ create_into (const char  *cert_path,
       return FALSE;
     }
 
+  /* The key is written first and only its owner may read it. */
   return anju_tls_create_self_signed (listen_host, &cert_pem, &key_pem, error) &&
-         write_private_file (key_path, key_pem, 0600, error) &&
-         write_private_file (cert_path, cert_pem, 0644, error);
+         g_file_set_contents_full (key_path, key_pem, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0600, error) &&
+         g_file_set_contents_full (cert_path, cert_pem, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0644, error);
 }
 
 GTlsCertificate *
