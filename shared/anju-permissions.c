@@ -22,6 +22,8 @@ static const AnjuPermissionModule modules[] = {
  * them in this order. */
 static const AnjuPermission permissions[] = {
   { ANJU_PERM_AUDIT_READ, "portal", N_("View the audit log") },
+  { ANJU_PERM_CONTENT_WRITE, "portal", N_("Write, publish and delete news, notices and guides") },
+  { ANJU_PERM_FEEDBACK_REPLY, "portal", N_("Read everyone's feedback and reply to it") },
   { ANJU_PERM_ORG_READ, "portal", N_("View organisations") },
   { ANJU_PERM_ORG_WRITE, "portal", N_("Create, edit, move and delete organisations") },
   { ANJU_PERM_ROLE_READ, "portal", N_("View roles") },
@@ -30,8 +32,9 @@ static const AnjuPermission permissions[] = {
   { ANJU_PERM_USER_READ, "portal", N_("View users") },
   { ANJU_PERM_USER_WRITE, "portal", N_("Create, edit, disable, unlock users and reset passwords") },
 
-  { "workflow.instance.manage", "workflow", N_("Pause, resume and cancel process instances") },
-  { "workflow.template.write", "workflow", N_("Edit process templates") },
+  { ANJU_PERM_WF_INSTANCE_MANAGE, "workflow",
+    N_("Monitor, start, pause, resume and cancel process instances") },
+  { ANJU_PERM_WF_TEMPLATE_WRITE, "workflow", N_("Edit process templates") },
 
   { "pubrent.application.create", "pubrent", N_("Enter applications") },
   { "pubrent.application.read", "pubrent", N_("View applications") },
@@ -54,7 +57,9 @@ static const AnjuPermission permissions[] = {
   { "terminal.device.manage", "terminal", N_("Manage service terminals") },
   { "terminal.kiosk.operate", "terminal", N_("Operate as a service terminal") },
 
-  { "support.message.send", "support", N_("Send messages") },
+  { ANJU_PERM_MESSAGE_MANAGE, "support",
+    N_("Edit message templates and push strategies, view the SMS log") },
+  { ANJU_PERM_MESSAGE_SEND, "support", N_("Send messages to users and organisations") },
 
   { "iot.device.manage", "iot", N_("Manage IoT devices") },
 };

@@ -35,6 +35,14 @@ typedef struct
 #define ANJU_PERM_ROLE_WRITE      "portal.role.write"
 #define ANJU_PERM_AUDIT_READ      "portal.audit.read"
 
+/* Workflow and the unified portal (issue 3) */
+#define ANJU_PERM_CONTENT_WRITE   "portal.content.write"
+#define ANJU_PERM_FEEDBACK_REPLY  "portal.feedback.reply"
+#define ANJU_PERM_WF_TEMPLATE_WRITE "workflow.template.write"
+#define ANJU_PERM_WF_INSTANCE_MANAGE "workflow.instance.manage"
+#define ANJU_PERM_MESSAGE_MANAGE  "support.message.manage"
+#define ANJU_PERM_MESSAGE_SEND    "support.message.send"
+
 const AnjuPermission       *anju_permissions_all       (guint *n_permissions);
 const AnjuPermissionModule *anju_permission_modules    (guint *n_modules);
 const AnjuPermission       *anju_permission_lookup     (const char *id);

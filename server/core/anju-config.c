@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "anju-config.h"
@@ -19,6 +20,13 @@ static const char * const security_keys[] = {
   "lockout_attempts", "lockout_window_minutes", "lockout_minutes", NULL
 };
 
+static const char * const workflow_keys[] = { "reminder_interval_seconds", NULL };
+static const char * const sms_keys[] = {
+  "gateway_url", "account", "secret", "signature", "rate_per_second", "daily_cap",
+  "max_attempts", "retry_base_seconds", "dispatch_interval_seconds", NULL
+};
+static const char * const files_keys[] = { "max_upload_bytes", NULL };
+
 static const struct
 {
   const char         *group;
@@ -27,7 +35,13 @@ static const struct
   { "server", server_keys },
   { "database", database_keys },
   { "security", security_keys },
+  { "workflow", workflow_keys },
+  { "sms", sms_keys },
+  { "files", files_keys },
 };
+
+#define DEFAULT_SMS_SIGNATURE "【湘江安居】"
+#define DEFAULT_MAX_UPLOAD (20 * 1024 * 1024)
 
 AnjuConfig *
 anju_config_new_default (void)
@@ -43,6 +57,14 @@ anju_config_new_default (void)
   self->lockout_attempts = 5;
   self->lockout_window_minutes = 15;
   self->lockout_minutes = 15;
+  self->reminder_interval_seconds = 300;
+  self->sms_signature = g_strdup (DEFAULT_SMS_SIGNATURE);
+  self->sms_rate_per_second = 20;
+  self->sms_daily_cap = 20000;
+  self->sms_max_attempts = 5;
+  self->sms_retry_base_seconds = 30;
+  self->sms_dispatch_interval_seconds = 5;
+  self->max_upload_bytes = DEFAULT_MAX_UPLOAD;
 
   return self;
 }
@@ -59,6 +81,10 @@ anju_config_free (AnjuConfig *self)
   g_free (self->mobile_web_dir);
   g_free (self->database_path);
   g_free (self->audit_key_file);
+  g_free (self->sms_gateway_url);
+  g_free (self->sms_account);
+  g_free (self->sms_secret);
+  g_free (self->sms_signature);
   g_free (self);
 }
 
@@ -257,6 +283,37 @@ load_server_group (AnjuConfig  *self,
   return TRUE;
 }
 
+/* Reads each key of numbers in [min, max] into the guint at its offset. */
+typedef struct
+{
+  const char *key;
+  gsize       offset;
+  guint64     min;
+  guint64     max;
+} UintKey;
+
+static gboolean
+read_uint_keys (AnjuConfig    *self,
+                GKeyFile      *keyfile,
+                const char    *path,
+                const char    *group,
+                const UintKey *numbers,
+                guint          n_numbers,
+                GError       **error)
+{
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      guint *field = G_STRUCT_MEMBER_P (self, numbers[i].offset);
+      guint64 value = *field;
+
+      if (!read_uint_or_error (keyfile, path, group, numbers[i].key,
+                               numbers[i].min, numbers[i].max, &value, error))
+        return FALSE;
+      *field = (guint) value;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_security_group (AnjuConfig  *self,
                      GKeyFile    *keyfile,
@@ -264,13 +321,7 @@ load_security_group (AnjuConfig  *self,
                      const char  *config_dir,
                      GError     **error)
 {
-  static const struct
-  {
-    const char *key;
-    gsize       offset;
-    guint64     min;
-    guint64     max;
-  } numbers[] = {
+  static const UintKey numbers[] = {
     { "session_idle_minutes", G_STRUCT_OFFSET (AnjuConfig, session_idle_minutes), 1, 24 * 60 },
     { "session_lifetime_hours", G_STRUCT_OFFSET (AnjuConfig, session_lifetime_hours), 1, 24 * 30 },
     { "lockout_attempts", G_STRUCT_OFFSET (AnjuConfig, lockout_attempts), 1, 100 },
@@ -279,19 +330,91 @@ load_security_group (AnjuConfig  *self,
   };
 
   self->audit_key_file = read_path (keyfile, config_dir, "security", "audit_key_file");
+  return read_uint_keys (self, keyfile, path, "security", numbers, G_N_ELEMENTS (numbers), error);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+/* A trimmed string value; NULL when absent or empty. */
+static char *
+read_text (GKeyFile   *keyfile,
+           const char *group,
+           const char *key)
+{
+  g_autofree char *value = g_key_file_get_string (keyfile, group, key, NULL);
+
+  if (value == NULL || *g_strstrip (value) == '\0')
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
+/* http:// is only for a gateway on this machine (the fake one of the
+ * demo and the tests); anything that leaves the host must be https. */
+static gboolean
+check_gateway_url (const char  *url,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GInetAddress) address = NULL;
+  const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL
+      || (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
     {
-      guint *field = G_STRUCT_MEMBER_P (self, numbers[i].offset);
-      guint64 value = *field;
-
-      if (!read_uint_or_error (keyfile, path, "security", numbers[i].key,
-                               numbers[i].min, numbers[i].max, &value, error))
-        return FALSE;
-      *field = (guint) value;
+      set_bad_value (error, path, "sms", "gateway_url",
+                     _("must be an https:// address"));
+      return FALSE;
     }
-
+  if (g_str_equal (scheme, "https"))
+    return TRUE;
+  address = g_inet_address_new_from_string (g_uri_get_host (uri));
+  if (address == NULL || !g_inet_address_get_is_loopback (address))
+    {
+      set_bad_value (error, path, "sms", "gateway_url",
+                     _("http:// is only allowed for a gateway on a loopback address"));
+      return FALSE;
+    }
   return TRUE;
+}
+
+static gboolean
+load_messaging_groups (AnjuConfig  *self,
+                       GKeyFile    *keyfile,
+                       const char  *path,
+                       GError     **error)
+{
+  static const UintKey workflow_numbers[] = {
+    { "reminder_interval_seconds", G_STRUCT_OFFSET (AnjuConfig, reminder_interval_seconds),
+      1, 24 * 3600 },
+  };
+  static const UintKey sms_numbers[] = {
+    { "rate_per_second", G_STRUCT_OFFSET (AnjuConfig, sms_rate_per_second), 1, 1000 },
+    { "daily_cap", G_STRUCT_OFFSET (AnjuConfig, sms_daily_cap), 1, 10000000 },
+    { "max_attempts", G_STRUCT_OFFSET (AnjuConfig, sms_max_attempts), 1, 20 },
+    { "retry_base_seconds", G_STRUCT_OFFSET (AnjuConfig, sms_retry_base_seconds), 1, 3600 },
+    { "dispatch_interval_seconds",
+      G_STRUCT_OFFSET (AnjuConfig, sms_dispatch_interval_seconds), 1, 3600 },
+  };
+  g_autofree char *signature = read_text (keyfile, "sms", "signature");
+  guint64 max_upload = self->max_upload_bytes;
+
+  if (!read_uint_keys (self, keyfile, path, "workflow", workflow_numbers,
+                       G_N_ELEMENTS (workflow_numbers), error)
+      || !read_uint_keys (self, keyfile, path, "sms", sms_numbers,
+                          G_N_ELEMENTS (sms_numbers), error)
+      || !read_uint_or_error (keyfile, path, "files", "max_upload_bytes",
+                              1024, G_GUINT64_CONSTANT (1) << 30, &max_upload, error))
+    return FALSE;
+  self->max_upload_bytes = max_upload;
+
+  self->sms_gateway_url = read_text (keyfile, "sms", "gateway_url");
+  self->sms_account = read_text (keyfile, "sms", "account");
+  self->sms_secret = read_text (keyfile, "sms", "secret");
+  if (signature != NULL)
+    {
+      g_free (self->sms_signature);
+      self->sms_signature = g_steal_pointer (&signature);
+    }
+  return self->sms_gateway_url == NULL || check_gateway_url (self->sms_gateway_url, path, error);
 }
 
 AnjuConfig *
@@ -319,7 +442,8 @@ anju_config_load (const char  *path,
 
   config_dir = g_path_get_dirname (path);
   if (!load_server_group (self, keyfile, path, config_dir, error) ||
-      !load_security_group (self, keyfile, path, config_dir, error))
+      !load_security_group (self, keyfile, path, config_dir, error) ||
+      !load_messaging_groups (self, keyfile, path, error))
     return NULL;
 
   db_path = read_path (keyfile, config_dir, "database", "path");

@@ -32,6 +32,23 @@ typedef struct _AnjuConfig
   guint     lockout_attempts;       /* 5 */
   guint     lockout_window_minutes; /* 15 */
   guint     lockout_minutes;        /* 15 */
+
+  /* [workflow] */
+  guint     reminder_interval_seconds; /* 300: overdue sweep */
+
+  /* [sms] — no gateway_url means SMS is disabled (and says so) */
+  char     *sms_gateway_url;        /* (nullable) http only on loopback */
+  char     *sms_account;            /* (nullable) HTTP basic user */
+  char     *sms_secret;             /* (nullable) HTTP basic password */
+  char     *sms_signature;          /* "【湘江安居】" */
+  guint     sms_rate_per_second;    /* 20 */
+  guint     sms_daily_cap;          /* 20000 */
+  guint     sms_max_attempts;       /* 5 */
+  guint     sms_retry_base_seconds; /* 30, doubled on each retry */
+  guint     sms_dispatch_interval_seconds; /* 5 */
+
+  /* [files] */
+  gsize     max_upload_bytes;       /* 20 MiB */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);

@@ -4,6 +4,7 @@
 
 #include "anju-audit.h"
 #include "anju-caller.h"
+#include "anju-event-bus.h"
 #include "anju-identity.h"
 #include "anju-metrics.h"
 #include "anju-openapi.h"
@@ -35,6 +36,9 @@ struct _AnjuServer
   GArray           *routes;        /* (owned) of CompiledRoute */
   GPtrArray        *route_list;    /* (owned) of const AnjuRoute*, for openapi */
   AnjuMetrics      *metrics;       /* (owned) */
+  AnjuEventBus     *events;        /* (owned) */
+  GPtrArray        *periodic;      /* (owned) of GSource, attached */
+  GHashTable       *services;      /* (owned) name → (owned) object */
   guint16           port;
   guint             in_flight;
   gboolean          shutting_down;
@@ -62,13 +66,24 @@ clear_compiled_route (gpointer data)
 }
 
 static void
+stop_periodic (AnjuServer *self)
+{
+  for (guint i = 0; self->periodic != NULL && i < self->periodic->len; i++)
+    g_source_destroy (g_ptr_array_index (self->periodic, i));
+  g_clear_pointer (&self->periodic, g_ptr_array_unref);
+}
+
+static void
 anju_server_dispose (GObject *object)
 {
   AnjuServer *self = ANJU_SERVER (object);
 
+  stop_periodic (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_clear_pointer (&self->services, g_hash_table_unref);
+  g_clear_pointer (&self->events, anju_event_bus_free);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (anju_server_parent_class)->dispose (object);
@@ -106,6 +121,9 @@ anju_server_init (AnjuServer *self)
   g_array_set_clear_func (self->routes, clear_compiled_route);
   self->route_list = g_ptr_array_new ();
   self->metrics = anju_metrics_new ();
+  self->events = anju_event_bus_new ();
+  self->periodic = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
+  self->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* ---- routing ---------------------------------------------------------- */
@@ -574,6 +592,7 @@ anju_server_shutdown (AnjuServer *self)
   if (self->in_flight > 0)
     g_warning ("Shutting down with %u requests still running", self->in_flight);
 
+  stop_periodic (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->db);
@@ -625,6 +644,72 @@ GBytes *
 anju_server_get_audit_key (AnjuServer *self)
 {
   return self->audit_key;
+}
+
+AnjuEventBus *
+anju_server_get_event_bus (AnjuServer *self)
+{
+  g_return_val_if_fail (ANJU_IS_SERVER (self), NULL);
+  return self->events;
+}
+
+typedef struct
+{
+  AnjuServer      *server;     /* (unowned) the source dies first */
+  AnjuPeriodicFunc func;
+  gpointer         user_data;
+} Periodic;
+
+static gboolean
+periodic_cb (gpointer data)
+{
+  Periodic *periodic = data;
+
+  /* After shutdown began the database may be gone. */
+  if (!periodic->server->shutting_down && periodic->server->db != NULL)
+    periodic->func (periodic->server, periodic->user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+anju_server_add_periodic (AnjuServer       *self,
+                          guint             interval_ms,
+                          AnjuPeriodicFunc  func,
+                          gpointer          user_data)
+{
+  g_autoptr(GSource) source = NULL;
+  Periodic *periodic;
+
+  g_return_if_fail (ANJU_IS_SERVER (self));
+  g_return_if_fail (interval_ms > 0 && func != NULL);
+  g_return_if_fail (self->periodic != NULL);
+
+  periodic = g_new0 (Periodic, 1);
+  *periodic = (Periodic) { self, func, user_data };
+  source = g_timeout_source_new (interval_ms);
+  g_source_set_name (source, "anju-server periodic");
+  g_source_set_callback (source, periodic_cb, periodic, g_free);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_ptr_array_add (self->periodic, g_steal_pointer (&source));
+}
+
+void
+anju_server_set_service (AnjuServer *self,
+                         const char *name,
+                         gpointer    service)
+{
+  g_return_if_fail (ANJU_IS_SERVER (self));
+  g_return_if_fail (name != NULL && G_IS_OBJECT (service));
+
+  g_hash_table_replace (self->services, g_strdup (name), g_object_ref (service));
+}
+
+gpointer
+anju_server_get_service (AnjuServer *self,
+                         const char *name)
+{
+  g_return_val_if_fail (ANJU_IS_SERVER (self), NULL);
+  return self->services != NULL ? g_hash_table_lookup (self->services, name) : NULL;
 }
 
 /* ---- platform endpoints ----------------------------------------------- */

@@ -12,6 +12,7 @@
 #include "anju-clock.h"
 #include "anju-config.h"
 #include "anju-db.h"
+#include "anju-event-bus.h"
 #include "anju-route.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,28 @@ void             anju_server_add_routes           (AnjuServer      *self,
 /* All registered routes, in registration order (for openapi.json). */
 const AnjuRoute *const *anju_server_get_routes    (AnjuServer  *self,
                                                    guint       *n_routes);
+
+/* Module events (anju-event-bus.h). */
+AnjuEventBus    *anju_server_get_event_bus        (AnjuServer  *self);
+
+/* Runs func every interval_ms on the main context the server was made in,
+ * until shutdown.  For sweeps (overdue tasks, queued SMS): func must not
+ * block for long, and reads the time from the server's AnjuClock. */
+typedef void (*AnjuPeriodicFunc) (AnjuServer *server,
+                                  gpointer    user_data);
+void             anju_server_add_periodic         (AnjuServer       *self,
+                                                   guint             interval_ms,
+                                                   AnjuPeriodicFunc  func,
+                                                   gpointer          user_data);
+
+/* Long-lived module objects (the workflow engine, the message center),
+ * looked up by name so modules need not know each other's headers to
+ * reach them.  The server holds a reference until it is disposed. */
+void             anju_server_set_service          (AnjuServer  *self,
+                                                   const char  *name,
+                                                   gpointer     service);
+/* (nullable) (transfer none) */
+gpointer         anju_server_get_service          (AnjuServer  *self,
+                                                   const char  *name);
 
 G_END_DECLS
