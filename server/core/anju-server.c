@@ -4,6 +4,7 @@
 
 #include "anju-audit.h"
 #include "anju-caller.h"
+#include "anju-content.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
 #include "anju-metrics.h"
@@ -531,6 +532,7 @@ anju_server_new (const AnjuConfig *config,
 
   register_core_routes (self);
   anju_identity_register_routes (self);
+  anju_content_register (self);
   return g_steal_pointer (&self);
 }
 
