@@ -609,15 +609,23 @@ static gboolean
 check_input (AnjuArticleDialog *self)
 {
   g_autofree char *title = stripped_text_of (self->title_row);
+  g_autofree char *body = g_strstrip (body_text (self));
+  gboolean ok = TRUE;
 
+  if (*body == '\0')
+    {
+      anju_field_error_set (&self->slots[SLOT_BODY], _("Write the text."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+      ok = FALSE;
+    }
   if (*title == '\0')
     {
       anju_field_error_set (&self->slots[SLOT_TITLE], _("Enter a title."));
       gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-      return FALSE;
+      ok = FALSE;
     }
 
-  return TRUE;
+  return ok;
 }
 
 static void

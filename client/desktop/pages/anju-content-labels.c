@@ -51,7 +51,7 @@ label_for (const Label *labels,
 }
 
 const char * const *
-anju_article_statuses (void)
+anju_article_status_codes (void)
 {
   return article_statuses;
 }
@@ -63,7 +63,7 @@ anju_article_status_label (const char *status)
 }
 
 const char * const *
-anju_feedback_types (void)
+anju_feedback_type_codes (void)
 {
   return feedback_types;
 }
@@ -75,7 +75,7 @@ anju_feedback_type_label (const char *type)
 }
 
 const char * const *
-anju_feedback_statuses (void)
+anju_feedback_status_codes (void)
 {
   return feedback_statuses;
 }

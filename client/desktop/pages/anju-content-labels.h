@@ -13,15 +13,15 @@ G_BEGIN_DECLS
 
 /* "draft", "published", "unpublished", in the order filters offer them
  * (NULL-terminated). */
-const char * const *anju_article_statuses        (void);
-const char         *anju_article_status_label    (const char *status);
+const char * const *anju_article_status_codes   (void);
+const char         *anju_article_status_label   (const char *status);
 
 /* "function", "service", "technical", "other" (NULL-terminated). */
-const char * const *anju_feedback_types          (void);
-const char         *anju_feedback_type_label     (const char *type);
+const char * const *anju_feedback_type_codes    (void);
+const char         *anju_feedback_type_label    (const char *type);
 
 /* "open", "replied" (NULL-terminated). */
-const char * const *anju_feedback_statuses       (void);
-const char         *anju_feedback_status_label   (const char *status);
+const char * const *anju_feedback_status_codes  (void);
+const char         *anju_feedback_status_label  (const char *status);
 
 G_END_DECLS

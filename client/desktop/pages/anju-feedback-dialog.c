@@ -83,7 +83,7 @@ content_text (AnjuFeedbackDialog *self)
 static const char *
 selected_type (AnjuFeedbackDialog *self)
 {
-  const char * const *types = anju_feedback_types ();
+  const char * const *types = anju_feedback_type_codes ();
   guint position = adw_combo_row_get_selected (self->type_row);
 
   return position < g_strv_length ((char **) types) ? types[position] : NULL;
@@ -183,7 +183,7 @@ save_clicked_cb (AnjuFeedbackDialog *self)
 static void
 fill_types (AnjuFeedbackDialog *self)
 {
-  const char * const *types = anju_feedback_types ();
+  const char * const *types = anju_feedback_type_codes ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   for (guint i = 0; types[i] != NULL; i++)
@@ -194,7 +194,7 @@ fill_types (AnjuFeedbackDialog *self)
 static void
 fill_from_feedback (AnjuFeedbackDialog *self)
 {
-  const char * const *types = anju_feedback_types ();
+  const char * const *types = anju_feedback_type_codes ();
   const char *type = anju_record_get_string (self->feedback, "type");
   const char *title = anju_record_get_string (self->feedback, "title");
   const char *content = anju_record_get_string (self->feedback, "content");

@@ -295,8 +295,8 @@ filter_changed_cb (AnjuFeedbackPage *self)
   mine = !can_reply (self) || gtk_drop_down_get_selected (self->scope_filter) == SCOPE_MINE;
 
   changed = apply_filter (self, "mine", mine ? "true" : NULL);
-  changed |= apply_filter (self, "status", chosen_code (self->status_filter, anju_feedback_statuses ()));
-  changed |= apply_filter (self, "type", chosen_code (self->type_filter, anju_feedback_types ()));
+  changed |= apply_filter (self, "status", chosen_code (self->status_filter, anju_feedback_status_codes ()));
+  changed |= apply_filter (self, "type", chosen_code (self->type_filter, anju_feedback_type_codes ()));
   if (changed)
     load_more (self);
 }
@@ -538,8 +538,8 @@ anju_feedback_page_constructed (GObject *object)
 
   gtk_widget_set_visible (GTK_WIDGET (self->scope_filter), can_reply (self));
   gtk_widget_set_visible (self->reply_button, can_reply (self));
-  fill_filter (self->status_filter, _("All statuses"), anju_feedback_statuses (), anju_feedback_status_label);
-  fill_filter (self->type_filter, _("All types"), anju_feedback_types (), anju_feedback_type_label);
+  fill_filter (self->status_filter, _("All statuses"), anju_feedback_status_codes (), anju_feedback_status_label);
+  fill_filter (self->type_filter, _("All types"), anju_feedback_type_codes (), anju_feedback_type_label);
   setup_columns (self);
 
   /* The filter drop-downs were filled before their handler may look at
