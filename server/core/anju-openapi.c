@@ -104,6 +104,32 @@ add_request_body (JsonBuilder         *builder,
   json_builder_end_object (builder);   /* requestBody */
 }
 
+/* An upload route takes the file's own bytes, whatever their type. */
+static void
+add_upload_body (JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "requestBody");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "required");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, "The raw bytes of the file; Content-Type names their type");
+  json_builder_set_member_name (builder, "content");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "*/*");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "schema");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "string");
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "binary");
+  json_builder_end_object (builder);   /* schema */
+  json_builder_end_object (builder);   /* any type */
+  json_builder_end_object (builder);   /* content */
+  json_builder_end_object (builder);   /* requestBody */
+}
+
 static void
 add_path_parameters (JsonBuilder *builder,
                      const char  *pattern)
@@ -174,6 +200,8 @@ add_operation (JsonBuilder     *builder,
   add_path_parameters (builder, route->pattern);
   if (route->body != NULL)
     add_request_body (builder, route->body);
+  else if (route->flags & ANJU_ROUTE_UPLOAD)
+    add_upload_body (builder);
 
   json_builder_set_member_name (builder, "responses");
   json_builder_begin_object (builder);

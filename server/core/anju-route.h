@@ -22,6 +22,9 @@ typedef enum
   ANJU_ROUTE_PUBLIC = 1 << 0,
   /* Reachable while the caller must still change their password. */
   ANJU_ROUTE_DURING_PASSWORD_CHANGE = 1 << 1,
+  /* The body is a raw upload of any Content-Type (not JSON), accepted up
+   * to [files] max_upload_bytes instead of [server] max_json_body. */
+  ANJU_ROUTE_UPLOAD = 1 << 2,
 } AnjuRouteFlags;
 
 typedef struct

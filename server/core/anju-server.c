@@ -4,6 +4,7 @@
 
 #include "anju-audit.h"
 #include "anju-caller.h"
+#include "anju-content.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
 #include "anju-metrics.h"
@@ -252,6 +253,16 @@ check_access (AnjuRequest     *request,
   return TRUE;
 }
 
+/* The most a request body may hold: uploads have a limit of their own. */
+static gsize
+body_limit (AnjuServer      *self,
+            const AnjuRoute *route)
+{
+  if (route != NULL && (route->flags & ANJU_ROUTE_UPLOAD) != 0)
+    return self->config->max_upload_bytes;
+  return self->config->max_json_body;
+}
+
 static gboolean
 body_has_json_type (SoupServerMessage *msg)
 {
@@ -290,12 +301,12 @@ dispatch (AnjuServer        *self,
   if (info != NULL)
     info->route = compiled->route->pattern;
 
-  if (soup_server_message_get_request_body (msg)->length > (goffset) self->config->max_json_body)
+  if (soup_server_message_get_request_body (msg)->length > (goffset) body_limit (self, compiled->route))
     {
       _anju_reply_message_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
       return;
     }
-  if (!body_has_json_type (msg))
+  if ((compiled->route->flags & ANJU_ROUTE_UPLOAD) == 0 && !body_has_json_type (msg))
     {
       _anju_reply_message_error (msg, ANJU_ERROR_UNSUPPORTED_MEDIA,
                                  _("The request body must be sent as application/json"));
@@ -352,9 +363,12 @@ early_callback (SoupServer        *soup,
   AnjuServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   goffset length = soup_message_headers_get_content_length (headers);
+  const CompiledRoute *compiled;
+  gboolean path_known;
 
+  compiled = find_route (self, soup_server_message_get_method (msg), path, NULL, &path_known);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      length > (goffset) self->config->max_json_body)
+      length > (goffset) body_limit (self, compiled != NULL ? compiled->route : NULL))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
@@ -520,6 +534,7 @@ anju_server_new (const AnjuConfig *config,
   register_core_routes (self);
   anju_identity_register_routes (self);
   anju_workflow_register (self);
+  anju_content_register (self);
   return g_steal_pointer (&self);
 }
 

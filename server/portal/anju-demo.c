@@ -2,6 +2,7 @@
  * and one account per system role (docs/demo.md lists them). */
 #include "config.h"
 
+#include "anju-content.h"
 #include "anju-identity-private.h"
 #include "anju-identity.h"
 #include "anju-kdf.h"
@@ -227,7 +228,9 @@ build_demo (DemoBuild   *build,
 
   return add_streets_and_communities (build, center, error)
          && add_enterprises (build, center, error)
-         && add_users (build, password_hash, error);
+         && add_users (build, password_hash, error)
+         && anju_content_populate_demo (build->writer->db, build->writer->audit_key,
+                                        build->writer->now, error);
 }
 
 gboolean
