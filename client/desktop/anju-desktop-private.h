@@ -27,6 +27,7 @@
 #include "anju-application.h"
 #include "anju-login-window.h"
 #include "anju-password-page.h"
+#include "anju-record-openers.h"
 #include "anju-trust-dialog.h"
 #include "anju-trust-store.h"
 #include "anju-window.h"
@@ -65,5 +66,7 @@ GtkWidget        *_anju_window_get_page                 (AnjuWindow *self,
                                                          const char *name);
 /* (nullable) the sign-in window shown after the session expired */
 AnjuLoginWindow  *_anju_window_get_reauth_window        (AnjuWindow *self);
+/* What "win.open-record" asks; a test may add a domain's opener. */
+AnjuRecordOpeners *_anju_window_get_record_openers      (AnjuWindow *self);
 
 G_END_DECLS

@@ -5,8 +5,10 @@
 
 #include "anju-desktop-private.h"
 #include "anju-error-message.h"
+#include "anju-instance-dialog.h"
 #include "anju-login-window.h"
 #include "anju-record.h"
+#include "anju-record-openers.h"
 #include "anju-window-pages.h"
 #include "anju-window.h"
 
@@ -28,6 +30,7 @@ struct _AnjuWindow
   AnjuApiClient   *client;
   AnjuTrustStore  *trust_store;
   GCancellable    *cancellable;
+  AnjuRecordOpeners *record_openers;
 };
 
 G_DEFINE_FINAL_TYPE (AnjuWindow, anju_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -202,6 +205,55 @@ reload_action (GtkWidget  *widget,
     page->reload (gtk_stack_get_visible_child (self->stack));
 }
 
+/* The fallback of the record openers: a domain without a record page
+ * of its own is shown through its process instance. */
+static void
+open_instance_dialog (gpointer    window,
+                      const char *domain,
+                      gint64      record_id,
+                      gint64      instance_id)
+{
+  AnjuWindow *self = ANJU_WINDOW (window);
+
+  anju_instance_dialog_present (GTK_WINDOW (self), self->client, instance_id);
+}
+
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AnjuWindow *self = ANJU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *domain;
+  gint64 record_id;
+  gint64 instance_id;
+
+  g_variant_get (parameter, "(&sxx)", &domain, &record_id, &instance_id);
+  if (!anju_record_openers_open (self->record_openers, self, domain, record_id, instance_id, &error))
+    anju_window_toast (self, error->message);
+}
+
+/* A record page changed a record (an action on its process): the lists
+ * that show it follow. */
+static void
+record_changed_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AnjuWindow *self = ANJU_WINDOW (widget);
+  const char * const followers[] = { "todo", "home" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (followers); i++)
+    {
+      const AnjuWindowPage *page = anju_window_page_lookup (followers[i]);
+      GtkWidget *child = gtk_stack_get_child_by_name (self->stack, followers[i]);
+
+      if (page != NULL && page->reload != NULL && child != NULL)
+        page->reload (child);
+    }
+}
+
 static void
 sign_out_cb (GObject      *source,
              GAsyncResult *result,
@@ -317,6 +369,7 @@ anju_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_object (&self->trust_store);
+  g_clear_pointer (&self->record_openers, anju_record_openers_free);
 
   G_OBJECT_CLASS (anju_window_parent_class)->dispose (object);
 }
@@ -413,6 +466,8 @@ anju_window_class_init (AnjuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(sxx)", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.record-changed", "(sxx)", record_changed_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out-everywhere", NULL,
                                    sign_out_everywhere_action);
@@ -425,6 +480,9 @@ static void
 anju_window_init (AnjuWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  /* A business domain with a record page of its own adds its opener
+   * here: anju_record_openers_add (self->record_openers, "pubrent", …). */
+  self->record_openers = anju_record_openers_new (open_instance_dialog);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -509,4 +567,10 @@ AnjuLoginWindow *
 _anju_window_get_reauth_window (AnjuWindow *self)
 {
   return self->reauth_window;
+}
+
+AnjuRecordOpeners *
+_anju_window_get_record_openers (AnjuWindow *self)
+{
+  return self->record_openers;
 }

@@ -8,6 +8,13 @@
  *   win.toast (s)             show a toast with that text
  *   win.show-page (s)         switch to the page of that name
  *   win.reload                reload the visible page (F5, Ctrl+R)
+ *   win.open-record (sxx)     show a business record: (domain, record_id,
+ *                             instance_id), instance_id 0 for none; the
+ *                             domain's record page, or the process
+ *                             instance dialog (anju-record-openers.h)
+ *   win.record-changed (sxx)  a record page changed that record (an
+ *                             action on its process); the to-do page and
+ *                             the workbench reload
  *   win.sign-out              end this session
  *   win.sign-out-everywhere   end every session of this user, after asking
  *
