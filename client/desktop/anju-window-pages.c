@@ -11,11 +11,18 @@
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
 #include "anju-roles-page.h"
+#include "anju-todo-page.h"
 #include "anju-users-page.h"
 #include "anju-window-pages.h"
 
 /* The pages' reload functions take their own type; these adapt them to
  * the table's GtkWidget signature without casting function pointers. */
+static void
+reload_todo (GtkWidget *page)
+{
+  anju_todo_page_reload (ANJU_TODO_PAGE (page));
+}
+
 static void
 reload_organisations (GtkWidget *page)
 {
@@ -61,6 +68,8 @@ reload_feedback (GtkWidget *page)
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, NULL },
+  { "todo", NULL, N_("To-do"), "task-due-symbolic",
+    anju_todo_page_get_type, reload_todo },
   { "news", NULL, N_("News"), "view-paged-symbolic",
     anju_news_page_get_type, reload_articles },
   { "notices", NULL, N_("Notices"), "emblem-documents-symbolic",
