@@ -25,6 +25,7 @@
 
 #include "anju-api-client.h"
 #include "anju-application.h"
+#include "anju-home-page.h"
 #include "anju-login-window.h"
 #include "anju-password-page.h"
 #include "anju-record-openers.h"
@@ -68,5 +69,12 @@ GtkWidget        *_anju_window_get_page                 (AnjuWindow *self,
 AnjuLoginWindow  *_anju_window_get_reauth_window        (AnjuWindow *self);
 /* What "win.open-record" asks; a test may add a domain's opener. */
 AnjuRecordOpeners *_anju_window_get_record_openers      (AnjuWindow *self);
+
+/* (nullable) the number a data overview tile shows ("users",
+ * "open_tasks" … as in the overview's "tiles"), NULL while it is hidden */
+const char       *_anju_home_page_get_tile              (AnjuHomePage *self,
+                                                         const char   *member);
+/* The page names of the shortcut buttons, in order (transfer full). */
+GStrv             _anju_home_page_get_shortcuts         (AnjuHomePage *self);
 
 G_END_DECLS

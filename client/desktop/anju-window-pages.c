@@ -18,6 +18,12 @@
 /* The pages' reload functions take their own type; these adapt them to
  * the table's GtkWidget signature without casting function pointers. */
 static void
+reload_home (GtkWidget *page)
+{
+  anju_home_page_reload (ANJU_HOME_PAGE (page));
+}
+
+static void
 reload_todo (GtkWidget *page)
 {
   anju_todo_page_reload (ANJU_TODO_PAGE (page));
@@ -67,7 +73,7 @@ reload_feedback (GtkWidget *page)
 
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
-    anju_home_page_get_type, NULL },
+    anju_home_page_get_type, reload_home },
   { "todo", NULL, N_("To-do"), "task-due-symbolic",
     anju_todo_page_get_type, reload_todo },
   { "news", NULL, N_("News"), "view-paged-symbolic",
