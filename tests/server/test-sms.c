@@ -17,9 +17,10 @@
 
 typedef struct
 {
-  AnjuFakeSms *fake;          /* (nullable) no gateway */
+  AnjuFakeSms *fake;          /* (nullable) no gateway, unless url */
   guint        max_attempts;
   guint        daily_cap;
+  const char  *url;           /* (nullable) a gateway of the test's own */
 } SmsSetup;
 
 typedef struct
@@ -37,6 +38,11 @@ edit_config (AnjuConfig *config,
 
   if (setup->fake != NULL)
     anju_fake_sms_configure (setup->fake, config);
+  if (setup->url != NULL)
+    {
+      g_free (config->sms_gateway_url);
+      config->sms_gateway_url = g_strdup (setup->url);
+    }
   config->sms_dispatch_interval_seconds = 1;
   config->sms_retry_base_seconds = 30;
   if (setup->max_attempts != 0)
@@ -52,7 +58,7 @@ fixture_start (SmsFixture *fixture,
                guint       max_attempts,
                guint       daily_cap)
 {
-  SmsSetup setup = { NULL, max_attempts, daily_cap };
+  SmsSetup setup = { NULL, max_attempts, daily_cap, NULL };
 
   if (with_gateway)
     fixture->fake = setup.fake = anju_fake_sms_start (fail_first);
@@ -577,6 +583,43 @@ test_initial_password (void)
   anju_assert_error (status, refused, 409, "conflict");
 }
 
+/* A server stopping while a request to the gateway is unanswered cancels
+ * it and leaves nothing behind (the sanitizer build checks for leaks);
+ * the row stays sending, to be picked up again at the next start. */
+static void
+test_shutdown_in_flight (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *center = NULL;
+  g_autofree char *state = NULL;
+  SmsSetup setup = { NULL, 0, 0, NULL };
+  SmsFixture fixture = { 0, };
+
+  /* Listens but never accepts: the request is sent and never answered. */
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/sms",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  setup.url = url;
+  fixture.srv = anju_test_server_start_with (TRUE, edit_config, &setup);
+  fixture.admin = anju_test_login (fixture.srv, "admin", ANJU_TEST_DEMO_PASSWORD);
+
+  center = user_ids_of (&fixture, "center");
+  reply = send_with_sms (&fixture, "无人应答", center, "");
+  state = sms_state_sql (only_sms_id (&fixture));
+  wait_for_db (&fixture, state, "sending:1");
+
+  fixture_stop (&fixture);
+  g_socket_listener_close (listener);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -589,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/sms/daily-cap  F-SUPPORT-004", test_daily_cap);
   g_test_add_func ("/sms/quiet-hours  F-SUPPORT-004", test_quiet_hours);
   g_test_add_func ("/sms/initial-password  F-SUPPORT-004", test_initial_password);
+  g_test_add_func ("/sms/shutdown-in-flight  F-SUPPORT-004", test_shutdown_in_flight);
 
   return g_test_run ();
 }
