@@ -7,6 +7,7 @@
 #include "anju-content.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
+#include "anju-messages.h"
 #include "anju-metrics.h"
 #include "anju-openapi.h"
 #include "anju-request-private.h"
@@ -14,6 +15,7 @@
 #include "anju-sessions.h"
 #include "anju-time.h"
 #include "anju-tls.h"
+#include "anju-workflow.h"
 
 #define SHUTDOWN_GRACE_SECONDS 30
 
@@ -535,6 +537,8 @@ anju_server_new (const AnjuConfig *config,
   register_core_routes (self);
   anju_identity_register_routes (self);
   anju_content_register (self);
+  anju_messages_register (self);
+  anju_workflow_register (self);
   return g_steal_pointer (&self);
 }
 
