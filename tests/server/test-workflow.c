@@ -1258,6 +1258,7 @@ test_attachments (AnjuWfFixture *fixture,
   gint64 community_id = anju_wf_user_id (fixture, "community_ypl");
   gint64 street_id = anju_wf_user_id (fixture, "street_ypl");
   g_autoptr(JsonNode) approved = NULL;
+  char *bad_lists[3];
   gint64 mine;
   gint64 theirs;
   gint64 id;
@@ -1276,22 +1277,20 @@ test_attachments (AnjuWfFixture *fixture,
 
   anju_wf_create_template (fixture, "test.files", ANJU_WF_THREE_STEPS, NULL);
   id = anju_wf_start (fixture, "test.files", 1, fixture->ypl_community, NULL);
-  for (guint i = 0; i < 3; i++)
+  /* Someone else's file, one file twice, no such file. */
+  bad_lists[0] = g_strdup_printf ("%" G_GINT64_FORMAT, theirs);
+  bad_lists[1] = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, mine, mine);
+  bad_lists[2] = g_strdup ("424242");
+  for (guint i = 0; i < G_N_ELEMENTS (bad_lists); i++)
     {
       g_autoptr(JsonNode) reply = NULL;
       guint status = 0;
-      gint64 list[][2] = { { theirs, 0 }, { mine, mine }, { 424242, 0 } };
 
-      if (list[i][1] != 0)
-        reply = anju_wf_act (fixture, "community_ypl", id, &status,
-                             "{\"action\":\"approve\",\"attachments\":[%" G_GINT64_FORMAT ",%"
-                             G_GINT64_FORMAT "]}", list[i][0], list[i][1]);
-      else
-        reply = anju_wf_act (fixture, "community_ypl", id, &status,
-                             "{\"action\":\"approve\",\"attachments\":[%" G_GINT64_FORMAT "]}",
-                             list[i][0]);
+      reply = anju_wf_act (fixture, "community_ypl", id, &status,
+                           "{\"action\":\"approve\",\"attachments\":[%s]}", bad_lists[i]);
       anju_assert_error (status, reply, SOUP_STATUS_UNPROCESSABLE_ENTITY, "validation_failed");
       g_assert_true (anju_test_json_has (reply, "error.fields.attachments"));
+      g_free (bad_lists[i]);
     }
 
   approved = anju_wf_act_ok (fixture, "community_ypl", id,
