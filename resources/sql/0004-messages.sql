@@ -83,8 +83,8 @@ INSERT INTO message_templates (event, title, body, sms, default_title, default_b
 SELECT event, title, body, sms, title, body, sms FROM (
   SELECT 'workflow.task.assigned' AS event,
          '待办：{template_name}' AS title,
-         '「{record_label}」已到“{step_name}”环节，请在{due_at}前办理。' AS body,
-         '您有一项待办：「{record_label}」{template_name}已到“{step_name}”环节，请在{due_at}前登录系统办理。' AS sms
+         '「{record_label}」已到“{step_name}”环节，办理期限：{due_at}。' AS body,
+         '您有一项待办：「{record_label}」{template_name}已到“{step_name}”环节，办理期限：{due_at}，请登录系统办理。' AS sms
   UNION ALL SELECT 'workflow.task.overdue',
          '已超期：{template_name}',
          '「{record_label}」的“{step_name}”环节已超过办理期限（{due_at}），请尽快办理。',

@@ -1185,6 +1185,8 @@ test_start (AnjuWfFixture *fixture,
   g_assert_true (anju_wf_event_has_user (event, community_id));
   g_assert_nonnull (strstr (event->variables, "\"record_label\":\"测试记录 1\""));
   g_assert_nonnull (strstr (event->variables, "\"due_at\":\"20"));
+  /* For people: no seconds, no offset. */
+  g_assert_null (strstr (event->variables, "+08:00"));
 
   /* One live process per record. */
   twice = post_as (fixture, "center", "/api/v1/workflow/instances", &status, body);
