@@ -1311,6 +1311,23 @@ test_attachments (AnjuWfFixture *fixture,
   }
   g_assert_cmpint (anju_wf_db_int (fixture, "SELECT COUNT(*) FROM files WHERE id = %"
                                    G_GINT64_FORMAT " AND archived_at IS NOT NULL", mine), ==, 1);
+
+  /* Whoever may read the instance may read its attachments (the street
+   * reviewer now holds its task); another street may not even see it. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/files/%" G_GINT64_FORMAT "/content", mine);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GBytes) refused = NULL;
+    guint status = 0;
+
+    bytes = anju_test_request_raw (fixture->srv, anju_wf_token (fixture, "street_ypl"), "GET",
+                                   path, NULL, NULL, &status);
+    g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+    g_assert_cmpuint (g_bytes_get_size (bytes), ==, 9);
+    refused = anju_test_request_raw (fixture->srv, anju_wf_token (fixture, "street_wyh"), "GET",
+                                     path, NULL, NULL, &status);
+    g_assert_cmpuint (status, ==, SOUP_STATUS_NOT_FOUND);
+  }
 }
 
 /* F-PORTAL-021: every action is one audit row by its actor, and the chain
