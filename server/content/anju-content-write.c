@@ -7,7 +7,6 @@
 
 #include "anju-audit.h"
 #include "anju-content-write.h"
-#include "anju-server.h"
 #include "anju-transaction.h"
 
 void

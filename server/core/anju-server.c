@@ -300,7 +300,8 @@ dispatch (AnjuServer        *self,
   if (info != NULL)
     info->route = compiled->route->pattern;
 
-  if (soup_server_message_get_request_body (msg)->length > (goffset) body_limit (self, compiled->route))
+  if (soup_server_message_get_request_body (msg)->length
+      > (goffset) body_limit (self, compiled->route))
     {
       _anju_reply_message_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
       return;
@@ -351,7 +352,8 @@ server_callback (SoupServer        *soup,
   dispatch (self, msg, path, query);
 }
 
-/* Refuses an oversized body from its Content-Length before reading it. */
+/* Refuses an oversized body from its Content-Length before reading it;
+ * the route decides the limit (uploads have their own). */
 static void
 early_callback (SoupServer        *soup,
                 SoupServerMessage *msg,
