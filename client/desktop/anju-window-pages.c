@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "anju-account-page.h"
+#include "anju-article-pages.h"
 #include "anju-audit-page.h"
+#include "anju-feedback-page.h"
 #include "anju-home-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
@@ -44,9 +46,29 @@ reload_account (GtkWidget *page)
   anju_account_page_reload (ANJU_ACCOUNT_PAGE (page));
 }
 
+static void
+reload_articles (GtkWidget *page)
+{
+  anju_articles_page_reload (ANJU_ARTICLES_PAGE (page));
+}
+
+static void
+reload_feedback (GtkWidget *page)
+{
+  anju_feedback_page_reload (ANJU_FEEDBACK_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, NULL },
+  { "news", NULL, N_("News"), "view-paged-symbolic",
+    anju_news_page_get_type, reload_articles },
+  { "notices", NULL, N_("Notices"), "emblem-documents-symbolic",
+    anju_notices_page_get_type, reload_articles },
+  { "guides", NULL, N_("Business Guides"), "help-contents-symbolic",
+    anju_guides_page_get_type, reload_articles },
+  { "feedback", NULL, N_("Feedback"), "chat-message-new-symbolic",
+    anju_feedback_page_get_type, reload_feedback },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",

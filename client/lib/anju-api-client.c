@@ -26,6 +26,8 @@ typedef enum
   REQUEST_NONE          = 0,
   /* A 401 on this call means the session ended: emit ::session-expired. */
   REQUEST_REPORT_EXPIRY = 1 << 0,
+  /* A successful answer is returned as its bytes, not parsed as JSON. */
+  REQUEST_RAW_ANSWER    = 1 << 1,
 } RequestFlags;
 
 struct _AnjuApiClient
@@ -68,6 +70,7 @@ typedef struct
   RequestFlags flags;
   JsonObject  *error_fields;            /* (owned) (nullable) */
   GTlsCertificate *peer_certificate;    /* (owned) (nullable) probe only */
+  char        *content_type;            /* (owned) (nullable) of a raw answer */
 } RequestData;
 
 static void
@@ -79,6 +82,7 @@ request_data_free (gpointer pointer)
   g_clear_pointer (&data->sent_token, g_free);
   g_clear_pointer (&data->error_fields, json_object_unref);
   g_clear_object (&data->peer_certificate);
+  g_clear_pointer (&data->content_type, g_free);
   g_free (data);
 }
 
@@ -187,6 +191,44 @@ api_error (guint          status,
   return g_error_new_literal (ANJU_ERROR, code, message);
 }
 
+/* The server names the SHA-256 of a file it sends (docs/api.md,
+ * "Files"); bytes that do not match it were damaged on the way and must
+ * not be saved as the file. */
+static gboolean
+digest_matches (SoupMessage *message,
+                GBytes      *bytes)
+{
+  const char *expected = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                       "X-Content-SHA256");
+  g_autofree char *actual = NULL;
+
+  if (expected == NULL)
+    return TRUE;
+
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return g_ascii_strcasecmp (actual, expected) == 0;
+}
+
+static void
+return_raw_answer (GTask       *task,
+                   RequestData *data,
+                   GBytes      *bytes)
+{
+  const char *content_type;
+
+  if (!digest_matches (data->message, bytes))
+    {
+      g_task_return_new_error (task, ANJU_ERROR, ANJU_ERROR_MALFORMED,
+                               _("The file arrived damaged: its checksum is not the one the server named"));
+      return;
+    }
+
+  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (data->message),
+                                                        NULL);
+  data->content_type = g_strdup (content_type);
+  g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+}
+
 static void
 request_sent_cb (GObject      *source,
                  GAsyncResult *result,
@@ -208,6 +250,11 @@ request_sent_cb (GObject      *source,
     }
 
   status = soup_message_get_status (data->message);
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && (data->flags & REQUEST_RAW_ANSWER) != 0)
+    {
+      return_raw_answer (task, data, bytes);
+      return;
+    }
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       node = parse_json (bytes, &error);
@@ -235,16 +282,18 @@ request_sent_cb (GObject      *source,
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* body: (nullable) sent as it is, with content_type. */
 static void
-request_async (AnjuApiClient       *self,
-               const char          *method,
-               const char          *path,
-               JsonNode            *body,
-               RequestFlags         flags,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+send_async (AnjuApiClient       *self,
+            const char          *method,
+            const char          *path,
+            const char          *content_type,
+            GBytes              *body,
+            RequestFlags         flags,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *uri = NULL;
@@ -268,8 +317,9 @@ request_async (AnjuApiClient       *self,
       return;
     }
 
+  /* A raw answer may be of any type; its errors are still JSON. */
   soup_message_headers_replace (soup_message_get_request_headers (data->message),
-                                "Accept", "application/json");
+                                "Accept", (flags & REQUEST_RAW_ANSWER) != 0 ? "*/*" : "application/json");
   if (self->token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
@@ -278,31 +328,51 @@ request_async (AnjuApiClient       *self,
                                     "Authorization", authorization);
     }
   if (body != NULL)
-    {
-      char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-
-      soup_message_set_request_body_from_bytes (data->message, "application/json", bytes);
-    }
+    soup_message_set_request_body_from_bytes (data->message, content_type, body);
 
   soup_session_send_and_read_async (self->session, data->message, G_PRIORITY_DEFAULT,
                                     cancellable, request_sent_cb, g_steal_pointer (&task));
 }
 
+static void
+request_async (AnjuApiClient       *self,
+               const char          *method,
+               const char          *path,
+               JsonNode            *body,
+               RequestFlags         flags,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+
+  send_async (self, method, path, "application/json", bytes, flags,
+              source_tag, cancellable, callback, user_data);
+}
+
 /* Keeps the fields of the failure being reported, for
- * anju_api_client_get_last_error_fields(). */
-static JsonNode *
+ * anju_api_client_get_last_error_fields().  Returns a JsonNode, or the
+ * GBytes of a REQUEST_RAW_ANSWER call. */
+static gpointer
 request_finish (AnjuApiClient  *self,
                 GAsyncResult   *result,
                 GError        **error)
 {
   RequestData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
+  gpointer answer;
 
-  node = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (node != NULL)
-    return node;
+  answer = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (answer != NULL)
+    return answer;
 
   g_clear_pointer (&self->last_error_fields, json_object_unref);
   if (data != NULL && data->error_fields != NULL)
@@ -946,6 +1016,78 @@ anju_api_client_request_finish (AnjuApiClient  *self,
                         anju_api_client_request_async, NULL);
 
   return request_finish (self, result, error);
+}
+
+/* Raw bytes: file uploads and downloads */
+
+void
+anju_api_client_upload_async (AnjuApiClient       *self,
+                              const char          *path,
+                              GBytes              *bytes,
+                              const char          *content_type,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (ANJU_IS_API_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (content_type != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  send_async (self, SOUP_METHOD_POST, path, content_type, bytes, REQUEST_REPORT_EXPIRY,
+              anju_api_client_upload_async, cancellable, callback, user_data);
+}
+
+JsonNode *
+anju_api_client_upload_finish (AnjuApiClient  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (ANJU_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        anju_api_client_upload_async, NULL);
+
+  return request_finish (self, result, error);
+}
+
+void
+anju_api_client_download_async (AnjuApiClient       *self,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (ANJU_IS_API_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  send_async (self, SOUP_METHOD_GET, path, NULL, NULL,
+              REQUEST_REPORT_EXPIRY | REQUEST_RAW_ANSWER,
+              anju_api_client_download_async, cancellable, callback, user_data);
+}
+
+GBytes *
+anju_api_client_download_finish (AnjuApiClient  *self,
+                                 GAsyncResult   *result,
+                                 char          **out_content_type,
+                                 GError        **error)
+{
+  RequestData *data;
+  GBytes *bytes;
+
+  g_return_val_if_fail (ANJU_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        anju_api_client_download_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  bytes = request_finish (self, result, error);
+  if (bytes != NULL && out_content_type != NULL)
+    *out_content_type = g_strdup (data->content_type);
+
+  return bytes;
 }
 
 gboolean

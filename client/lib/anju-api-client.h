@@ -124,4 +124,33 @@ gboolean    anju_api_client_change_password_finish (AnjuApiClient  *self,
                                                     GAsyncResult   *result,
                                                     GError        **error);
 
+/* Files (docs/api.md, "Files"): raw bytes up and down.
+ *
+ * upload: POST bytes to path ("/api/v1/files?name=…", query escaped by
+ * the caller) as content_type; the result is the parsed JSON answer (the
+ * File), errors as for any call (413 ANJU_ERROR_TOO_LARGE, 422 with
+ * fields).  download: GET path ("/api/v1/files/7/content"); the result
+ * is the body, and *out_content_type (nullable) its Content-Type.  When
+ * the server names the body's SHA-256 (X-Content-SHA256), bytes that do
+ * not match fail with ANJU_ERROR_MALFORMED instead of being handed on. */
+void        anju_api_client_upload_async     (AnjuApiClient       *self,
+                                              const char          *path,
+                                              GBytes              *bytes,
+                                              const char          *content_type,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+JsonNode   *anju_api_client_upload_finish    (AnjuApiClient  *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
+void        anju_api_client_download_async   (AnjuApiClient       *self,
+                                              const char          *path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GBytes     *anju_api_client_download_finish  (AnjuApiClient  *self,
+                                              GAsyncResult   *result,
+                                              char          **out_content_type,
+                                              GError        **error);
+
 G_END_DECLS
