@@ -397,6 +397,15 @@ test_step_list_check (void)
   g_hash_table_remove_all (errors);
   g_assert_true (anju_workflow_step_list_move (steps, 0, 2));
 
+  /* Renaming a key keeps the branches that lead to it. */
+  anju_workflow_step_set_key (anju_workflow_step_list_get_step (steps, 2), "center_final");
+  anju_workflow_step_list_rename_key (steps, "center_review", "center_final");
+  g_assert_cmpstr (branch->goto_key, ==, "center_final");
+  g_assert_true (anju_workflow_step_list_check (steps, errors));
+  anju_workflow_step_list_rename_key (steps, "end", "x");
+  anju_workflow_step_list_rename_key (steps, "", "x");
+  g_assert_cmpstr (branch->goto_key, ==, "center_final");
+
   /* Conditions need a field, and a value unless set/unset. */
   g_ptr_array_add (anju_workflow_step_get_skip_when (intake), condition);
   g_assert_false (anju_workflow_step_list_check (steps, errors));
@@ -420,9 +429,10 @@ test_errors (void)
                                       " \"steps[10].name\": \"太长\","
                                       " \"steps[1].branches[0].goto\": \"只能跳到后面的环节\","
                                       " \"on_complete\": \"没有这个钩子\","
-                                      " \"steps\": 3,"
+                                      " \"steps\": \"至少一个环节\","
+                                      " \"steps_count\": 3,"
                                       " \"shape\": \"?\"}");
-  const char * const shown[] = { "name", "on_complete", NULL };
+  const char * const shown[] = { "name", "on_complete", "steps", NULL };
   g_auto(GStrv) unplaced = NULL;
 
   g_assert_true (anju_workflow_error_path_is_below ("steps[1].name", "steps[1]"));
@@ -435,7 +445,7 @@ test_errors (void)
 
   anju_workflow_errors_add_fields (errors, json_node_get_object (fields));
   /* Only string messages count. */
-  g_assert_cmpuint (g_hash_table_size (errors), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (errors), ==, 6);
   g_assert_cmpstr (anju_workflow_errors_find (errors, "steps[2]"), ==, "没有这个角色");
   g_assert_cmpstr (anju_workflow_errors_find (errors, "steps[2].role"), ==, "没有这个角色");
   g_assert_null (anju_workflow_errors_find (errors, "steps[2].name"));

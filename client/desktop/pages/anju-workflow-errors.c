@@ -142,9 +142,13 @@ is_shown (const char         *path,
   if (step >= 0 && (guint) step < n_steps)
     return TRUE;
 
+  /* A shown member holds its own members ("name.zh"), not the items of
+   * an array of the same name: "steps" is shown, "steps[40]" is not. */
   for (guint i = 0; shown != NULL && shown[i] != NULL; i++)
     {
-      if (anju_workflow_error_path_is_below (path, shown[i]))
+      gsize length = strlen (shown[i]);
+
+      if (g_str_has_prefix (path, shown[i]) && (path[length] == '\0' || path[length] == '.'))
         return TRUE;
     }
 

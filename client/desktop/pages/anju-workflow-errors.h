@@ -32,8 +32,9 @@ const char *anju_workflow_errors_find         (GHashTable *errors,
 int         anju_workflow_errors_first_step   (GHashTable *errors);
 
 /* The messages of paths that lie neither below "steps[i]" for a step
- * that exists nor below one of the shown members ("name", "code" …),
- * each as "path: message", sorted (transfer full, NULL-terminated). */
+ * that exists nor at or below (by ".") one of the shown members
+ * ("name", "steps" …), each as "path: message", sorted (transfer full,
+ * NULL-terminated). */
 char      **anju_workflow_errors_unplaced     (GHashTable         *errors,
                                                guint               n_steps,
                                                const char * const *shown);

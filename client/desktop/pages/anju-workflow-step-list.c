@@ -229,6 +229,35 @@ anju_workflow_step_list_move (AnjuWorkflowStepList *self,
   return TRUE;
 }
 
+void
+anju_workflow_step_list_rename_key (AnjuWorkflowStepList *self,
+                                    const char           *old_key,
+                                    const char           *new_key)
+{
+  g_return_if_fail (ANJU_IS_WORKFLOW_STEP_LIST (self));
+  g_return_if_fail (old_key != NULL && new_key != NULL);
+
+  /* "end" and "" are no step's key to follow. */
+  if (*old_key == '\0' || g_str_equal (old_key, ANJU_WORKFLOW_GOTO_END))
+    return;
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      GPtrArray *branches = anju_workflow_step_get_branches (g_ptr_array_index (self->steps, i));
+
+      for (guint k = 0; k < branches->len; k++)
+        {
+          AnjuWorkflowBranch *branch = g_ptr_array_index (branches, k);
+
+          if (g_str_equal (branch->goto_key, old_key))
+            {
+              g_free (branch->goto_key);
+              branch->goto_key = g_strdup (new_key);
+            }
+        }
+    }
+}
+
 gboolean
 anju_workflow_step_key_is_valid (const char *key)
 {

@@ -55,6 +55,12 @@ gboolean              anju_workflow_step_list_move       (AnjuWorkflowStepList  
                                                           guint                  from,
                                                           guint                  to);
 
+/* Points every branch that leads to old_key at new_key instead, so that
+ * renaming a step's key keeps the branches to it. */
+void                  anju_workflow_step_list_rename_key (AnjuWorkflowStepList  *self,
+                                                          const char            *old_key,
+                                                          const char            *new_key);
+
 /* "step_N" with the smallest N no step uses as its key (transfer full). */
 char                 *anju_workflow_step_list_unique_key (AnjuWorkflowStepList  *self);
 
