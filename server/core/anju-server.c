@@ -13,6 +13,7 @@
 #include "anju-sessions.h"
 #include "anju-time.h"
 #include "anju-tls.h"
+#include "anju-workflow.h"
 
 #define SHUTDOWN_GRACE_SECONDS 30
 
@@ -518,6 +519,7 @@ anju_server_new (const AnjuConfig *config,
 
   register_core_routes (self);
   anju_identity_register_routes (self);
+  anju_workflow_register (self);
   return g_steal_pointer (&self);
 }
 
