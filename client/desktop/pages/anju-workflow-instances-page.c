@@ -64,6 +64,9 @@ static gboolean
 window_can_open_record (AnjuWorkflowInstancesPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const GVariantType *parameter_type;
+  const char *property_name;
+  GType owner;
   const char *name;
 
   if (root == NULL)
@@ -72,7 +75,10 @@ window_can_open_record (AnjuWorkflowInstancesPage *self)
   if (G_IS_ACTION_GROUP (root) && g_action_group_has_action (G_ACTION_GROUP (root), "open-record"))
     return TRUE;
 
-  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (root), i, NULL, &name, NULL, NULL); i++)
+  /* GTK 4.8 fills in every out argument: none may be NULL. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (root), i, &owner, &name, &parameter_type, &property_name);
+       i++)
     {
       if (g_str_equal (name, "win.open-record"))
         return TRUE;

@@ -796,6 +796,9 @@ anju_workflow_step_form_dispose (GObject *object)
 
   if (self->branch_views != NULL)
     g_array_set_size (self->branch_views, 0);
+  /* The bin's child is a template child too: let the bin drop it first,
+   * or disposing the template unparents it behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANJU_TYPE_WORKFLOW_STEP_FORM);
   g_clear_object (&self->step);
   g_clear_object (&self->steps);
