@@ -156,65 +156,92 @@ create_op_drop_down (AnjuWorkflowOp op)
   return drop_down;
 }
 
-static GtkWidget *
-create_row (AnjuWorkflowConditionEditor *self,
-            guint                        index)
-{
-  AnjuWorkflowCondition *condition = g_ptr_array_index (self->conditions, index);
-  g_autofree char *value_text = anju_workflow_condition_get_value_text (condition);
-  g_autofree char *field_label = NULL;
-  g_autofree char *op_label = NULL;
-  g_autofree char *value_label = NULL;
-  g_autofree char *remove_label = NULL;
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *field = gtk_entry_new ();
-  GtkWidget *op = create_op_drop_down (condition->op);
-  GtkWidget *value = gtk_entry_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  GtkWidget *error = gtk_label_new (NULL);
+/* "Field of skip condition 2" and the like, for screen readers. */
+static void label_widget (GtkWidget  *widget,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
 
-  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
-  field_label = g_strdup_printf (_("Field of %1$s %2$u"), self->subject, index + 1);
-  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
-  op_label = g_strdup_printf (_("Operator of %1$s %2$u"), self->subject, index + 1);
-  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
-  value_label = g_strdup_printf (_("Value of %1$s %2$u"), self->subject, index + 1);
-  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
-  remove_label = g_strdup_printf (_("Remove %1$s %2$u"), self->subject, index + 1);
+static void
+label_widget (GtkWidget  *widget,
+              const char *format,
+              ...)
+{
+  g_autofree char *label = NULL;
+  va_list args;
+
+  va_start (args, format);
+  label = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  set_accessible_label (widget, label);
+  gtk_widget_set_tooltip_text (widget, label);
+}
+
+static GtkWidget *
+create_field_entry (AnjuWorkflowCondition *condition)
+{
+  GtkWidget *field = gtk_entry_new ();
 
   gtk_editable_set_text (GTK_EDITABLE (field), condition->field);
   gtk_entry_set_placeholder_text (GTK_ENTRY (field), _("Field, e.g. directed"));
   gtk_widget_set_hexpand (field, TRUE);
-  set_accessible_label (field, field_label);
+  return field;
+}
 
-  set_accessible_label (op, op_label);
-  gtk_widget_set_tooltip_text (op, op_label);
+static GtkWidget *
+create_value_entry (AnjuWorkflowCondition *condition)
+{
+  g_autofree char *text = anju_workflow_condition_get_value_text (condition);
+  GtkWidget *value = gtk_entry_new ();
 
-  gtk_editable_set_text (GTK_EDITABLE (value), value_text);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (value), _("Value"));
-  gtk_widget_set_tooltip_text (value, _("true, false, a number or text; put text that looks like a number in "
-                                        "double quotes.  For “is one of”, separate the values with commas."));
+  gtk_editable_set_text (GTK_EDITABLE (value), text);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (value), C_("workflow condition", "Value"));
   gtk_widget_set_hexpand (value, TRUE);
   gtk_widget_set_sensitive (value, anju_workflow_op_takes_value (condition->op));
-  set_accessible_label (value, value_label);
+  return value;
+}
 
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  set_accessible_label (remove, remove_label);
+static GtkWidget *
+create_error_label (void)
+{
+  GtkWidget *error = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (error), 0);
   gtk_label_set_wrap (GTK_LABEL (error), TRUE);
   gtk_widget_add_css_class (error, "error");
   gtk_widget_add_css_class (error, "caption");
   gtk_widget_set_visible (error, FALSE);
+  return error;
+}
 
-  {
-    GtkWidget *indexed[] = { field, op, value, remove };
+static GtkWidget *
+create_row (AnjuWorkflowConditionEditor *self,
+            guint                        index)
+{
+  AnjuWorkflowCondition *condition = g_ptr_array_index (self->conditions, index);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *field = create_field_entry (condition);
+  GtkWidget *op = create_op_drop_down (condition->op);
+  GtkWidget *value = create_value_entry (condition);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  GtkWidget *error = create_error_label ();
+  GtkWidget *indexed[] = { field, op, value, remove };
 
-    for (guint i = 0; i < G_N_ELEMENTS (indexed); i++)
-      g_object_set_data (G_OBJECT (indexed[i]), INDEX_KEY, GUINT_TO_POINTER (index));
-  }
+  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
+  label_widget (field, _("Field of %1$s %2$u"), self->subject, index + 1);
+  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
+  label_widget (op, _("Operator of %1$s %2$u"), self->subject, index + 1);
+  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
+  label_widget (value, _("Value of %1$s %2$u"), self->subject, index + 1);
+  /* Translators: %1$s names the list ("skip condition"), %2$u counts from 1 */
+  label_widget (remove, _("Remove %1$s %2$u"), self->subject, index + 1);
+  gtk_widget_set_tooltip_text (value, _("true, false, a number or text; put text that looks like a number in "
+                                        "double quotes.  For “is one of”, separate the values with commas."));
+  gtk_widget_add_css_class (remove, "flat");
+
+  for (guint i = 0; i < G_N_ELEMENTS (indexed); i++)
+    g_object_set_data (G_OBJECT (indexed[i]), INDEX_KEY, GUINT_TO_POINTER (index));
   g_object_set_data (G_OBJECT (op), "anju-value-entry", value);
 
   g_signal_connect_object (field, "changed", G_CALLBACK (field_changed_cb), self, 0);

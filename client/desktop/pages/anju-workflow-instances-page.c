@@ -567,7 +567,7 @@ due_column_new (void)
 
   g_signal_connect (factory, "setup", G_CALLBACK (due_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (due_bind_cb), NULL);
-  column = gtk_column_view_column_new (_("Due"), factory);
+  column = gtk_column_view_column_new (C_("workflow instance", "Due"), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   return column;
 }
@@ -583,9 +583,9 @@ append_column (AnjuWorkflowInstancesPage *self,
 static void
 setup_columns (AnjuWorkflowInstancesPage *self)
 {
-  append_column (self, anju_record_column_new (_("Record"), "record_label", ANJU_RECORD_COLUMN_EXPAND));
-  append_column (self, anju_record_column_new_with_func (_("Process"), template_text, ANJU_RECORD_COLUMN_EXPAND));
-  append_column (self, anju_record_column_new (_("Current step"), "current_step.name", ANJU_RECORD_COLUMN_DEFAULT));
+  append_column (self, anju_record_column_new (C_("workflow instance", "Record"), "record_label", ANJU_RECORD_COLUMN_EXPAND));
+  append_column (self, anju_record_column_new_with_func (C_("workflow instance", "Process"), template_text, ANJU_RECORD_COLUMN_EXPAND));
+  append_column (self, anju_record_column_new (C_("workflow instance", "Current step"), "current_step.name", ANJU_RECORD_COLUMN_DEFAULT));
   append_column (self, anju_record_column_new (C_("workflow instance", "Organisation"), "organisation.name",
                                                ANJU_RECORD_COLUMN_DEFAULT));
   append_column (self, anju_record_column_new_with_func (C_("workflow instance", "State"), state_text,

@@ -87,7 +87,7 @@ anju_workflow_reason_ask (GtkWidget               *page,
 
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (required)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("workflow instance", "Reason"),
                                   GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
                                   -1);
 

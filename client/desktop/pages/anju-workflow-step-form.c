@@ -384,6 +384,7 @@ goto_changed_cb (GtkDropDown          *drop_down,
   emit_changed (self);
 }
 
+static void clear_branch_widgets (AnjuWorkflowStepForm *self);
 static void fill_branches (AnjuWorkflowStepForm *self);
 
 static void
@@ -401,6 +402,7 @@ remove_branch_clicked_cb (GtkButton            *button,
     return;
 
   /* The branch's widgets go first: they point into the branch. */
+  clear_branch_widgets (self);
   g_ptr_array_remove_index (branches, index);
   fill_branches (self);
   anju_workflow_step_form_show_errors (self, self->errors);
@@ -487,19 +489,29 @@ create_branch_card (AnjuWorkflowStepForm *self,
   return card;
 }
 
-/* The widgets that point into the step's conditions and branches go
- * before those do. */
+/* The widgets that point into the step's branches go before those do. */
 static void
-clear_condition_widgets (AnjuWorkflowStepForm *self)
+clear_branch_widgets (AnjuWorkflowStepForm *self)
 {
   GtkWidget *child;
   gboolean was_filling = self->filling;
 
   self->filling = TRUE;
   g_array_set_size (self->branch_views, 0);
-  adw_bin_set_child (self->skip_bin, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->branches_box))) != NULL)
     gtk_box_remove (self->branches_box, child);
+  self->filling = was_filling;
+}
+
+/* And those that point into its conditions to skip it. */
+static void
+clear_condition_widgets (AnjuWorkflowStepForm *self)
+{
+  gboolean was_filling = self->filling;
+
+  clear_branch_widgets (self);
+  self->filling = TRUE;
+  adw_bin_set_child (self->skip_bin, NULL);
   self->filling = was_filling;
 }
 
@@ -507,14 +519,10 @@ static void
 fill_branches (AnjuWorkflowStepForm *self)
 {
   GPtrArray *branches = anju_workflow_step_get_branches (self->step);
-  GtkWidget *child;
   gboolean was_filling = self->filling;
 
+  clear_branch_widgets (self);
   self->filling = TRUE;
-  g_array_set_size (self->branch_views, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->branches_box))) != NULL)
-    gtk_box_remove (self->branches_box, child);
-
   g_array_set_size (self->branch_views, branches->len);
   for (guint k = 0; k < branches->len; k++)
     {

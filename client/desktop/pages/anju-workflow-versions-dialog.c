@@ -146,7 +146,7 @@ instance_count_text (AnjuRecord *record)
 static char *
 current_text (AnjuRecord *record)
 {
-  return g_strdup (anju_record_get_boolean (record, "is_current", FALSE) ? _("Current") : "");
+  return g_strdup (anju_record_get_boolean (record, "is_current", FALSE) ? C_("workflow template", "Current") : "");
 }
 
 static char *
