@@ -11,6 +11,9 @@
  *                         list and the versions window show; deleting a
  *                         template in use is refused with the server's
  *                         reason
+ *              conflict   a version saved by someone else meanwhile is
+ *                         reported, the newest loaded, and the edit made
+ *                         again saves on top of it
  *   monitor               the demo instances are listed; "overdue only"
  *                         keeps the overdue ones; pausing and resuming
  *                         one, each with a reason, changes its state and
@@ -25,6 +28,7 @@
 #include "anju-workflow-versions-dialog.h"
 
 #define SEED_CODE     "pubrent.application.review"
+#define FILING_CODE   "affordable.project.filing"
 #define NEW_STEP_NAME "档案归档"
 #define PAUSE_REASON  "核实申请人材料"
 #define RESUME_REASON "材料已核实"
@@ -534,6 +538,129 @@ test_templates (void)
   run_as_center (templates_scenario);
 }
 
+/* Conflict */
+
+/* The current version of code, as the server has it, with its steps. */
+static JsonObject *
+server_current (Fixture    *fixture,
+                const char *code)
+{
+  g_autofree char *list_path = g_strdup_printf ("/api/v1/workflow/templates?q=%s", code);
+  g_autoptr(JsonObject) page = server_get (fixture, list_path);
+  JsonArray *items = json_object_get_array_member (page, "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "code"), code) == 0)
+        {
+          g_autofree char *path = g_strdup_printf ("/api/v1/workflow/templates/%" G_GINT64_FORMAT,
+                                                   json_object_get_int_member (item, "id"));
+
+          return server_get (fixture, path);
+        }
+    }
+
+  g_error ("The server lists no template %s", code);
+}
+
+/* Someone else saves the current version again, as a new one. */
+static void
+save_version_behind_the_editor (Fixture    *fixture,
+                                const char *code)
+{
+  g_autoptr(JsonObject) current = server_current (fixture, code);
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *token = anju_test_login (fixture->server, "admin", ANJU_TEST_DEMO_PASSWORD);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  const char *members[] = { "name", "description", "on_complete", "steps" };
+  guint status = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    json_object_set_member (body, members[i], json_node_copy (json_object_get_member (current, members[i])));
+  json_node_set_object (node, body);
+  text = json_to_string (node, FALSE);
+  path = g_strdup_printf ("/api/v1/workflow/templates/%" G_GINT64_FORMAT "/versions",
+                          json_object_get_int_member (current, "id"));
+  answer = anju_test_request (fixture->server, token, "POST", path, text, &status);
+  g_assert_cmpuint (status, ==, 201);
+}
+
+static gboolean
+editor_says_something (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return editor_ready (fixture)
+         && _anju_workflow_template_editor_get_message (ANJU_WORKFLOW_TEMPLATE_EDITOR (fixture->editor)) != NULL;
+}
+
+static gboolean
+editor_reloaded_clean (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return editor_ready (fixture)
+         && _anju_workflow_template_editor_get_message (ANJU_WORKFLOW_TEMPLATE_EDITOR (fixture->editor)) == NULL
+         && anju_workflow_step_get_time_limit_days (editor_step (fixture, 0)) == 10;
+}
+
+static void
+set_first_time_limit (Fixture *fixture,
+                      guint    days)
+{
+  select_step (fixture, 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (form_widget (fixture, "no_limit"))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form_widget (fixture, "time_limit_days")), days);
+  g_assert_cmpuint (anju_workflow_step_get_time_limit_days (editor_step (fixture, 0)), ==, days);
+}
+
+static void
+conflict_scenario (Fixture *fixture)
+{
+  g_autoptr(JsonObject) after_conflict = NULL;
+  g_autoptr(JsonObject) saved = NULL;
+  JsonObject *step;
+
+  fixture->page = anju_desktop_test_open_page (fixture->window, "workflow-templates");
+  g_assert_true (anju_desktop_test_wait_for (seeds_listed, fixture, "the seed templates"));
+  select_position (fixture, find_record (fixture, "code", FILING_CODE));
+  anju_desktop_test_click_action (fixture->page, "templates.edit");
+  fixture->editor = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  g_assert_true (anju_desktop_test_wait_for (editor_ready, fixture, "the template in the editor"));
+
+  save_version_behind_the_editor (fixture, FILING_CODE);
+  set_first_time_limit (fixture, 20);
+  anju_desktop_test_click_action (fixture->editor, "editor.save");
+  g_assert_true (anju_desktop_test_wait_for (editor_says_something, fixture, "the conflict"));
+  g_assert_true (anju_desktop_test_find_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR) == fixture->editor);
+  after_conflict = server_current (fixture, FILING_CODE);
+  g_assert_cmpint (json_object_get_int_member (after_conflict, "version"), ==, 2);
+
+  /* The newest version replaces the edit, which is then made again. */
+  anju_desktop_test_click_action (fixture->editor, "editor.load-newest");
+  g_assert_true (anju_desktop_test_wait_for (editor_reloaded_clean, fixture, "the newest version"));
+  set_first_time_limit (fixture, 20);
+  anju_desktop_test_click_action (fixture->editor, "editor.save");
+  g_assert_true (anju_desktop_test_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
+
+  saved = server_current (fixture, FILING_CODE);
+  g_assert_cmpint (json_object_get_int_member (saved, "version"), ==, 3);
+  step = json_array_get_object_element (json_object_get_array_member (saved, "steps"), 0);
+  g_assert_cmpint (json_object_get_int_member (step, "time_limit_days"), ==, 20);
+}
+
+static void
+test_conflict (void)
+{
+  run_as_center (conflict_scenario);
+}
+
 /* Monitor */
 
 static gboolean
@@ -734,6 +861,7 @@ main (int   argc,
   anju_desktop_test_init (&argc, &argv);
 
   g_test_add_func ("/workflow/desktop/templates  F-PRH-026 F-AHR-028", test_templates);
+  g_test_add_func ("/workflow/desktop/template-conflict  F-PRH-026", test_conflict);
   g_test_add_func ("/workflow/desktop/monitor", test_monitor);
 
   return g_test_run ();

@@ -733,11 +733,11 @@ show_condition_errors (AnjuWorkflowStepForm *self,
   g_autofree char *branches = g_strdup_printf ("steps[%u].branches", self->position);
   GtkWidget *skip_editor = adw_bin_get_child (self->skip_bin);
 
-  /* The array as a whole at the group; each condition at its row. */
+  /* The array as a whole at the group; each condition at its row (the
+   * group's place holds the rows'). */
   show_at (self, places, skip, TRUE, GTK_WIDGET (self->skip_group), GTK_WIDGET (self->skip_error));
   if (skip_editor != NULL)
     anju_workflow_condition_editor_show_errors (ANJU_WORKFLOW_CONDITION_EDITOR (skip_editor), self->errors);
-  g_ptr_array_add (places, g_strconcat (skip, "[", NULL));
   show_at (self, places, branches, TRUE, GTK_WIDGET (self->branches_group), GTK_WIDGET (self->branches_error));
 
   for (guint k = 0; k < self->branch_views->len; k++)
@@ -784,8 +784,7 @@ show_remaining_errors (AnjuWorkflowStepForm *self,
           if (!anju_workflow_error_path_is_below (path, prefix))
             continue;
           for (guint i = 0; i < places->len && !placed; i++)
-            placed = anju_workflow_error_path_is_below (path, g_ptr_array_index (places, i))
-                     || g_str_has_prefix (path, g_ptr_array_index (places, i));
+            placed = anju_workflow_error_path_is_below (path, g_ptr_array_index (places, i));
           if (!placed)
             g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", (const char *) message);
         }
