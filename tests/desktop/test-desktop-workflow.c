@@ -11,6 +11,8 @@
  *                         list and the versions window show; deleting a
  *                         template in use is refused with the server's
  *                         reason
+ *              create     a new template is refused a code in use, then
+ *                         saved as version 1 and listed
  *              conflict   a version saved by someone else meanwhile is
  *                         reported, the newest loaded, and the edit made
  *                         again saves on top of it
@@ -538,6 +540,65 @@ test_templates (void)
   run_as_center (templates_scenario);
 }
 
+/* Create */
+
+#define NEW_CODE "test.archive.review"
+
+static gboolean
+new_template_listed (gpointer data)
+{
+  Fixture *fixture = data;
+  int position = find_record (fixture, "code", NEW_CODE);
+  g_autoptr(AnjuRecord) record = position >= 0 ? page_record (fixture, position) : NULL;
+
+  return record != NULL && anju_record_get_int (record, "version", 0) == 1
+         && anju_record_get_int (record, "step_count", 0) == 1;
+}
+
+static gboolean
+code_refused (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *row = anju_desktop_test_find_row (fixture->editor, "Code, e.g. pubrent.application.review");
+
+  return editor_ready (fixture) && gtk_widget_has_css_class (row, "error");
+}
+
+static void
+create_scenario (Fixture *fixture)
+{
+  fixture->page = anju_desktop_test_open_page (fixture->window, "workflow-templates");
+  g_assert_true (anju_desktop_test_wait_for (seeds_listed, fixture, "the seed templates"));
+  anju_desktop_test_click_action (fixture->page, "templates.create");
+  fixture->editor = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  g_assert_true (anju_desktop_test_wait_for (editor_ready, fixture, "the new template's editor"));
+
+  /* A new process starts with one blank step. */
+  g_assert_cmpstr (anju_workflow_step_get_key (editor_step (fixture, 0)), ==, "step_1");
+  anju_desktop_test_set_row_text (fixture->editor, "Name", "档案复核");
+  anju_desktop_test_set_row_text (fixture->editor, "Business domain, e.g. pubrent.application", "test.archive");
+  anju_desktop_test_set_row_text (fixture->editor, "Code, e.g. pubrent.application.review", FILING_CODE);
+  select_step (fixture, 0);
+  gtk_editable_set_text (GTK_EDITABLE (form_widget (fixture, "name")), "中心复核");
+  choose (form_widget (fixture, "role"), "(center_staff)");
+
+  /* The code is taken: the server's 409 is shown at the code. */
+  anju_desktop_test_click_action (fixture->editor, "editor.save");
+  g_assert_true (anju_desktop_test_wait_for (code_refused, fixture, "the code refused"));
+
+  anju_desktop_test_set_row_text (fixture->editor, "Code, e.g. pubrent.application.review", NEW_CODE);
+  anju_desktop_test_click_action (fixture->editor, "editor.save");
+  g_assert_true (anju_desktop_test_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
+  g_assert_true (anju_desktop_test_wait_for (new_template_listed, fixture, "the new template in the list"));
+}
+
+static void
+test_create (void)
+{
+  run_as_center (create_scenario);
+}
+
 /* Conflict */
 
 /* The current version of code, as the server has it, with its steps. */
@@ -861,6 +922,7 @@ main (int   argc,
   anju_desktop_test_init (&argc, &argv);
 
   g_test_add_func ("/workflow/desktop/templates  F-PRH-026 F-AHR-028", test_templates);
+  g_test_add_func ("/workflow/desktop/template-create  F-PRH-026", test_create);
   g_test_add_func ("/workflow/desktop/template-conflict  F-PRH-026", test_conflict);
   g_test_add_func ("/workflow/desktop/monitor", test_monitor);
 
