@@ -40,6 +40,7 @@ record_event_cb (const AnjuEvent  *event,
   AnjuWfFixture *fixture = user_data;
   AnjuWfTestEvent *recorded = g_new0 (AnjuWfTestEvent, 1);
   g_autoptr(JsonNode) variables = NULL;
+  gboolean failing;
 
   variables = json_node_init_object (json_node_alloc (), event->variables);
   recorded->type = g_strdup (event->type);
@@ -50,47 +51,72 @@ record_event_cb (const AnjuEvent  *event,
 
   g_mutex_lock (&fixture->lock);
   g_ptr_array_add (fixture->events, recorded);
+  failing = g_strcmp0 (fixture->failing_event, event->type) == 0;
   g_mutex_unlock (&fixture->lock);
-  return TRUE;
+
+  if (failing)
+    g_set_error (error, ANJU_ERROR, ANJU_ERROR_INTERNAL, "test listener fails %s", event->type);
+  return !failing;
 }
 
 typedef struct
 {
-  AnjuWfFixture *fixture;
-  GMutex         lock;
-  GCond          cond;
-  gboolean       done;
-} AddListener;
+  AnjuServer  *server;
+  void       (*func) (AnjuServer *server,
+                      gpointer    data);
+  gpointer     data;
+  GMutex       lock;
+  GCond        cond;
+  gboolean     done;
+} ServerCall;
 
 static gboolean
-add_listener_cb (gpointer data)
+server_call_cb (gpointer user_data)
 {
-  AddListener *add = data;
+  ServerCall *call = user_data;
 
-  anju_event_bus_add_listener (anju_server_get_event_bus (add->fixture->srv->server),
-                               record_event_cb, add->fixture, NULL);
-  g_mutex_lock (&add->lock);
-  add->done = TRUE;
-  g_cond_signal (&add->cond);
-  g_mutex_unlock (&add->lock);
+  call->func (call->server, call->data);
+  g_mutex_lock (&call->lock);
+  call->done = TRUE;
+  g_cond_signal (&call->cond);
+  g_mutex_unlock (&call->lock);
   return G_SOURCE_REMOVE;
 }
 
-/* The bus belongs to the server's thread: add the recorder there. */
-static void
-listen_to_events (AnjuWfFixture *fixture)
+void
+anju_wf_run_on_server (AnjuWfFixture  *fixture,
+                       void          (*func) (AnjuServer *server,
+                                              gpointer    data),
+                       gpointer        data)
 {
-  AddListener add = { .fixture = fixture };
+  ServerCall call = { fixture->srv->server, func, data };
 
-  g_mutex_init (&add.lock);
-  g_cond_init (&add.cond);
-  g_main_context_invoke (fixture->srv->context, add_listener_cb, &add);
-  g_mutex_lock (&add.lock);
-  while (!add.done)
-    g_cond_wait (&add.cond, &add.lock);
-  g_mutex_unlock (&add.lock);
-  g_mutex_clear (&add.lock);
-  g_cond_clear (&add.cond);
+  g_mutex_init (&call.lock);
+  g_cond_init (&call.cond);
+  g_main_context_invoke (fixture->srv->context, server_call_cb, &call);
+  g_mutex_lock (&call.lock);
+  while (!call.done)
+    g_cond_wait (&call.cond, &call.lock);
+  g_mutex_unlock (&call.lock);
+  g_mutex_clear (&call.lock);
+  g_cond_clear (&call.cond);
+}
+
+static void
+add_listener (AnjuServer *server,
+              gpointer    data)
+{
+  anju_event_bus_add_listener (anju_server_get_event_bus (server), record_event_cb, data, NULL);
+}
+
+void
+anju_wf_fail_events (AnjuWfFixture *fixture,
+                     const char    *type)
+{
+  g_mutex_lock (&fixture->lock);
+  g_free (fixture->failing_event);
+  fixture->failing_event = g_strdup (type);
+  g_mutex_unlock (&fixture->lock);
 }
 
 static void
@@ -104,7 +130,8 @@ set_up_on (AnjuWfFixture  *fixture,
   fixture->passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init (&fixture->lock);
   fixture->events = g_ptr_array_new_with_free_func ((GDestroyNotify) anju_wf_test_event_free);
-  listen_to_events (fixture);
+  /* The bus belongs to the server's thread: add the recorder there. */
+  anju_wf_run_on_server (fixture, add_listener, fixture);
 
   admin = anju_wf_token (fixture, "admin");
   fixture->ypl_community = anju_test_find_org (srv, admin, "银盆岭社区");
@@ -142,6 +169,7 @@ anju_wf_fixture_tear_down (AnjuWfFixture *fixture,
   g_clear_pointer (&fixture->tokens, g_hash_table_unref);
   g_clear_pointer (&fixture->passwords, g_hash_table_unref);
   g_clear_pointer (&fixture->events, g_ptr_array_unref);
+  g_clear_pointer (&fixture->failing_event, g_free);
   g_mutex_clear (&fixture->lock);
 }
 

@@ -21,6 +21,7 @@ typedef struct
   gint64          enterprise;      /* 湘江新区安居运营有限公司 */
   GMutex          lock;
   GPtrArray      *events;          /* (owned) of AnjuWfTestEvent, under lock */
+  char           *failing_event;   /* (owned) (nullable) type the recorder fails, under lock */
 } AnjuWfFixture;
 
 typedef struct
@@ -127,6 +128,17 @@ void        anju_wf_test_event_free      (AnjuWfTestEvent *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnjuWfTestEvent, anju_wf_test_event_free)
 gboolean    anju_wf_event_has_user       (const AnjuWfTestEvent *event,
                                           gint64                 user_id);
+
+/* Makes the event recorder fail every event of type (NULL: none), as a
+ * broken listener would. */
+void        anju_wf_fail_events          (AnjuWfFixture  *fixture,
+                                          const char     *type);
+/* Runs func on the server's thread (its database connection lives
+ * there) and returns when it has. */
+void        anju_wf_run_on_server        (AnjuWfFixture  *fixture,
+                                          void          (*func) (AnjuServer *server,
+                                                                 gpointer    data),
+                                          gpointer        data);
 
 /* Runs a private main loop until ready() says so, checking every 50 ms;
  * for work the server does on its own (the overdue sweep).  A hang-guard

@@ -12,6 +12,8 @@
 #include "anju-audit.h"
 #include "anju-test-workflow.h"
 #include "anju-time.h"
+#include "anju-transaction.h"
+#include "anju-workflow.h"
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
 
@@ -1256,6 +1258,7 @@ test_attachments (AnjuWfFixture *fixture,
   gint64 community_id = anju_wf_user_id (fixture, "community_ypl");
   gint64 street_id = anju_wf_user_id (fixture, "street_ypl");
   g_autoptr(JsonNode) approved = NULL;
+  char *bad_lists[3];
   gint64 mine;
   gint64 theirs;
   gint64 id;
@@ -1274,22 +1277,20 @@ test_attachments (AnjuWfFixture *fixture,
 
   anju_wf_create_template (fixture, "test.files", ANJU_WF_THREE_STEPS, NULL);
   id = anju_wf_start (fixture, "test.files", 1, fixture->ypl_community, NULL);
-  for (guint i = 0; i < 3; i++)
+  /* Someone else's file, one file twice, no such file. */
+  bad_lists[0] = g_strdup_printf ("%" G_GINT64_FORMAT, theirs);
+  bad_lists[1] = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, mine, mine);
+  bad_lists[2] = g_strdup ("424242");
+  for (guint i = 0; i < G_N_ELEMENTS (bad_lists); i++)
     {
       g_autoptr(JsonNode) reply = NULL;
       guint status = 0;
-      gint64 list[][2] = { { theirs, 0 }, { mine, mine }, { 424242, 0 } };
 
-      if (list[i][1] != 0)
-        reply = anju_wf_act (fixture, "community_ypl", id, &status,
-                             "{\"action\":\"approve\",\"attachments\":[%" G_GINT64_FORMAT ",%"
-                             G_GINT64_FORMAT "]}", list[i][0], list[i][1]);
-      else
-        reply = anju_wf_act (fixture, "community_ypl", id, &status,
-                             "{\"action\":\"approve\",\"attachments\":[%" G_GINT64_FORMAT "]}",
-                             list[i][0]);
+      reply = anju_wf_act (fixture, "community_ypl", id, &status,
+                           "{\"action\":\"approve\",\"attachments\":[%s]}", bad_lists[i]);
       anju_assert_error (status, reply, SOUP_STATUS_UNPROCESSABLE_ENTITY, "validation_failed");
       g_assert_true (anju_test_json_has (reply, "error.fields.attachments"));
+      g_free (bad_lists[i]);
     }
 
   approved = anju_wf_act_ok (fixture, "community_ypl", id,
@@ -1413,6 +1414,208 @@ test_instance_list (AnjuWfFixture *fixture,
   g_assert_cmpint (anju_test_json_int (demo, "total"), ==, 9);
 }
 
+/* Nothing is half-written: a listener that fails takes the whole
+ * action back with it. */
+static void
+test_atomic (AnjuWfFixture *fixture,
+             gconstpointer  data)
+{
+  static const char * const tables[] = {
+    "workflow_instances", "workflow_tasks", "workflow_history", "audit_log",
+  };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) failed = NULL;
+  g_autoptr(JsonNode) moved = NULL;
+  guint status = 0;
+  gint64 id;
+
+  anju_wf_create_template (fixture, "test.atomic", ANJU_WF_THREE_STEPS, NULL);
+  id = anju_wf_start (fixture, "test.atomic", 1, fixture->ypl_community, NULL);
+  anju_wf_token (fixture, "community_ypl");
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_ptr_array_add (before, anju_test_db_dump (fixture->srv, tables[i]));
+
+  /* The approval's own rows come first, the event for the next step's
+   * task last: all of them must go. */
+  anju_wf_fail_events (fixture, "workflow.task.assigned");
+  g_test_expect_message ("anju-server", G_LOG_LEVEL_WARNING, "*test listener fails*");
+  failed = anju_wf_act (fixture, "community_ypl", id, &status, "{\"action\":\"approve\"}");
+  g_test_assert_expected_messages ();
+  anju_assert_error (status, failed, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error");
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *after = anju_test_db_dump (fixture->srv, tables[i]);
+
+      g_assert_cmpstr (g_ptr_array_index (before, i), ==, after);
+    }
+
+  anju_wf_fail_events (fixture, NULL);
+  moved = anju_wf_act_ok (fixture, "community_ypl", id, "{\"action\":\"approve\"}");
+  g_assert_cmpstr (anju_test_json_string (moved, "current_step.key"), ==, "street_review");
+}
+
+/* ---- the C API of the domains (anju-workflow.h) ------------------------- */
+
+/* A step hook as a domain would write one: it reads the record (here: a
+ * field) and tells the process what it found. */
+static gboolean
+flag_subsidy_cb (const AnjuWorkflowHookContext  *context,
+                 gpointer                        user_data,
+                 GError                        **error)
+{
+  g_assert_cmpstr (context->step_key, ==, "intake");
+  g_assert_cmpint (context->event, ==, ANJU_WORKFLOW_ON_ENTER);
+  if (json_object_has_member (context->fields, "fail"))
+    {
+      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_CONFLICT, "the domain refuses");
+      return FALSE;
+    }
+  json_object_set_boolean_member (context->fields, "subsidy", TRUE);
+  json_object_set_int_member (context->fields, "hooked_record", context->record_id);
+  return TRUE;
+}
+
+static void
+register_hook (AnjuServer *server,
+               gpointer    data)
+{
+  anju_workflow_register_hook (anju_workflow_get (server), "test.flag_subsidy",
+                               ANJU_WORKFLOW_HOOK_STEP, "Flags subsidy applications",
+                               flag_subsidy_cb, NULL, NULL);
+}
+
+typedef struct
+{
+  const char *template;
+  gint64      record_id;
+  const char *fields_json;
+  gint64      admin_id;
+  gint64      center_id;
+  gint64      org_id;
+  gboolean    ok;
+  gint64      instance_id;
+  char       *error_message;
+  gint64      found_id;
+  char       *found_state;
+} CStart;
+
+/* A domain's write transaction: its record (none here) and the process
+ * start commit together. */
+static void
+start_from_c (AnjuServer *server,
+              gpointer    data)
+{
+  CStart *start = data;
+  AnjuDb *db = anju_server_get_db (server);
+  AnjuWorkflow *workflow = anju_workflow_get (server);
+  g_autofree char *center_path = g_strdup_printf ("/%" G_GINT64_FORMAT "/", start->center_id);
+  AnjuAuditActor actor = {
+    .actor_id = start->admin_id,
+    .actor = "admin",
+    .org_id = start->center_id,
+    .org_path = center_path,
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert_true (json_parser_load_from_data (parser, start->fields_json, -1, NULL));
+  g_assert_true (anju_db_begin (db, NULL));
+  ok = anju_workflow_start (workflow, &actor, start->template, "test.capi.records",
+                            start->record_id, "C 接口记录", start->org_id,
+                            json_node_get_object (json_parser_get_root (parser)),
+                            &start->instance_id, &error);
+  start->ok = anju_transaction_end (db, ok, &error);
+  if (!start->ok)
+    start->error_message = g_strdup (error->message);
+  g_clear_error (&error);
+  g_assert_true (anju_workflow_find (workflow, "test.capi.records", start->record_id,
+                                     &start->found_id, &start->found_state, &error));
+}
+
+static void
+c_start_clear (CStart *start)
+{
+  g_clear_pointer (&start->error_message, g_free);
+  g_clear_pointer (&start->found_state, g_free);
+}
+
+/* PRH-160: a domain starts its process from C, inside its own
+ * transaction, and its hook steers the process. */
+static void
+test_c_api (AnjuWfFixture *fixture,
+            gconstpointer  data)
+{
+  static const char *hooked =
+    "[{\"key\":\"intake\",\"name\":\"受理\",\"role\":\"community_worker\","
+    "\"level\":\"community\",\"actions\":[\"approve\"],\"on_enter\":\"test.flag_subsidy\","
+    "\"branches\":[{\"when\":[{\"field\":\"subsidy\",\"op\":\"eq\",\"value\":true}],"
+    "\"goto\":\"end\"}]},"
+    "{\"key\":\"center_review\",\"name\":\"中心审批\",\"role\":\"center_staff\","
+    "\"level\":\"center\",\"actions\":[\"approve\"]}]";
+  g_autofree char *body = g_strdup_printf ("{\"steps\":%s}", hooked);
+  g_autoptr(JsonNode) unknown = NULL;
+  g_autoptr(JsonNode) hooks = NULL;
+  g_autoptr(JsonNode) started = NULL;
+  g_autoptr(JsonNode) completed = NULL;
+  CStart good = {
+    .template = "test.capi", .record_id = 7, .fields_json = "{\"applicant\":\"张*华\"}",
+  };
+  CStart refused = {
+    .template = "test.capi", .record_id = 8, .fields_json = "{\"fail\":true}",
+  };
+  CStart no_template = {
+    .template = "test.nothing", .record_id = 9, .fields_json = "{}",
+  };
+  CStart *starts[] = { &good, &refused, &no_template };
+  guint status = 0;
+
+  /* Templates may only name hooks the server has. */
+  unknown = post_as (fixture, "admin", "/api/v1/workflow/templates/validate", &status, body);
+  anju_assert_error (status, unknown, SOUP_STATUS_UNPROCESSABLE_ENTITY, "validation_failed");
+  g_assert_true (has_field_error (unknown, "steps[0].on_enter"));
+  anju_wf_run_on_server (fixture, register_hook, NULL);
+  hooks = get_as (fixture, "street_ypl", &status, "/api/v1/workflow/hooks");
+  g_assert_cmpint (anju_test_json_find (hooks, "items", "name", "test.flag_subsidy"), >=, 0);
+  anju_wf_create_template (fixture, "test.capi", hooked, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      starts[i]->admin_id = anju_wf_user_id (fixture, "admin");
+      starts[i]->center_id = anju_test_center_id (fixture->srv, anju_wf_token (fixture, "admin"));
+      starts[i]->org_id = fixture->ypl_community;
+      anju_wf_run_on_server (fixture, start_from_c, starts[i]);
+    }
+
+  g_assert_true (good.ok);
+  g_assert_cmpint (good.found_id, ==, good.instance_id);
+  g_assert_cmpstr (good.found_state, ==, "running");
+  started = anju_wf_instance (fixture, "admin", good.instance_id);
+  g_assert_cmpstr (anju_test_json_string (started, "domain"), ==, "test.capi.records");
+  g_assert_cmpstr (anju_test_json_string (started, "submitter.name"), ==, "管理员");
+  g_assert_true (anju_test_json_bool (started, "fields.subsidy"));
+  g_assert_cmpint (anju_test_json_int (started, "fields.hooked_record"), ==, 7);
+  g_assert_cmpstr (anju_test_json_string (started, "fields.applicant"), ==, "张*华");
+  /* The hook's flag sends the approval straight to the end. */
+  completed = anju_wf_act_ok (fixture, "community_ypl", good.instance_id,
+                              "{\"action\":\"approve\"}");
+  g_assert_cmpstr (anju_test_json_string (completed, "state"), ==, "completed");
+
+  /* The hook's refusal rolls the whole start back. */
+  g_assert_false (refused.ok);
+  g_assert_cmpstr (refused.error_message, ==, "the domain refuses");
+  g_assert_cmpint (refused.found_id, ==, 0);
+  g_assert_null (refused.found_state);
+  g_assert_cmpint (anju_wf_db_int (fixture, "SELECT COUNT(*) FROM workflow_instances"
+                                   " WHERE record_id = 8 AND domain = 'test.capi.records'"), ==, 0);
+
+  g_assert_false (no_template.ok);
+  g_assert_nonnull (strstr (no_template.error_message, "test.nothing"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    c_start_clear (starts[i]);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (AnjuWfFixture *, gconstpointer))
@@ -1443,6 +1646,8 @@ main (int    argc,
   add_test ("/workflow/admin/pause-resume-cancel", test_pause_resume_cancel);
   add_test ("/workflow/hooks/record-result", test_record_result_hook);
   add_test ("/workflow/audit", test_audit);
+  add_test ("/workflow/atomic", test_atomic);
+  add_test ("/workflow/c-api", test_c_api);
   g_test_add ("/workflow/overdue/reminder", AnjuWfFixture, NULL, anju_wf_fixture_set_up_sweeping,
               test_overdue_reminder, anju_wf_fixture_tear_down);
 
