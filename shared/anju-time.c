@@ -60,6 +60,19 @@ parse_plain_date (const char *text,
   return g_date_time_new (tz, year, month, day, 0, 0, 0);
 }
 
+char *
+anju_time_format_display (gint64 unix_secs)
+{
+  g_autoptr(GTimeZone) tz = shanghai_time_zone ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_secs);
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (utc != NULL, NULL);
+
+  local = g_date_time_to_timezone (utc, tz);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 gboolean
 anju_time_parse_iso8601 (const char  *text,
                          gint64      *out_unix_secs,

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 /* "2026-11-29T17:00:00+08:00" */
 char     *anju_time_format_iso8601 (gint64       unix_secs);
+/* "2026-12-09 17:00" in Asia/Shanghai: for texts people read (messages,
+ * SMS), where the ISO form's seconds and offset are noise. */
+char     *anju_time_format_display (gint64       unix_secs);
 /* Accepts any ISO 8601 date-time with an offset, or a plain date
  * "2026-11-29" (midnight in Shanghai). */
 gboolean  anju_time_parse_iso8601  (const char  *text,

@@ -32,6 +32,9 @@
 #include "anju-trust-dialog.h"
 #include "anju-trust-store.h"
 #include "anju-window.h"
+#include "anju-workflow-step-form.h"
+#include "anju-workflow-step-list.h"
+#include "anju-workflow-template-editor.h"
 
 G_BEGIN_DECLS
 
@@ -76,5 +79,31 @@ const char       *_anju_home_page_get_tile              (AnjuHomePage *self,
                                                          const char   *member);
 /* The page names of the shortcut buttons, in order (transfer full). */
 GStrv             _anju_home_page_get_shortcuts         (AnjuHomePage *self);
+
+/* The process template editor: ready when its form shows (everything
+ * loaded) and no save is in flight. */
+gboolean              _anju_workflow_template_editor_is_ready        (AnjuWorkflowTemplateEditor *self);
+AnjuWorkflowStepList *_anju_workflow_template_editor_get_steps       (AnjuWorkflowTemplateEditor *self);
+GtkListBox           *_anju_workflow_template_editor_get_step_list   (AnjuWorkflowTemplateEditor *self);
+AnjuWorkflowStepForm *_anju_workflow_template_editor_get_step_form   (AnjuWorkflowTemplateEditor *self);
+/* (nullable) the message above the form while it is shown: a conflict,
+ * or a problem no field shows. */
+const char           *_anju_workflow_template_editor_get_message     (AnjuWorkflowTemplateEditor *self);
+/* Whether the step's row in the list is marked as having a problem. */
+gboolean              _anju_workflow_template_editor_step_has_problem (AnjuWorkflowTemplateEditor *self,
+                                                                       guint                       position);
+
+/* The widget of a setting of the shown step: "name", "key" (entry
+ * rows), "role", "level", "on_enter", "on_complete" (combo rows),
+ * "reject", "return", "transfer", "withdraw" (check buttons),
+ * "no_limit" (GtkSwitch), "time_limit_days" (GtkSpinButton),
+ * "add_branch" (GtkButton), "branches[K].goto" (GtkDropDown); or NULL. */
+GtkWidget            *_anju_workflow_step_form_get_widget (AnjuWorkflowStepForm *self,
+                                                           const char           *setting);
+/* (nullable) the message shown at a setting of the shown step: the
+ * above, "actions", "skip_when", "branches", "step" (what no setting
+ * shows). */
+const char           *_anju_workflow_step_form_get_error  (AnjuWorkflowStepForm *self,
+                                                           const char           *setting);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "anju-todo-page.h"
 #include "anju-users-page.h"
 #include "anju-window-pages.h"
+#include "anju-workflow-instances-page.h"
+#include "anju-workflow-templates-page.h"
 
 /* The pages' reload functions take their own type; these adapt them to
  * the table's GtkWidget signature without casting function pointers. */
@@ -51,6 +53,18 @@ static void
 reload_audit (GtkWidget *page)
 {
   anju_audit_page_reload (ANJU_AUDIT_PAGE (page));
+}
+
+static void
+reload_workflow_templates (GtkWidget *page)
+{
+  anju_workflow_templates_page_reload (ANJU_WORKFLOW_TEMPLATES_PAGE (page));
+}
+
+static void
+reload_workflow_instances (GtkWidget *page)
+{
+  anju_workflow_instances_page_reload (ANJU_WORKFLOW_INSTANCES_PAGE (page));
 }
 
 static void
@@ -92,6 +106,10 @@ static const AnjuWindowPage pages[] = {
     anju_roles_page_get_type, reload_roles },
   { "audit", ANJU_PERM_AUDIT_READ, N_("Audit Log"), "document-open-recent-symbolic",
     anju_audit_page_get_type, reload_audit },
+  { "workflow-templates", ANJU_PERM_WF_TEMPLATE_WRITE, N_("Process Templates"), "view-list-ordered-symbolic",
+    anju_workflow_templates_page_get_type, reload_workflow_templates },
+  { "workflow-instances", ANJU_PERM_WF_INSTANCE_MANAGE, N_("Process Monitor"), "view-list-bullet-symbolic",
+    anju_workflow_instances_page_get_type, reload_workflow_instances },
   { "account", NULL, N_("My Account"), "avatar-default-symbolic",
     anju_account_page_get_type, reload_account },
 };

@@ -23,11 +23,11 @@
 /* Text members: a required one must not be blank; an optional one that
  * is blank is cleared. */
 static void
-read_text (AnjuRequest  *request,
-           JsonObject   *body,
-           const char   *member,
-           gboolean      required,
-           char        **slot)
+read_text (AnjuRequest *request,
+           JsonObject  *body,
+           const char  *member,
+           gboolean     required,
+           char       **slot)
 {
   g_autofree char *value = NULL;
 

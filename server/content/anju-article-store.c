@@ -57,10 +57,10 @@ anju_article_bind_reader (sqlite3_stmt     *stmt,
 }
 
 gboolean
-anju_article_store_load (AnjuDb          *db,
-                         gint64           id,
-                         AnjuArticleRef  *out_ref,
-                         GError         **error)
+anju_article_store_load (AnjuDb         *db,
+                         gint64          id,
+                         AnjuArticleRef *out_ref,
+                         GError        **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 
@@ -84,11 +84,11 @@ anju_article_store_load (AnjuDb          *db,
 }
 
 gboolean
-anju_article_store_may_read (AnjuDb            *db,
-                             const AnjuCaller  *caller,
-                             gint64             id,
-                             gboolean          *out_may_read,
-                             GError           **error)
+anju_article_store_may_read (AnjuDb           *db,
+                             const AnjuCaller *caller,
+                             gint64            id,
+                             gboolean         *out_may_read,
+                             GError          **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
   gint64 found = 0;
@@ -141,12 +141,12 @@ strv_from_column (sqlite3_stmt *stmt,
 /* ---- writes ------------------------------------------------------------ */
 
 static gboolean
-replace_id_rows (AnjuDb        *db,
-                 const char    *delete_sql,
-                 const char    *insert_sql,
-                 gint64         article_id,
-                 const GArray  *ids,
-                 GError       **error)
+replace_id_rows (AnjuDb       *db,
+                 const char   *delete_sql,
+                 const char   *insert_sql,
+                 gint64        article_id,
+                 const GArray *ids,
+                 GError      **error)
 {
   if (!anju_db_exec_with_id (db, delete_sql, article_id, error))
     return FALSE;
@@ -169,10 +169,10 @@ replace_id_rows (AnjuDb        *db,
 }
 
 static gboolean
-write_links (AnjuDb                  *db,
-             gint64                   id,
-             const AnjuArticleInput  *input,
-             GError                 **error)
+write_links (AnjuDb                 *db,
+             gint64                  id,
+             const AnjuArticleInput *input,
+             GError                **error)
 {
   return replace_id_rows (db, "DELETE FROM article_targets WHERE article_id = ?1",
                           "INSERT INTO article_targets (article_id, org_id) VALUES (?1, ?2)",
@@ -189,8 +189,14 @@ bind_input (sqlite3_stmt           *stmt,
             const AnjuArticleInput *input)
 {
   gboolean guide = g_str_equal (input->kind, "guide");
-  g_autofree char *materials = guide ? strv_to_json ((const char * const *) input->guide_materials) : NULL;
-  g_autofree char *steps = guide ? strv_to_json ((const char * const *) input->guide_steps) : NULL;
+  g_autofree char *materials = NULL;
+  g_autofree char *steps = NULL;
+
+  if (guide)
+    {
+      materials = strv_to_json ((const char * const *) input->guide_materials);
+      steps = strv_to_json ((const char * const *) input->guide_steps);
+    }
 
   anju_db_bind_text (stmt, 1, input->kind);
   anju_db_bind_text (stmt, 2, input->title);
@@ -204,12 +210,12 @@ bind_input (sqlite3_stmt           *stmt,
 }
 
 gint64
-anju_article_store_insert (AnjuDb                  *db,
-                           const AnjuArticleInput  *input,
-                           gint64                   author_id,
-                           gint64                   org_id,
-                           gint64                   now,
-                           GError                 **error)
+anju_article_store_insert (AnjuDb                 *db,
+                           const AnjuArticleInput *input,
+                           gint64                  author_id,
+                           gint64                  org_id,
+                           gint64                  now,
+                           GError                **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
   gint64 id;
@@ -234,11 +240,11 @@ anju_article_store_insert (AnjuDb                  *db,
 }
 
 gboolean
-anju_article_store_update (AnjuDb                  *db,
-                           gint64                   id,
-                           const AnjuArticleInput  *input,
-                           gint64                   now,
-                           GError                 **error)
+anju_article_store_update (AnjuDb                 *db,
+                           gint64                  id,
+                           const AnjuArticleInput *input,
+                           gint64                  now,
+                           GError                **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 
@@ -256,11 +262,11 @@ anju_article_store_update (AnjuDb                  *db,
 }
 
 gboolean
-anju_article_store_set_status (AnjuDb      *db,
-                               gint64       id,
-                               const char  *status,
-                               gint64       now,
-                               GError     **error)
+anju_article_store_set_status (AnjuDb     *db,
+                               gint64      id,
+                               const char *status,
+                               gint64      now,
+                               GError    **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 
@@ -322,11 +328,11 @@ anju_article_store_delete (AnjuDb  *db,
 
 /* Appends the first column of every row of sql (with ?1 = id) to ids. */
 static gboolean
-collect_ids (AnjuDb      *db,
-             const char  *sql,
-             gint64       id,
-             GArray      *ids,
-             GError     **error)
+collect_ids (AnjuDb     *db,
+             const char *sql,
+             gint64      id,
+             GArray     *ids,
+             GError    **error)
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
   int rc;
@@ -349,10 +355,10 @@ collect_ids (AnjuDb      *db,
 }
 
 gboolean
-anju_article_store_load_input (AnjuDb            *db,
-                               gint64             id,
-                               AnjuArticleInput  *out_input,
-                               GError           **error)
+anju_article_store_load_input (AnjuDb           *db,
+                               gint64            id,
+                               AnjuArticleInput *out_input,
+                               GError          **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 
@@ -385,10 +391,10 @@ anju_article_store_load_input (AnjuDb            *db,
 }
 
 static gboolean
-add_targets (AnjuDb       *db,
-             JsonBuilder  *builder,
-             gint64        id,
-             GError      **error)
+add_targets (AnjuDb      *db,
+             JsonBuilder *builder,
+             gint64       id,
+             GError     **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
   int rc;
@@ -421,10 +427,10 @@ add_targets (AnjuDb       *db,
 }
 
 static gboolean
-add_attachments (AnjuDb       *db,
-                 JsonBuilder  *builder,
-                 gint64        id,
-                 GError      **error)
+add_attachments (AnjuDb      *db,
+                 JsonBuilder *builder,
+                 gint64       id,
+                 GError     **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
   int rc;
@@ -488,10 +494,10 @@ add_guide (JsonBuilder  *builder,
 }
 
 JsonNode *
-anju_article_json_from_row (AnjuDb        *db,
-                            sqlite3_stmt  *stmt,
-                            gboolean       with_body,
-                            GError       **error)
+anju_article_json_from_row (AnjuDb       *db,
+                            sqlite3_stmt *stmt,
+                            gboolean      with_body,
+                            GError      **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -517,10 +523,10 @@ anju_article_json_from_row (AnjuDb        *db,
 }
 
 JsonNode *
-anju_article_store_to_json (AnjuDb    *db,
-                            gint64     id,
-                            gboolean   with_body,
-                            GError   **error)
+anju_article_store_to_json (AnjuDb  *db,
+                            gint64   id,
+                            gboolean with_body,
+                            GError **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 

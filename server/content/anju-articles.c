@@ -102,9 +102,9 @@ bind_list_filters (sqlite3_stmt     *stmt,
 }
 
 static JsonNode *
-article_item (sqlite3_stmt  *stmt,
-              gpointer       user_data,
-              GError       **error)
+article_item (sqlite3_stmt *stmt,
+              gpointer      user_data,
+              GError      **error)
 {
   return anju_article_json_from_row (user_data, stmt, FALSE, error);
 }
@@ -232,10 +232,10 @@ static const AnjuFieldSpec update_body[] = {
 };
 
 static gboolean
-write_create (AnjuRequest  *request,
-              gpointer      data,
-              gint64       *inout_id,
-              GError      **error)
+write_create (AnjuRequest *request,
+              gpointer     data,
+              gint64      *inout_id,
+              GError     **error)
 {
   AnjuCaller *caller = anju_request_get_caller (request);
 
@@ -261,7 +261,8 @@ handle_create (AnjuRequest *request)
   if (!anju_article_input_read (request, body, NULL, &input))
     return;
 
-  anju_content_run_write (request, &article_kind, "article.create", 0, write_create, &input, SOUP_STATUS_CREATED);
+  anju_content_run_write (request, &article_kind, "article.create", 0, write_create, &input,
+                          SOUP_STATUS_CREATED);
 }
 
 typedef struct
@@ -272,10 +273,10 @@ typedef struct
 
 /* What a published article refers to stays as it was published. */
 static gboolean
-write_update (AnjuRequest  *request,
-              gpointer      data,
-              gint64       *inout_id,
-              GError      **error)
+write_update (AnjuRequest *request,
+              gpointer     data,
+              gint64      *inout_id,
+              GError     **error)
 {
   ArticleUpdate *update = data;
   AnjuDb *db = anju_request_get_db (request);
@@ -311,14 +312,15 @@ handle_update (AnjuRequest *request)
     return;
 
   update.published = g_str_equal (ref.status, "published");
-  anju_content_run_write (request, &article_kind, "article.update", ref.id, write_update, &update, SOUP_STATUS_OK);
+  anju_content_run_write (request, &article_kind, "article.update", ref.id, write_update,
+                          &update, SOUP_STATUS_OK);
 }
 
 static gboolean
-write_publish (AnjuRequest  *request,
-               gpointer      data,
-               gint64       *inout_id,
-               GError      **error)
+write_publish (AnjuRequest *request,
+               gpointer     data,
+               gint64      *inout_id,
+               GError     **error)
 {
   AnjuDb *db = anju_request_get_db (request);
   gint64 now = request_now (request);
@@ -337,14 +339,15 @@ handle_publish (AnjuRequest *request)
   if (g_str_equal (ref.status, "published"))
     anju_reply_error_code (request, ANJU_ERROR_CONFLICT, _("The article is already published"));
   else
-    anju_content_run_write (request, &article_kind, "article.publish", ref.id, write_publish, NULL, SOUP_STATUS_OK);
+    anju_content_run_write (request, &article_kind, "article.publish", ref.id, write_publish,
+                            NULL, SOUP_STATUS_OK);
 }
 
 static gboolean
-write_unpublish (AnjuRequest  *request,
-                 gpointer      data,
-                 gint64       *inout_id,
-                 GError      **error)
+write_unpublish (AnjuRequest *request,
+                 gpointer     data,
+                 gint64      *inout_id,
+                 GError     **error)
 {
   return anju_article_store_set_status (anju_request_get_db (request), *inout_id, "unpublished",
                                         request_now (request), error);
@@ -361,15 +364,15 @@ handle_unpublish (AnjuRequest *request)
     anju_reply_error_code (request, ANJU_ERROR_CONFLICT,
                            _("Only a published article can be unpublished"));
   else
-    anju_content_run_write (request, &article_kind, "article.unpublish", ref.id, write_unpublish, NULL,
-                       SOUP_STATUS_OK);
+    anju_content_run_write (request, &article_kind, "article.unpublish", ref.id,
+                            write_unpublish, NULL, SOUP_STATUS_OK);
 }
 
 static gboolean
-write_delete (AnjuRequest  *request,
-              gpointer      data,
-              gint64       *inout_id,
-              GError      **error)
+write_delete (AnjuRequest *request,
+              gpointer     data,
+              gint64      *inout_id,
+              GError     **error)
 {
   return anju_article_store_delete (anju_request_get_db (request), *inout_id, error);
 }
@@ -380,17 +383,17 @@ handle_delete (AnjuRequest *request)
   g_auto(AnjuArticleRef) ref = { 0, };
 
   if (load_for_action (request, &ref))
-    anju_content_run_write (request, &article_kind, "article.delete", ref.id, write_delete, NULL,
-                       SOUP_STATUS_NO_CONTENT);
+    anju_content_run_write (request, &article_kind, "article.delete", ref.id, write_delete,
+                            NULL, SOUP_STATUS_NO_CONTENT);
 }
 
 gboolean
-anju_articles_file_reader (AnjuDb            *db,
-                           const AnjuCaller  *caller,
-                           gint64             file_id,
-                           gboolean          *out_may_read,
-                           gpointer           user_data,
-                           GError           **error)
+anju_articles_file_reader (AnjuDb           *db,
+                           const AnjuCaller *caller,
+                           gint64            file_id,
+                           gboolean         *out_may_read,
+                           gpointer          user_data,
+                           GError          **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
   gint64 found = 0;

@@ -222,11 +222,11 @@ static const DemoShortcuts shortcuts[] = {
 };
 
 static gboolean
-audit_created (const DemoWriter  *writer,
-               const char        *entity,
-               gint64             id,
-               JsonNode          *after,
-               GError           **error)
+audit_created (const DemoWriter *writer,
+               const char       *entity,
+               gint64            id,
+               JsonNode         *after,
+               GError          **error)
 {
   static const AnjuAuditActor system_actor = { .actor = ANJU_AUDIT_SYSTEM_ACTOR };
   g_autofree char *action = g_strconcat (entity, ".create", NULL);
@@ -237,11 +237,11 @@ audit_created (const DemoWriter  *writer,
 
 /* The first column of sql's one row, with ?1 = key; 0 when none. */
 static gboolean
-lookup_id (AnjuDb      *db,
-           const char  *sql,
-           const char  *key,
-           gint64      *out_id,
-           GError     **error)
+lookup_id (AnjuDb     *db,
+           const char *sql,
+           const char *key,
+           gint64     *out_id,
+           GError    **error)
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
 
@@ -252,11 +252,11 @@ lookup_id (AnjuDb      *db,
 }
 
 static gboolean
-lookup_user (AnjuDb      *db,
-             const char  *username,
-             gint64      *out_id,
-             gint64      *out_org_id,
-             GError     **error)
+lookup_user (AnjuDb     *db,
+             const char *username,
+             gint64     *out_id,
+             gint64     *out_org_id,
+             GError    **error)
 {
   return lookup_id (db, "SELECT id FROM users WHERE username = ?1", username, out_id, error)
          && lookup_id (db, "SELECT org_id FROM users WHERE username = ?1", username, out_org_id,
@@ -281,9 +281,9 @@ fill_input (AnjuArticleInput  *input,
 }
 
 static gboolean
-add_article (const DemoWriter   *writer,
-             const DemoArticle  *article,
-             GError            **error)
+add_article (const DemoWriter  *writer,
+             const DemoArticle *article,
+             GError           **error)
 {
   g_auto(AnjuArticleInput) input = { 0, };
   g_autoptr(JsonNode) after = NULL;
@@ -309,9 +309,9 @@ add_article (const DemoWriter   *writer,
 }
 
 static gboolean
-add_feedback (const DemoWriter    *writer,
-              const DemoFeedback  *item,
-              GError             **error)
+add_feedback (const DemoWriter   *writer,
+              const DemoFeedback *item,
+              GError            **error)
 {
   g_autoptr(JsonNode) after = NULL;
   gint64 author = 0, org = 0, replier = 0, replier_org = 0, id;
@@ -332,9 +332,9 @@ add_feedback (const DemoWriter    *writer,
 }
 
 static gboolean
-add_shortcuts (const DemoWriter     *writer,
-               const DemoShortcuts  *item,
-               GError              **error)
+add_shortcuts (const DemoWriter    *writer,
+               const DemoShortcuts *item,
+               GError             **error)
 {
   static const AnjuAuditActor system_actor = { .actor = ANJU_AUDIT_SYSTEM_ACTOR };
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();

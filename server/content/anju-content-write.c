@@ -7,17 +7,16 @@
 
 #include "anju-audit.h"
 #include "anju-content-write.h"
-#include "anju-server.h"
 #include "anju-transaction.h"
 
 void
-anju_content_run_write (AnjuRequest            *request,
-                        const AnjuContentKind  *kind,
-                        const char             *action,
-                        gint64                  id,
-                        AnjuContentWrite        write,
-                        gpointer                data,
-                        guint                   status)
+anju_content_run_write (AnjuRequest           *request,
+                        const AnjuContentKind *kind,
+                        const char            *action,
+                        gint64                 id,
+                        AnjuContentWrite       write,
+                        gpointer               data,
+                        guint                  status)
 {
   AnjuDb *db = anju_request_get_db (request);
   g_autoptr(GError) error = NULL;

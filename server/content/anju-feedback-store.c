@@ -34,10 +34,10 @@ anju_feedback_bind_reader (sqlite3_stmt     *stmt,
 }
 
 gboolean
-anju_feedback_store_load (AnjuDb           *db,
-                          gint64            id,
-                          AnjuFeedbackRef  *out_ref,
-                          GError          **error)
+anju_feedback_store_load (AnjuDb          *db,
+                          gint64           id,
+                          AnjuFeedbackRef *out_ref,
+                          GError         **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 
@@ -71,14 +71,14 @@ anju_feedback_may_read (const AnjuFeedbackRef *ref,
 }
 
 gint64
-anju_feedback_store_insert (AnjuDb      *db,
-                            const char  *type,
-                            const char  *title,
-                            const char  *content,
-                            gint64       author_id,
-                            gint64       org_id,
-                            gint64       now,
-                            GError     **error)
+anju_feedback_store_insert (AnjuDb     *db,
+                            const char *type,
+                            const char *title,
+                            const char *content,
+                            gint64      author_id,
+                            gint64      org_id,
+                            gint64      now,
+                            GError    **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 
@@ -100,13 +100,13 @@ anju_feedback_store_insert (AnjuDb      *db,
 }
 
 gboolean
-anju_feedback_store_update (AnjuDb      *db,
-                            gint64       id,
-                            const char  *type,
-                            const char  *title,
-                            const char  *content,
-                            gint64       now,
-                            GError     **error)
+anju_feedback_store_update (AnjuDb     *db,
+                            gint64      id,
+                            const char *type,
+                            const char *title,
+                            const char *content,
+                            gint64      now,
+                            GError    **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 
@@ -125,12 +125,12 @@ anju_feedback_store_update (AnjuDb      *db,
 }
 
 gboolean
-anju_feedback_store_reply (AnjuDb      *db,
-                           gint64       id,
-                           const char  *reply,
-                           gint64       replied_by,
-                           gint64       now,
-                           GError     **error)
+anju_feedback_store_reply (AnjuDb     *db,
+                           gint64      id,
+                           const char *reply,
+                           gint64      replied_by,
+                           gint64      now,
+                           GError    **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 

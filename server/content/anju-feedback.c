@@ -84,17 +84,17 @@ bind_list_filters (sqlite3_stmt     *stmt,
 }
 
 static JsonNode *
-feedback_item (sqlite3_stmt  *stmt,
-               gpointer       user_data,
-               GError       **error)
+feedback_item (sqlite3_stmt *stmt,
+               gpointer      user_data,
+               GError      **error)
 {
   return anju_feedback_json_from_row (stmt);
 }
 
 /* ?mine=true|false, ?status= and ?type= must be real values. */
 static gboolean
-read_list_filters (AnjuRequest  *request,
-                   gboolean     *out_mine)
+read_list_filters (AnjuRequest *request,
+                   gboolean    *out_mine)
 {
   const char *mine = anju_request_get_query (request, "mine");
   const char *status = anju_request_get_query (request, "status");
@@ -238,10 +238,10 @@ read_text (AnjuRequest  *request,
 }
 
 static gboolean
-write_create (AnjuRequest  *request,
-              gpointer      data,
-              gint64       *inout_id,
-              GError      **error)
+write_create (AnjuRequest *request,
+              gpointer     data,
+              gint64      *inout_id,
+              GError     **error)
 {
   FeedbackText *text = data;
   AnjuCaller *caller = anju_request_get_caller (request);
@@ -268,10 +268,10 @@ handle_create (AnjuRequest *request)
 }
 
 static gboolean
-write_update (AnjuRequest  *request,
-              gpointer      data,
-              gint64       *inout_id,
-              GError      **error)
+write_update (AnjuRequest *request,
+              gpointer     data,
+              gint64      *inout_id,
+              GError     **error)
 {
   FeedbackText *text = data;
 
@@ -281,10 +281,10 @@ write_update (AnjuRequest  *request,
 
 /* The feedback's current type, title and content, to patch them. */
 static gboolean
-load_text (AnjuDb        *db,
-           gint64         id,
-           FeedbackText  *text,
-           GError       **error)
+load_text (AnjuDb       *db,
+           gint64        id,
+           FeedbackText *text,
+           GError      **error)
 {
   g_autoptr(JsonNode) node = anju_feedback_store_to_json (db, id, error);
   JsonObject *object;
@@ -317,10 +317,10 @@ handle_update (AnjuRequest *request)
 }
 
 static gboolean
-write_delete (AnjuRequest  *request,
-              gpointer      data,
-              gint64       *inout_id,
-              GError      **error)
+write_delete (AnjuRequest *request,
+              gpointer     data,
+              gint64      *inout_id,
+              GError     **error)
 {
   return anju_feedback_store_delete (anju_request_get_db (request), *inout_id, error);
 }
@@ -343,10 +343,10 @@ typedef struct
 
 /* Tells the author, in the same transaction as the reply. */
 static gboolean
-emit_replied (AnjuRequest          *request,
-              const FeedbackReply  *reply,
-              gint64                now,
-              GError              **error)
+emit_replied (AnjuRequest         *request,
+              const FeedbackReply *reply,
+              gint64               now,
+              GError             **error)
 {
   g_autoptr(JsonObject) variables = json_object_new ();
   AnjuEvent event = {
@@ -367,10 +367,10 @@ emit_replied (AnjuRequest          *request,
 }
 
 static gboolean
-write_reply (AnjuRequest  *request,
-             gpointer      data,
-             gint64       *inout_id,
-             GError      **error)
+write_reply (AnjuRequest *request,
+             gpointer     data,
+             gint64      *inout_id,
+             GError     **error)
 {
   FeedbackReply *reply = data;
   gint64 now = request_now (request);
@@ -401,7 +401,8 @@ handle_reply (AnjuRequest *request)
   if (!anju_check_not_blank (request, "reply", text))
     anju_reply_validation_failed (request);
   else if (!g_str_equal (ref.status, "open"))
-    anju_reply_error_code (request, ANJU_ERROR_CONFLICT, _("This feedback has already been replied to"));
+    anju_reply_error_code (request, ANJU_ERROR_CONFLICT,
+                           _("This feedback has already been replied to"));
   else
     {
       reply = (FeedbackReply) { &ref, text };
@@ -412,8 +413,8 @@ handle_reply (AnjuRequest *request)
 
 static const AnjuRoute feedback_routes[] = {
   { "GET", "/api/v1/feedback", NULL, ANJU_ROUTE_DEFAULT, handle_list,
-    "The caller's feedback, or (portal.feedback.reply) all of their scope; filters mine, status, type",
-    NULL, "feedback" },
+    "The caller's feedback, or (portal.feedback.reply) all of their scope;"
+    " filters mine, status, type", NULL, "feedback" },
   { "GET", "/api/v1/feedback/{id}", NULL, ANJU_ROUTE_DEFAULT, handle_get,
     "One feedback item", NULL, "feedback" },
   { "POST", "/api/v1/feedback", NULL, ANJU_ROUTE_DEFAULT, handle_create,

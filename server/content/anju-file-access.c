@@ -90,12 +90,12 @@ anju_file_access_add_reader (AnjuFileAccess *self,
 }
 
 gboolean
-anju_file_access_may_read (AnjuFileAccess      *self,
-                           AnjuDb              *db,
-                           const AnjuCaller    *caller,
-                           const AnjuFileInfo  *file,
-                           gboolean            *out_may_read,
-                           GError             **error)
+anju_file_access_may_read (AnjuFileAccess     *self,
+                           AnjuDb             *db,
+                           const AnjuCaller   *caller,
+                           const AnjuFileInfo *file,
+                           gboolean           *out_may_read,
+                           GError            **error)
 {
   g_return_val_if_fail (ANJU_IS_FILE_ACCESS (self), FALSE);
 
@@ -111,12 +111,12 @@ anju_file_access_may_read (AnjuFileAccess      *self,
 }
 
 gboolean
-anju_file_access_load (AnjuFileAccess      *self,
-                       AnjuDb              *db,
-                       const AnjuCaller    *caller,
-                       gint64               id,
-                       AnjuFileInfo        *out_info,
-                       GError             **error)
+anju_file_access_load (AnjuFileAccess   *self,
+                       AnjuDb           *db,
+                       const AnjuCaller *caller,
+                       gint64            id,
+                       AnjuFileInfo     *out_info,
+                       GError          **error)
 {
   g_auto(AnjuFileInfo) info = { 0, };
   gboolean may_read = FALSE;

@@ -22,8 +22,8 @@ anju_file_info_clear (AnjuFileInfo *info)
 }
 
 gboolean
-anju_file_check_name (const char  *name,
-                      GError     **error)
+anju_file_check_name (const char *name,
+                      GError    **error)
 {
   const char *why = NULL;
 
@@ -71,9 +71,9 @@ accepted_types_text (void)
 }
 
 gboolean
-anju_file_check_type (const char  *declared_type,
-                      GBytes      *data,
-                      GError     **error)
+anju_file_check_type (const char *declared_type,
+                      GBytes     *data,
+                      GError    **error)
 {
   g_autofree char *accepted = accepted_types_text ();
   gsize length;
@@ -106,10 +106,10 @@ sha256_hex (GBytes *data)
 }
 
 static gboolean
-store_blob (AnjuDb      *db,
-            const char  *sha256,
-            GBytes      *data,
-            GError     **error)
+store_blob (AnjuDb     *db,
+            const char *sha256,
+            GBytes     *data,
+            GError    **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
   gsize length;
@@ -126,11 +126,11 @@ store_blob (AnjuDb      *db,
 }
 
 gint64
-anju_file_store_add (AnjuDb                *db,
-                     const AnjuFileUpload  *upload,
-                     gsize                  max_bytes,
-                     gint64                 now,
-                     GError               **error)
+anju_file_store_add (AnjuDb               *db,
+                     const AnjuFileUpload *upload,
+                     gsize                 max_bytes,
+                     gint64                now,
+                     GError              **error)
 {
   g_autofree char *sha256 = NULL;
   g_auto(AnjuStmt) stmt = NULL;
@@ -162,10 +162,10 @@ anju_file_store_add (AnjuDb                *db,
 }
 
 gboolean
-anju_file_store_load (AnjuDb        *db,
-                      gint64         id,
-                      AnjuFileInfo  *out_info,
-                      GError       **error)
+anju_file_store_load (AnjuDb       *db,
+                      gint64        id,
+                      AnjuFileInfo *out_info,
+                      GError      **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
 

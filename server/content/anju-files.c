@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-clock.h"
@@ -35,10 +33,10 @@ declared_type (AnjuRequest *request)
 /* Adds a field error for member when check failed; a too large file is
  * not a field's problem but the request's, and is kept in *too_large. */
 static void
-note_problem (AnjuRequest  *request,
-              const char   *member,
-              GError       *error,
-              GError      **too_large)
+note_problem (AnjuRequest *request,
+              const char  *member,
+              GError      *error,
+              GError     **too_large)
 {
   if (error == NULL)
     return;

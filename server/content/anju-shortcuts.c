@@ -48,10 +48,10 @@ shortcuts_json (AnjuDb  *db,
 static const AnjuContentKind shortcuts_kind = { "shortcuts", shortcuts_json };
 
 gboolean
-anju_shortcuts_store_set (AnjuDb              *db,
-                          gint64               user_id,
-                          const char * const  *pages,
-                          GError             **error)
+anju_shortcuts_store_set (AnjuDb             *db,
+                          gint64              user_id,
+                          const char * const *pages,
+                          GError            **error)
 {
   if (!anju_db_exec_with_id (db, "DELETE FROM user_shortcuts WHERE user_id = ?1", user_id, error))
     return FALSE;
@@ -116,10 +116,10 @@ check_pages (const char * const *pages)
 }
 
 static gboolean
-write_pages (AnjuRequest  *request,
-             gpointer      data,
-             gint64       *inout_id,
-             GError      **error)
+write_pages (AnjuRequest *request,
+             gpointer     data,
+             gint64      *inout_id,
+             GError     **error)
 {
   return anju_shortcuts_store_set (anju_request_get_db (request), *inout_id, data, error);
 }

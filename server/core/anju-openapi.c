@@ -113,7 +113,8 @@ add_upload_body (JsonBuilder *builder)
   json_builder_set_member_name (builder, "required");
   json_builder_add_boolean_value (builder, TRUE);
   json_builder_set_member_name (builder, "description");
-  json_builder_add_string_value (builder, "The raw bytes of the file; Content-Type names their type");
+  json_builder_add_string_value (builder,
+                                 "The raw bytes of the file; Content-Type names their type");
   json_builder_set_member_name (builder, "content");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "*/*");

@@ -7,6 +7,7 @@
 #include "anju-content.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
+#include "anju-messages.h"
 #include "anju-metrics.h"
 #include "anju-openapi.h"
 #include "anju-request-private.h"
@@ -301,7 +302,8 @@ dispatch (AnjuServer        *self,
   if (info != NULL)
     info->route = compiled->route->pattern;
 
-  if (soup_server_message_get_request_body (msg)->length > (goffset) body_limit (self, compiled->route))
+  if (soup_server_message_get_request_body (msg)->length
+      > (goffset) body_limit (self, compiled->route))
     {
       _anju_reply_message_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
       return;
@@ -352,7 +354,8 @@ server_callback (SoupServer        *soup,
   dispatch (self, msg, path, query);
 }
 
-/* Refuses an oversized body from its Content-Length before reading it. */
+/* Refuses an oversized body from its Content-Length before reading it;
+ * the route decides the limit (uploads have their own). */
 static void
 early_callback (SoupServer        *soup,
                 SoupServerMessage *msg,
@@ -533,8 +536,9 @@ anju_server_new (const AnjuConfig *config,
 
   register_core_routes (self);
   anju_identity_register_routes (self);
-  anju_workflow_register (self);
   anju_content_register (self);
+  anju_messages_register (self);
+  anju_workflow_register (self);
   return g_steal_pointer (&self);
 }
 

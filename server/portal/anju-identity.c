@@ -9,6 +9,7 @@
 #include "anju-identity.h"
 #include "anju-kdf.h"
 #include "anju-organisations.h"
+#include "anju-overview.h"
 #include "anju-password-policy.h"
 #include "anju-role-store.h"
 #include "anju-roles.h"
@@ -28,6 +29,7 @@ anju_identity_register_routes (AnjuServer *server)
     anju_users_get_routes,
     anju_roles_get_routes,
     anju_audit_api_get_routes,
+    anju_overview_get_routes,
   };
 
   g_return_if_fail (ANJU_IS_SERVER (server));

@@ -1,6 +1,8 @@
 /* anju-workflow-events.c: telling the message center what happened. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "anju-time.h"
 #include "anju-workflow-events.h"
 
@@ -43,8 +45,9 @@ anju_wf_emit_task_event (const AnjuWfRun      *run,
 {
   g_autoptr(JsonObject) variables = base_variables (instance);
   g_autoptr(GArray) user_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *due_at = task->due_at != 0 ? anju_time_format_iso8601 (task->due_at)
-                                              : g_strdup ("");
+  /* Read by people in messages and texts, so not ISO 8601. */
+  g_autofree char *due_at = task->due_at != 0 ? anju_time_format_display (task->due_at)
+                                              : g_strdup (_("no time limit"));
 
   if (run->events == NULL)
     return TRUE;

@@ -14,6 +14,7 @@
 #include "anju-transaction.h"
 #include "anju-user-store.h"
 #include "anju-validation.h"
+#include "anju-workflow-access.h"
 #include "anju-workflow-api.h"
 #include "anju-workflow-engine.h"
 #include "anju-workflow-history.h"
@@ -78,47 +79,6 @@ run_instance_op (AnjuRequest    *request,
 
 /* ---- reading ------------------------------------------------------------- */
 
-/* The managers of the instance's organisation, its submitter and whoever
- * holds or held one of its tasks may read it. */
-static gboolean
-may_read (AnjuRequest          *request,
-          const AnjuWfInstance *instance,
-          gboolean             *out_may,
-          GError              **error)
-{
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
-  g_auto(AnjuStmt) stmt = NULL;
-  gint64 found = 0;
-
-  *out_may = (anju_caller_has_permission (caller, ANJU_PERM_WF_INSTANCE_MANAGE)
-              && anju_caller_can_see_org_path (caller, instance->org_path))
-             || instance->submitter_id == caller->user_id;
-  if (*out_may)
-    return TRUE;
-
-  stmt = anju_db_prepare (db,
-                          "SELECT t.id FROM workflow_tasks t"
-                          " JOIN organisations o ON o.id = t.org_id"
-                          " WHERE t.instance_id = ?1"
-                          " AND (t.assignee_id = ?2 OR t.done_by = ?2"
-                          "  OR (t.kind = 'review' AND t.assignee_id IS NULL"
-                          "   AND substr(o.path, 1, length(?3)) = ?3"
-                          "   AND t.role IN (SELECT r.code FROM user_roles ur"
-                          "    JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ?2)))"
-                          " LIMIT 1",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, instance->id);
-  sqlite3_bind_int64 (stmt, 2, caller->user_id);
-  anju_db_bind_text (stmt, 3, caller->org_path);
-  if (!anju_db_step_id (db, stmt, &found, error))
-    return FALSE;
-  *out_may = found != 0;
-  return TRUE;
-}
-
 static void
 handle_get (AnjuRequest *request)
 {
@@ -130,7 +90,8 @@ handle_get (AnjuRequest *request)
   if (!anju_request_get_path_id (request, "id", &id)
       || (instance = anju_wf_api_load_instance (request, id)) == NULL)
     return;
-  if (!may_read (request, instance, &may, &error))
+  if (!anju_wf_may_read_instance (anju_request_get_db (request), anju_request_get_caller (request),
+                                  instance, &may, &error))
     anju_request_reply_error (request, error);
   else if (!may)
     anju_reply_error_code (request, ANJU_ERROR_NOT_FOUND, _("No such process instance"));

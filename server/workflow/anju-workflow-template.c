@@ -475,15 +475,19 @@ read_step (AnjuWfCheck *check,
   AnjuWfStep *step;
   JsonObject *object;
 
+  /* Even a step that is no object takes its place, so that later
+   * problems are reported at the right index. */
+  step = g_new0 (AnjuWfStep, 1);
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       anju_wf_check_add (check, path, _("Must be a step object"));
-      return NULL;
+      step->skip_when = json_array_new ();
+      step->branches = json_array_new ();
+      return step;
     }
   object = json_node_get_object (node);
   check_unknown_members (check, path, object, step_members);
 
-  step = g_new0 (AnjuWfStep, 1);
   step->key = read_key (check, path, object, seen_keys);
   step->name = anju_wf_read_text (check, path, object, "name", MAX_STEP_NAME_LENGTH);
   step->role = read_role (check, path, object);
@@ -564,13 +568,9 @@ anju_wf_steps_read (AnjuWfCheck *check,
   for (guint i = 0; i < length; i++)
     {
       g_autofree char *path = g_strdup_printf ("steps[%u]", i);
-      AnjuWfStep *step = read_step (check, path, json_array_get_element (array, i), seen_keys);
-
-      if (step != NULL)
-        g_ptr_array_add (steps, step);
+      g_ptr_array_add (steps, read_step (check, path, json_array_get_element (array, i),
+                                         seen_keys));
     }
-  if (!anju_wf_check_ok (check))
-    return NULL;
 
   check_branch_targets (check, steps);
   return anju_wf_check_ok (check) ? g_steal_pointer (&steps) : NULL;

@@ -310,11 +310,9 @@ handle_delete (AnjuRequest *request)
     }
   if (instances > 0)
     {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%d process instance uses this template",
-                                                               "%d process instances use this template",
-                                                               (gulong) instances),
-                                                  (int) instances);
+      /* Translators: %d is how many process instances use the template */
+      g_autofree char *message = g_strdup_printf (_("Process instances use this template, so it "
+                                                    "cannot be deleted: %d"), (int) instances);
 
       anju_reply_error_code (request, ANJU_ERROR_CONFLICT, message);
       return;

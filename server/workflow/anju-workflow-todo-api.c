@@ -166,6 +166,33 @@ handle_todo (AnjuRequest *request)
   anju_request_reply_page_from (request, count, rows, 6, page, page_size, todo_item, &context);
 }
 
+gboolean
+anju_workflow_count_todo (AnjuDb            *db,
+                          const AnjuCaller  *caller,
+                          gint64             now,
+                          gint64            *out_open,
+                          gint64            *out_overdue,
+                          GError           **error)
+{
+  TodoFilters filters = { .caller = caller, .now = now };
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
+                                           "SELECT COUNT(*), TOTAL(t.due_at < ?5)"
+                                           TODO_FROM TODO_FILTERS,
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_todo (stmt, &filters);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  *out_open = sqlite3_column_int64 (stmt, 0);
+  *out_overdue = (gint64) sqlite3_column_double (stmt, 1);
+  return TRUE;
+}
+
 static gboolean
 add_type_counts (JsonBuilder        *builder,
                  AnjuDb             *db,

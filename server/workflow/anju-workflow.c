@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-caller.h"
+#include "anju-workflow-access.h"
 #include "anju-workflow-engine.h"
 #include "anju-workflow-private.h"
 #include "anju-workflow-template-store.h"
@@ -124,6 +125,8 @@ anju_workflow_register (AnjuServer *server)
 
       anju_server_add_routes (server, routes, n_routes);
     }
+
+  anju_wf_register_file_reader (server);
 
   /* The server holds the engine until it is disposed, after its periodic
    * sources are gone, so the sweep may borrow it. */

@@ -134,6 +134,15 @@ gboolean      anju_workflow_find          (AnjuWorkflow          *self,
                                            char                 **out_state,
                                            GError               **error);
 
+/* The size of the caller's to-do list (GET /api/v1/todo/counts: total
+ * and overdue at now), for summaries such as the home page's tiles. */
+gboolean      anju_workflow_count_todo    (AnjuDb                *db,
+                                           const AnjuCaller      *caller,
+                                           gint64                 now,
+                                           gint64                *out_open,
+                                           gint64                *out_overdue,
+                                           GError               **error);
+
 /* anju-server init --demo: public rental applications at every step of
  * pubrent.application.review for the demo organisations (docs/demo.md),
  * audited as anju-server.  Runs inside the caller's transaction, after

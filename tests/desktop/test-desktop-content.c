@@ -2,9 +2,10 @@
  * real windows against a real anju-server.
  *
  *   notices   F-PORTAL-004  the center's staff write a notice for one
- *                           street with a picture attached (and a file
- *                           of a refused type, which the dialog reports),
- *                           see it as a draft and publish it; a worker of
+ *                           street with a picture attached (a file of a
+ *                           refused type and a field the server refuses
+ *                           are reported in the dialog), see it as a
+ *                           draft and publish it; a worker of
  *                           that street then finds it, opens it, sees and
  *                           saves the attachment; another street's
  *                           worker cannot see it
@@ -167,6 +168,14 @@ targets_loaded (gpointer data)
 }
 
 static gboolean
+category_refused (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return _anju_article_dialog_get_field_error (ANJU_ARTICLE_DIALOG (fixture->dialog), "category") != NULL;
+}
+
+static gboolean
 article_dialog_gone (gpointer data)
 {
   return anju_desktop_test_find_window (ANJU_TYPE_ARTICLE_DIALOG) == NULL;
@@ -188,6 +197,7 @@ write_notice (Fixture *fixture)
 {
   AnjuArticleDialog *dialog;
   g_autofree char *text_path = g_build_filename (fixture->dir, "说明.txt", NULL);
+  g_autofree char *long_category = g_strnfill (51, 'x');
   GtkWidget *target;
 
   click_when_ready (fixture, "articles.create");
@@ -214,6 +224,16 @@ write_notice (Fixture *fixture)
   g_assert_true (anju_desktop_test_wait_for (targets_loaded, fixture, "the organisations"));
   target = _anju_article_dialog_get_target_check (dialog, TARGET_STREET);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (target), TRUE);
+
+  /* A refusal only the server makes (a category over 50 characters) is
+   * shown beside the field, and the dialog keeps everything. */
+  gtk_editable_set_text (GTK_EDITABLE (_anju_article_dialog_get_field (dialog, "category")), long_category);
+  anju_desktop_test_click (_anju_article_dialog_get_save_button (dialog));
+  g_assert_true (anju_desktop_test_wait_for (category_refused, fixture, "the server's refusal"));
+  g_assert_true (anju_desktop_test_find_window (ANJU_TYPE_ARTICLE_DIALOG) == fixture->dialog);
+  g_assert_cmpuint (_anju_article_dialog_get_n_attachments (dialog), ==, 1);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (target)));
+  gtk_editable_set_text (GTK_EDITABLE (_anju_article_dialog_get_field (dialog, "category")), "年审");
 
   anju_desktop_test_click (_anju_article_dialog_get_save_button (dialog));
   g_assert_true (anju_desktop_test_wait_for (article_dialog_gone, fixture, "the dialog to close"));

@@ -190,7 +190,7 @@ open_from_list (Fixture    *fixture,
   g_assert_true (anju_desktop_test_wait_for (dialog_loaded, fixture, "the instance dialog to load"));
   g_assert_cmpstr (anju_record_get_string (_anju_instance_dialog_get_instance (ANJU_INSTANCE_DIALOG (fixture->dialog)),
                                            "record_label"), ==, label);
-  g_assert_cmpstr (_anju_instance_dialog_get_state_text (ANJU_INSTANCE_DIALOG (fixture->dialog)), ==, "In progress");
+  g_assert_cmpstr (_anju_instance_dialog_get_state_text (ANJU_INSTANCE_DIALOG (fixture->dialog)), ==, "Running");
 }
 
 static void

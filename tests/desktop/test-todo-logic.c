@@ -3,7 +3,7 @@
  *
  * "win.open-record" asks the record-opener registry which page shows a
  * business record; the workflow action dialog decides which actions
- * need a reason; the workflow words name the engine's ids for people.
+ * need a reason; the history names say what was done, for people.
  */
 #include "config.h"
 
@@ -12,7 +12,7 @@
 #include "anju-error.h"
 #include "anju-record-openers.h"
 #include "anju-workflow-action-dialog.h"
-#include "anju-workflow-words.h"
+#include "anju-workflow-history-names.h"
 
 typedef struct
 {
@@ -177,19 +177,19 @@ test_actions_needing_reason (void)
 /* The engine's ids are named for people; a newer server's unknown ones
  * still show. */
 static void
-test_workflow_words (void)
+test_history_names (void)
 {
-  g_assert_cmpstr (anju_workflow_state_label ("running"), ==, "In progress");
-  g_assert_cmpstr (anju_workflow_state_label ("returned"), ==, "Returned for supplement");
-  g_assert_cmpstr (anju_workflow_action_label ("approve"), ==, "Approved");
-  g_assert_cmpstr (anju_workflow_action_label ("start"), ==, "Submitted");
+  g_assert_cmpstr (anju_workflow_history_action_label ("approve"), ==, "Approved");
+  g_assert_cmpstr (anju_workflow_history_action_label ("return"), ==, "Returned for supplement");
+  g_assert_cmpstr (anju_workflow_history_action_label ("start"), ==, "Submitted");
+  g_assert_cmpstr (anju_workflow_history_action_label ("remind"), ==, "Overdue reminder");
   g_assert_cmpstr (anju_workflow_task_kind_label ("supplement"), ==, "Supplement");
   g_assert_cmpstr (anju_workflow_task_state_label ("open"), ==, "Open");
 
-  g_assert_cmpstr (anju_workflow_state_label ("archived"), ==, "archived");
-  g_assert_cmpstr (anju_workflow_action_label ("escalate"), ==, "escalate");
-  g_assert_null (anju_workflow_action_label (NULL));
-  g_assert_null (anju_workflow_state_label (NULL));
+  g_assert_cmpstr (anju_workflow_history_action_label ("escalate"), ==, "escalate");
+  g_assert_cmpstr (anju_workflow_task_kind_label ("escalation"), ==, "escalation");
+  g_assert_null (anju_workflow_history_action_label (NULL));
+  g_assert_null (anju_workflow_task_state_label (NULL));
 }
 
 int
@@ -201,7 +201,7 @@ main (int   argc,
   g_test_add_func ("/portal/todo/openers/dispatch  F-PORTAL-005", test_openers_dispatch);
   g_test_add_func ("/portal/todo/openers/refuse  F-PORTAL-005", test_openers_refuse);
   g_test_add_func ("/portal/todo/actions/needing-reason", test_actions_needing_reason);
-  g_test_add_func ("/portal/todo/workflow-words", test_workflow_words);
+  g_test_add_func ("/portal/todo/history-names", test_history_names);
 
   return g_test_run ();
 }

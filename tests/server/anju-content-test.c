@@ -51,8 +51,8 @@ set_u16 (guint8 *at,
 }
 
 static void
-set_u32 (guint8  *at,
-         guint32  value)
+set_u32 (guint8 *at,
+         guint32 value)
 {
   set_u16 (at, value & 0xFFFF);
   set_u16 (at + 2, value >> 16);
@@ -185,8 +185,8 @@ anju_sample_compound_new (const char *stream_name)
 #define STATIC_BYTES(literal) g_bytes_new_static ((literal), sizeof (literal) - 1)
 
 GBytes *
-anju_sample_new (AnjuSampleKind  kind,
-                 const char     *salt)
+anju_sample_new (AnjuSampleKind kind,
+                 const char    *salt)
 {
   static const char * const docx[] = { "[Content_Types].xml", "_rels/.rels", "word/document.xml",
                                        NULL };

@@ -56,9 +56,9 @@ describe_event (const AnjuEvent *event)
 }
 
 static gboolean
-record_event_cb (const AnjuEvent  *event,
-                 gpointer          user_data,
-                 GError          **error)
+record_event_cb (const AnjuEvent *event,
+                 gpointer         user_data,
+                 GError         **error)
 {
   Recorder *recorder = user_data;
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&recorder->lock);

@@ -373,6 +373,25 @@ test_archived_immutable (AnjuTestFixture *fixture,
                    id);
 }
 
+/* openapi.json says what an upload takes: raw bytes, not JSON. */
+static void
+test_openapi (void)
+{
+  AnjuTestServer *srv = anju_test_server_start (FALSE);
+  g_autoptr(JsonNode) doc = NULL;
+  guint status = 0;
+
+  doc = anju_test_request (srv, NULL, "GET", "/api/v1/openapi.json", NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, doc);
+  g_assert_cmpstr (anju_test_json_string (doc, "paths./api/v1/files.post.requestBody.content.*/*"
+                                               ".schema.format"), ==, "binary");
+  g_assert_false (anju_test_json_has (doc, "paths./api/v1/files.post.requestBody.content"
+                                           ".application/json"));
+  g_assert_true (anju_test_json_has (doc, "paths./api/v1/files/{id}/content.get"));
+
+  anju_test_server_stop (srv);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -390,6 +409,7 @@ main (int    argc,
               anju_test_fixture_tear_down);
   g_test_add ("/files/shared-blob", AnjuTestFixture, NULL, anju_test_fixture_set_up,
               test_shared_blob, anju_test_fixture_tear_down);
+  g_test_add_func ("/files/openapi", test_openapi);
   g_test_add ("/files/archived-immutable", AnjuTestFixture, NULL, anju_test_fixture_set_up,
               test_archived_immutable, anju_test_fixture_tear_down);
 

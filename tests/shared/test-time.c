@@ -29,6 +29,25 @@ test_format (void)
     }
 }
 
+/* Messages and texts: minutes in Shanghai, the day already changed at
+ * 16:00 UTC. */
+static void
+test_format_display (void)
+{
+  static const struct { gint64 secs; const char *text; } cases[] = {
+    { API_EXAMPLE_SECS, "2026-11-29 17:00" },
+    { G_GINT64_CONSTANT (1709136000), "2024-02-29 00:00" },
+    { G_GINT64_CONSTANT (1709135999), "2024-02-28 23:59" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = anju_time_format_display (cases[i].secs);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_parse (void)
 {
@@ -158,6 +177,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shared/time/format", test_format);
+  g_test_add_func ("/shared/time/format-display", test_format_display);
   g_test_add_func ("/shared/time/parse", test_parse);
   g_test_add_func ("/shared/time/parse-refused", test_parse_refused);
   g_test_add_func ("/shared/time/round-trip", test_round_trip);

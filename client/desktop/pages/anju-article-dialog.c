@@ -365,11 +365,12 @@ add_target_rows (AnjuArticleDialog *self)
       const char *name = anju_record_get_string (organisation, "name");
       g_autofree char *escaped = g_markup_escape_text (name != NULL ? name : "", -1);
       gint64 id = anju_record_get_id (organisation);
+      guint depth = depth_of (anju_record_get_string (organisation, "path"));
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      gtk_widget_set_margin_start (check, (int) (TARGET_INDENT * depth_of (anju_record_get_string (organisation, "path"))));
+      gtk_widget_set_margin_start (check, (int) (TARGET_INDENT * depth));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), article_targets (self, id));
       g_signal_connect_object (check, "toggled", G_CALLBACK (update_targets_subtitle), self, G_CONNECT_SWAPPED);

@@ -170,7 +170,8 @@ show_guide (AnjuArticleView *self)
 
   if (days > 0)
     /* Translators: %1$d is a number of days a business takes at most */
-    time_limit = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Time limit: %1$d day", "Time limit: %1$d days", (gulong) days),
+    time_limit = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Time limit: %1$d day",
+                                               "Time limit: %1$d days", (gulong) days),
                                   (int) days);
   else
     time_limit = g_strdup (_("No time limit"));

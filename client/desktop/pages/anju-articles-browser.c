@@ -93,7 +93,6 @@ kind_text (AnjuArticlesBrowser *self)
 static gboolean
 can_write (AnjuArticlesBrowser *self)
 {
-
   return anju_api_client_has_permission (self->client, ANJU_PERM_CONTENT_WRITE);
 }
 
@@ -108,7 +107,6 @@ get_selected (AnjuArticlesBrowser *self)
 static gboolean
 reading (AnjuArticlesBrowser *self)
 {
-
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "reader") == 0;
 }
 
@@ -117,7 +115,6 @@ reading (AnjuArticlesBrowser *self)
 static AnjuRecord *
 get_current (AnjuArticlesBrowser *self)
 {
-
   if (reading (self))
     return anju_article_view_get_article (self->reader);
 
@@ -210,7 +207,6 @@ load_more_cb (GObject      *object,
 static void
 load_more (AnjuArticlesBrowser *self)
 {
-
   if (anju_paged_model_get_loading (self->articles) || !anju_paged_model_get_has_more (self->articles))
     return;
 
@@ -262,7 +258,6 @@ static void
 reload_selecting (AnjuArticlesBrowser *self,
                   gint64            id)
 {
-
   self->loaded = TRUE;
   self->select_after_load = id;
 
@@ -275,7 +270,6 @@ reload_selecting (AnjuArticlesBrowser *self,
 static void
 show_list (AnjuArticlesBrowser *self)
 {
-
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
@@ -286,7 +280,6 @@ static void
 open_article (AnjuArticlesBrowser *self,
               gint64            id)
 {
-
   anju_article_view_load (self->reader, id);
   /* Typing in the reader selects or copies text; it is no search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
@@ -328,7 +321,6 @@ static void
 refresh_after_change (AnjuArticlesBrowser *self,
                       gint64            id)
 {
-
   if (reading (self) && id != 0)
     anju_article_view_load (self->reader, id);
   reload_selecting (self, id);
@@ -456,7 +448,8 @@ unpublish_action (GtkWidget  *widget,
     return;
 
   /* Translators: %1$s is the title of an article */
-  success = g_strdup_printf (_("Withdrew “%1$s”; readers no longer see it"), anju_record_get_string (current, "title"));
+  success = g_strdup_printf (_("Withdrew “%1$s”; readers no longer see it"),
+                             anju_record_get_string (current, "title"));
   article_request (self, current, "unpublish", success, _("Could not withdraw the article"));
 }
 
@@ -548,7 +541,6 @@ static void
 append_column (AnjuArticlesBrowser    *self,
                GtkColumnViewColumn *column)
 {
-
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 }
@@ -766,7 +758,6 @@ anju_articles_browser_class_init (AnjuArticlesBrowserClass *klass)
 static void
 anju_articles_browser_init (AnjuArticlesBrowser *self)
 {
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -804,4 +795,14 @@ anju_articles_browser_reload (AnjuArticlesBrowser *self)
 
   selected = get_selected (self);
   reload_selecting (self, selected != NULL ? anju_record_get_id (selected) : 0);
+}
+
+void
+anju_articles_browser_open (AnjuArticlesBrowser *self,
+                            gint64               article_id)
+{
+  g_return_if_fail (ANJU_IS_ARTICLES_BROWSER (self));
+  g_return_if_fail (article_id > 0);
+
+  open_article (self, article_id);
 }

@@ -26,5 +26,8 @@ GtkWidget  *anju_articles_browser_new      (AnjuApiClient       *client,
 const char *anju_articles_browser_get_kind (AnjuArticlesBrowser *self);
 /* Loads the first page again, keeping the selection where it can. */
 void        anju_articles_browser_reload   (AnjuArticlesBrowser *self);
+/* Shows the article in the reader, whether or not it is listed. */
+void        anju_articles_browser_open     (AnjuArticlesBrowser *self,
+                                            gint64               article_id);
 
 G_END_DECLS

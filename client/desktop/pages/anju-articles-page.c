@@ -4,7 +4,7 @@
 
 typedef struct
 {
-  AnjuApiClient *client;   /* (owned) until the browser is made */
+  AnjuApiClient *client;   /* (owned) */
 } AnjuArticlesPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AnjuArticlesPage, anju_articles_page, ADW_TYPE_BIN)
@@ -116,4 +116,13 @@ anju_articles_page_reload (AnjuArticlesPage *self)
   g_return_if_fail (ANJU_IS_ARTICLES_PAGE (self));
 
   anju_articles_browser_reload (anju_articles_page_get_browser (self));
+}
+
+void
+anju_articles_page_open (AnjuArticlesPage *self,
+                         gint64            article_id)
+{
+  g_return_if_fail (ANJU_IS_ARTICLES_PAGE (self));
+
+  anju_articles_browser_open (anju_articles_page_get_browser (self), article_id);
 }

@@ -28,5 +28,9 @@ struct _AnjuArticlesPageClass
 
 AnjuArticlesBrowser *anju_articles_page_get_browser (AnjuArticlesPage *self);
 void                 anju_articles_page_reload      (AnjuArticlesPage *self);
+/* Shows one article in the reader (from a link elsewhere: the home
+ * page's latest news, say). */
+void                 anju_articles_page_open        (AnjuArticlesPage *self,
+                                                     gint64            article_id);
 
 G_END_DECLS

@@ -282,22 +282,28 @@ apply_filter (AnjuFeedbackPage *self,
   return TRUE;
 }
 
-static void
-filter_changed_cb (AnjuFeedbackPage *self)
+/* Returns whether a filter changed, which emptied the list. */
+static gboolean
+apply_filters (AnjuFeedbackPage *self)
 {
-  gboolean mine;
+  gboolean mine = !can_reply (self) || gtk_drop_down_get_selected (self->scope_filter) == SCOPE_MINE;
   gboolean changed;
-
-  /* The template sets the drop-downs up before the model exists. */
-  if (self->feedback == NULL)
-    return;
-
-  mine = !can_reply (self) || gtk_drop_down_get_selected (self->scope_filter) == SCOPE_MINE;
 
   changed = apply_filter (self, "mine", mine ? "true" : NULL);
   changed |= apply_filter (self, "status", chosen_code (self->status_filter, anju_feedback_status_codes ()));
   changed |= apply_filter (self, "type", chosen_code (self->type_filter, anju_feedback_type_codes ()));
-  if (changed)
+  return changed;
+}
+
+static void
+filter_changed_cb (AnjuFeedbackPage *self)
+{
+  /* The template sets the drop-downs up before the model exists. */
+  if (self->feedback == NULL)
+    return;
+
+  /* Before the page was first shown, showing it loads the list. */
+  if (apply_filters (self) && self->loaded)
     load_more (self);
 }
 
@@ -542,9 +548,8 @@ anju_feedback_page_constructed (GObject *object)
   fill_filter (self->type_filter, _("All types"), anju_feedback_type_codes (), anju_feedback_type_label);
   setup_columns (self);
 
-  /* The filter drop-downs were filled before their handler may look at
-   * the model; apply them once now. */
-  filter_changed_cb (self);
+  /* The drop-downs were filled before the model existed. */
+  apply_filters (self);
   count_update (self);
   actions_update (self);
 }

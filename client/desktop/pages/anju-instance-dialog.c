@@ -9,7 +9,8 @@
 #include "anju-file-save.h"
 #include "anju-instance-dialog-private.h"
 #include "anju-page-feedback.h"
-#include "anju-workflow-words.h"
+#include "anju-workflow-history-names.h"
+#include "anju-workflow-names.h"
 
 struct _AnjuInstanceDialog
 {
@@ -227,7 +228,7 @@ task_state_text (JsonObject *task)
   g_autofree char *due = anju_display_time (anju_json_get_string (task, "due_at"));
   g_autofree char *done_at = anju_display_time (anju_json_get_string (task, "done_at"));
   g_autofree char *done_by = name_in (task, "done_by");
-  const char *action = anju_workflow_action_label (anju_json_get_string (task, "action"));
+  const char *action = anju_workflow_history_action_label (anju_json_get_string (task, "action"));
 
   if (g_strcmp0 (state, "done") == 0)
     /* Translators: %1$s is a person, %2$s a date and time, %3$s what they did ("Approved") */
@@ -369,7 +370,7 @@ history_row_new (AnjuInstanceDialog *self,
   g_autofree char *meta = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  const char *action = anju_workflow_action_label (anju_json_get_string (entry, "action"));
+  const char *action = anju_workflow_history_action_label (anju_json_get_string (entry, "action"));
 
   if (step_name != NULL)
     /* Translators: %1$s is what happened ("Approved"), %2$s the step it happened at */

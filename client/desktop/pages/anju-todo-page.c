@@ -7,7 +7,7 @@
 #include "anju-page-feedback.h"
 #include "anju-task-column.h"
 #include "anju-todo-page-private.h"
-#include "anju-workflow-words.h"
+#include "anju-workflow-history-names.h"
 
 /* Positions in the sort drop-down of the template. */
 static const char * const sort_values[] = { "due", "created" };
@@ -426,7 +426,7 @@ status_text (AnjuRecord *record)
 static char *
 action_text (AnjuRecord *record)
 {
-  return g_strdup (anju_workflow_action_label (anju_record_get_string (record, "action")));
+  return g_strdup (anju_workflow_history_action_label (anju_record_get_string (record, "action")));
 }
 
 static char *
