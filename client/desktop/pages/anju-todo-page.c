@@ -458,7 +458,8 @@ setup_columns (AnjuTodoPage *self)
   append_column (todo, anju_task_column_new (_("Type"), type_text, ANJU_RECORD_COLUMN_DEFAULT));
   append_column (todo, anju_task_column_new (C_("task list column", "Record"), record_text,
                                              ANJU_RECORD_COLUMN_EXPAND));
-  append_column (todo, anju_task_column_new (_("Step"), step_text, ANJU_RECORD_COLUMN_DEFAULT));
+  append_column (todo, anju_task_column_new (C_("workflow step", "Step"), step_text,
+                                             ANJU_RECORD_COLUMN_DEFAULT));
   append_column (todo, anju_task_column_new (_("Organisation"), organisation_text, ANJU_RECORD_COLUMN_DEFAULT));
   append_column (todo, anju_task_column_new (_("Received"), received_text, ANJU_RECORD_COLUMN_NUMERIC));
   append_column (todo, anju_task_column_new (_("Due"), due_text, ANJU_RECORD_COLUMN_NUMERIC));
@@ -468,7 +469,8 @@ setup_columns (AnjuTodoPage *self)
   append_column (done, anju_record_column_new_with_func (_("Type"), type_text, ANJU_RECORD_COLUMN_DEFAULT));
   append_column (done, anju_record_column_new_with_func (C_("task list column", "Record"), record_text,
                                                          ANJU_RECORD_COLUMN_EXPAND));
-  append_column (done, anju_record_column_new_with_func (_("Step"), step_text, ANJU_RECORD_COLUMN_DEFAULT));
+  append_column (done, anju_record_column_new_with_func (C_("workflow step", "Step"), step_text,
+                                                         ANJU_RECORD_COLUMN_DEFAULT));
   append_column (done, anju_record_column_new_with_func (C_("task list column", "Action"), action_text,
                                                          ANJU_RECORD_COLUMN_DEFAULT));
   append_column (done, anju_record_column_new_with_func (_("Comment"), comment_text, ANJU_RECORD_COLUMN_EXPAND));
