@@ -6,6 +6,7 @@
 #include "anju-account-page.h"
 #include "anju-audit-page.h"
 #include "anju-home-page.h"
+#include "anju-messages-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
 #include "anju-roles-page.h"
@@ -39,6 +40,12 @@ reload_audit (GtkWidget *page)
 }
 
 static void
+reload_messages (GtkWidget *page)
+{
+  anju_messages_page_reload (ANJU_MESSAGES_PAGE (page));
+}
+
+static void
 reload_account (GtkWidget *page)
 {
   anju_account_page_reload (ANJU_ACCOUNT_PAGE (page));
@@ -47,6 +54,8 @@ reload_account (GtkWidget *page)
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, NULL },
+  { "messages", NULL, N_("Messages"), "mail-unread-symbolic",
+    anju_messages_page_get_type, reload_messages },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
