@@ -6,6 +6,7 @@
 #include "anju-account-page.h"
 #include "anju-audit-page.h"
 #include "anju-home-page.h"
+#include "anju-message-settings-page.h"
 #include "anju-messages-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
@@ -46,6 +47,12 @@ reload_messages (GtkWidget *page)
 }
 
 static void
+reload_message_settings (GtkWidget *page)
+{
+  anju_message_settings_page_reload (ANJU_MESSAGE_SETTINGS_PAGE (page));
+}
+
+static void
 reload_account (GtkWidget *page)
 {
   anju_account_page_reload (ANJU_ACCOUNT_PAGE (page));
@@ -64,6 +71,8 @@ static const AnjuWindowPage pages[] = {
     anju_roles_page_get_type, reload_roles },
   { "audit", ANJU_PERM_AUDIT_READ, N_("Audit Log"), "document-open-recent-symbolic",
     anju_audit_page_get_type, reload_audit },
+  { "message-settings", ANJU_PERM_MESSAGE_MANAGE, N_("Message Settings"), "preferences-system-symbolic",
+    anju_message_settings_page_get_type, reload_message_settings },
   { "account", NULL, N_("My Account"), "avatar-default-symbolic",
     anju_account_page_get_type, reload_account },
 };
