@@ -6,6 +6,7 @@
 #include "anju-caller.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
+#include "anju-messages.h"
 #include "anju-metrics.h"
 #include "anju-openapi.h"
 #include "anju-request-private.h"
@@ -518,6 +519,7 @@ anju_server_new (const AnjuConfig *config,
 
   register_core_routes (self);
   anju_identity_register_routes (self);
+  anju_messages_register (self);
   return g_steal_pointer (&self);
 }
 

@@ -1,0 +1,28 @@
+/* anju-message-recipients.h: who receives an event.
+ *
+ * The users named by id plus the users of one organisation (only those
+ * holding a role, when one is given), each once, disabled accounts left
+ * out: a disabled account must not pile up messages nor receive texts.
+ * Ids of users that do not exist are skipped.
+ */
+#pragma once
+
+#include "anju-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  user_id;
+  char   *phone;     /* (nullable) create-admin accounts have none */
+} AnjuRecipient;
+
+/* (transfer full): array of AnjuRecipient ordered by user id. */
+GArray *anju_message_recipients_resolve (AnjuDb        *db,
+                                         const gint64  *user_ids,
+                                         guint          n_user_ids,
+                                         gint64         org_id,
+                                         const char    *role_code,
+                                         GError       **error);
+
+G_END_DECLS
