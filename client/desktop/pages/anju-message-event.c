@@ -11,16 +11,18 @@ typedef struct
   const char *name;
 } EventName;
 
+/* The same words as the server's event table (server/messages/
+ * anju-message-events.c), so both share one translation. */
 static const EventName event_names[] = {
-  { "workflow.task.assigned",      N_("New task") },
+  { "workflow.task.assigned",      N_("Task assigned") },
   { "workflow.task.overdue",       N_("Task overdue") },
   { "workflow.instance.completed", N_("Process completed") },
   { "workflow.instance.rejected",  N_("Process rejected") },
   { "workflow.instance.returned",  N_("Returned for supplement") },
   { "workflow.instance.cancelled", N_("Process cancelled") },
   { "feedback.replied",            N_("Feedback replied") },
-  { "message.manual",              N_("Notice from staff") },
-  { "account.initial_password",    N_("Initial password") },
+  { "message.manual",              N_("Message sent by hand") },
+  { "account.initial_password",    N_("Initial password of a new account") },
 };
 
 static const char * const inbox_events[] = {

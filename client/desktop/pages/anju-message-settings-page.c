@@ -13,7 +13,7 @@ struct _AnjuMessageSettingsPage
   AdwBin             parent_instance;
 
   /* Template widgets */
-  GtkBox            *main_box;
+  GtkBox            *status_box;
   AdwViewStack      *view_stack;
 
   /* Borrowed: children made in constructed, once the client is known */
@@ -163,7 +163,7 @@ anju_message_settings_page_constructed (GObject *object)
   g_assert (ANJU_IS_API_CLIENT (self->client));
 
   widget = anju_sms_status_row_new (self->client);
-  gtk_box_prepend (self->main_box, widget);
+  gtk_box_append (self->status_box, widget);
   self->status_row = ANJU_SMS_STATUS_ROW (widget);
 
   widget = anju_event_list_view_new (self->client, "/api/v1/message-templates",
@@ -267,7 +267,7 @@ anju_message_settings_page_class_init (AnjuMessageSettingsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/anju/desktop/ui/pages/anju-message-settings-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AnjuMessageSettingsPage, main_box);
+  gtk_widget_class_bind_template_child (widget_class, AnjuMessageSettingsPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, AnjuMessageSettingsPage, view_stack);
 
   gtk_widget_class_install_action (widget_class, "message-settings.reload", NULL, reload_action);
