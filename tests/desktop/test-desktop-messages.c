@@ -8,7 +8,9 @@
  *   settings        the SMS status line says SMS is disabled (the test
  *                   server has no gateway); a template edit naming an
  *                   unknown variable is refused at its field, a valid one
- *                   (with a variable inserted from its button) is saved
+ *                   (with a variable inserted from its button) is saved;
+ *                   the SMS log lists a text kept as not sent, filters by
+ *                   status, and says why it cannot be sent again
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include "anju-message-template-dialog-private.h"
 #include "anju-messages-page.h"
 #include "anju-send-message-dialog.h"
+#include "anju-sms-log-view.h"
 
 #define RECIPIENT_ORG   "银盆岭街道"
 #define RECIPIENT       "street_ypl"
@@ -366,6 +369,68 @@ edit_template (Fixture *fixture)
   g_assert_false (json_object_get_boolean_member (template, "is_default"));
 }
 
+static gboolean
+sms_log_shows (gpointer data)
+{
+  Fixture *fixture = data;
+  AnjuSmsLogView *log = _anju_message_settings_page_get_sms_log (ANJU_MESSAGE_SETTINGS_PAGE (fixture->page));
+
+  return anju_desktop_test_find_label (GTK_WIDGET (log), fixture->text) != NULL;
+}
+
+static gboolean
+window_shows_label_starting (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return anju_desktop_test_find_label_starting (GTK_WIDGET (fixture->window), fixture->text) != NULL;
+}
+
+/* With no gateway every text is kept as "not sent"; sending one again
+ * is refused with the reason, which the toast repeats. */
+static void
+check_sms_log (Fixture *fixture)
+{
+  AnjuMessageSettingsPage *page = ANJU_MESSAGE_SETTINGS_PAGE (fixture->page);
+  GtkWidget *log = GTK_WIDGET (_anju_message_settings_page_get_sms_log (page));
+  GtkWidget *column_view = anju_desktop_test_find_type (log, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *status_filter = anju_desktop_test_find_type (log, GTK_TYPE_DROP_DOWN);
+
+  adw_view_stack_set_visible_child_name (_anju_message_settings_page_get_view_stack (page), "sms");
+  fixture->text = "Not sent (SMS is disabled)";
+  g_assert_true (anju_desktop_test_wait_for (sms_log_shows, fixture, "a text kept as not sent"));
+  g_assert_nonnull (anju_desktop_test_find_label (column_view, "Message sent by hand"));
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)), 0, TRUE);
+  anju_desktop_test_click_action (log, "sms.resend");
+  fixture->text = "Could not send the text message again: ";
+  g_assert_true (anju_desktop_test_wait_for (window_shows_label_starting, fixture, fixture->text));
+
+  /* None failed: the filter empties the list (position 4 is "failed",
+   * after "All statuses", pending, sending and sent). */
+  g_assert_nonnull (status_filter);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status_filter), 4);
+  fixture->text = "No Text Messages";
+  g_assert_true (anju_desktop_test_wait_for (sms_log_shows, fixture, "the empty log"));
+}
+
+/* A message to the street by SMS too, through the API: the texts the
+ * SMS log then shows. */
+static void
+send_by_sms (AnjuTestServer *server)
+{
+  g_autofree char *token = anju_test_login (server, "admin", ANJU_TEST_DEMO_PASSWORD);
+  g_autofree char *org_id = anju_test_db_query (server, "SELECT id FROM organisations WHERE name = '" RECIPIENT_ORG "'");
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  guint status = 0;
+
+  body = g_strdup_printf ("{\"title\": \"" MESSAGE_TITLE "\", \"body\": \"" MESSAGE_BODY "\","
+                          " \"org_ids\": [%s], \"sms\": true}", org_id);
+  answer = anju_test_request (server, token, "POST", "/api/v1/messages", body, &status);
+  g_assert_cmpuint (status, ==, 201);
+}
+
 static void
 message_settings (AnjuWindow *window,
                   gpointer    data)
@@ -384,6 +449,7 @@ message_settings (AnjuWindow *window,
   gtk_widget_activate (anju_event_list_view_get_row (templates, MANUAL_EVENT));
   fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_MESSAGE_TEMPLATE_DIALOG);
   edit_template (fixture);
+  check_sms_log (fixture);
 }
 
 static void
@@ -391,6 +457,7 @@ test_message_settings (void)
 {
   Fixture fixture = { anju_test_server_start (TRUE), };
 
+  send_by_sms (fixture.server);
   anju_desktop_test_run (fixture.server, "admin", ANJU_TEST_DEMO_PASSWORD, message_settings, &fixture);
   anju_test_server_stop (fixture.server);
 }

@@ -215,6 +215,31 @@ reset_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A message about a field goes once the field is edited: it was about
+ * what the field held. */
+static void
+field_changed_cb (gpointer  field,
+                  gpointer  user_data)
+{
+  AnjuMessageTemplateDialog *self = user_data;
+  const char *name = g_object_get_data (G_OBJECT (field), "anju-field");
+
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      if (g_strcmp0 (self->slots[i].field, name) == 0)
+        anju_field_error_set (&self->slots[i], NULL);
+    }
+}
+
+static void
+clear_error_on_edit (AnjuMessageTemplateDialog *self,
+                     GObject                   *field,
+                     const char                *name)
+{
+  g_object_set_data (field, "anju-field", (gpointer) name);
+  g_signal_connect_object (field, "changed", G_CALLBACK (field_changed_cb), self, 0);
+}
+
 /* Variables */
 
 static void
@@ -319,6 +344,11 @@ anju_message_template_dialog_constructed (GObject *object)
   set_text_view_text (self->sms_view, anju_record_get_string (self->template, "sms"));
   add_variable_buttons (self);
   set_busy (self, FALSE);
+
+  /* After filling in, so the server's own texts clear nothing. */
+  clear_error_on_edit (self, G_OBJECT (self->title_row), "title");
+  clear_error_on_edit (self, G_OBJECT (gtk_text_view_get_buffer (self->body_view)), "body");
+  clear_error_on_edit (self, G_OBJECT (gtk_text_view_get_buffer (self->sms_view)), "sms");
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }

@@ -220,6 +220,20 @@ send_action (GtkWidget  *widget,
                                  self->cancellable, send_cb, g_object_ref (self));
 }
 
+/* A message about a field goes once the field is edited: it was about
+ * what the field held. */
+static void
+title_changed_cb (AnjuSendMessageDialog *self)
+{
+  anju_field_error_set (&self->slots[SLOT_TITLE], NULL);
+}
+
+static void
+body_changed_cb (AnjuSendMessageDialog *self)
+{
+  anju_field_error_set (&self->slots[SLOT_BODY], NULL);
+}
+
 static void
 recipients_changed_cb (AnjuSendMessageDialog *self)
 {
@@ -401,6 +415,10 @@ anju_send_message_dialog_init (AnjuSendMessageDialog *self)
 
   self->slots[SLOT_TITLE] = (AnjuFieldSlot) { "title", GTK_WIDGET (self->title_row), GTK_WIDGET (self->title_error) };
   self->slots[SLOT_BODY] = (AnjuFieldSlot) { "body", GTK_WIDGET (self->body_frame), GTK_WIDGET (self->body_error) };
+
+  g_signal_connect_object (self->title_row, "changed", G_CALLBACK (title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
+                           G_CALLBACK (body_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
