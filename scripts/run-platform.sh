@@ -6,6 +6,10 @@
 # database.  Then it starts anju-server and, when there is a display,
 # anju-desktop connected to it; without a display the server stays in the
 # foreground.  Ctrl-C (or closing the desktop) stops everything.
+#
+# Unless the config names a real SMS gateway, the demo's texts go to
+# anju-fake-sms-gateway on loopback, which records each one as a JSON line
+# in ${XDG_DATA_HOME:-~/.local/share}/anju/demo-sms.jsonl (docs/demo.md).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +21,8 @@ data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/anju"
 conf="$config_dir/anju-server.conf"
 
 server_pid=
+sms_pid=
+sms_record="$data_dir/demo-sms.jsonl"
 
 say() {
   printf '==> %s\n' "$*"
@@ -91,6 +97,59 @@ stop_server() {
   server_pid=
 }
 
+stop_sms_gateway() {
+  if [ -z "$sms_pid" ] || ! kill -0 "$sms_pid" 2>/dev/null; then
+    return
+  fi
+  kill -TERM "$sms_pid" 2>/dev/null || true
+  wait "$sms_pid" 2>/dev/null || true
+  sms_pid=
+}
+
+stop_platform() {
+  stop_server
+  stop_sms_gateway
+}
+
+# set_sms_gateway URL: writes [sms] gateway_url=URL into the config.
+set_sms_gateway() {
+  awk -v url="$1" '
+    /^\[/ { group = $0 }
+    group == "[sms]" && /^gateway_url[[:space:]]*=/ { print "gateway_url=" url; next }
+    { print }' "$conf" > "$conf.tmp"
+  chmod 0600 "$conf.tmp"
+  mv "$conf.tmp" "$conf"
+}
+
+# start_sms_gateway: runs the fake SMS gateway on a free loopback port and
+# points the config at it, unless the config names another gateway.
+start_sms_gateway() {
+  local current port_file i
+  current="$(conf_get sms gateway_url)"
+  case "$current" in
+    "" | http://127.0.0.1:*) ;;
+    *)
+      say "Texts go to the configured SMS gateway $current"
+      return
+      ;;
+  esac
+  port_file="$(mktemp)"
+  "$build/server/tools/anju-fake-sms-gateway" --port 0 --record "$sms_record" > "$port_file" &
+  sms_pid=$!
+  for i in $(seq 100); do
+    [ -s "$port_file" ] && break
+    kill -0 "$sms_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ ! -s "$port_file" ]; then
+    rm -f "$port_file"
+    die "anju-fake-sms-gateway did not start"
+  fi
+  set_sms_gateway "http://127.0.0.1:$(head -n 1 "$port_file")/sms"
+  rm -f "$port_file"
+  say "Demo texts are recorded in $sms_record"
+}
+
 # wait_until_ready URL: polls the health endpoint until the server answers
 # or exits.  The certificate is checked by fingerprint below, not here.
 wait_until_ready() {
@@ -150,7 +209,7 @@ url="$scheme://$listen"
 # The programs run uninstalled: point them at the catalogues just built.
 export ANJU_LOCALEDIR="$build/po"
 
-trap stop_server EXIT
+trap stop_platform EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -158,6 +217,8 @@ trap 'exit 143' TERM
 if curl --silent --insecure --max-time 2 --output /dev/null "$url/"; then
   die "something already answers on $url; stop it, or change [server] listen in $conf"
 fi
+
+start_sms_gateway
 
 say "Starting anju-server on $url"
 "$build/server/anju-server" --config "$conf" serve &
@@ -171,6 +232,7 @@ if [ "$scheme" = https ]; then
 fi
 echo "Configuration: $conf"
 echo "Database:      $db"
+[ -n "$sms_pid" ] && echo "Demo texts:    $sms_record"
 [ -f docs/demo.md ] && echo "Demo accounts: docs/demo.md"
 echo "Press Ctrl-C to stop."
 echo

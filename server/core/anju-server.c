@@ -14,6 +14,7 @@
 #include "anju-sessions.h"
 #include "anju-time.h"
 #include "anju-tls.h"
+#include "anju-workflow.h"
 
 #define SHUTDOWN_GRACE_SECONDS 30
 
@@ -520,6 +521,7 @@ anju_server_new (const AnjuConfig *config,
   register_core_routes (self);
   anju_identity_register_routes (self);
   anju_messages_register (self);
+  anju_workflow_register (self);
   return g_steal_pointer (&self);
 }
 

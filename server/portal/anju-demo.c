@@ -8,6 +8,7 @@
 #include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-uscc.h"
+#include "anju-workflow.h"
 
 /* Keep in step with docs/demo.md and tests/support (ANJU_TEST_DEMO_PASSWORD). */
 #define DEMO_PASSWORD "Anju@2026"
@@ -257,5 +258,6 @@ anju_identity_populate_demo (AnjuDb     *db,
   if (hash == NULL || !anju_db_begin (db, error))
     return FALSE;
   ok = build_demo (&build, hash, error);
+  ok = ok && anju_workflow_populate_demo (db, audit_key, writer.now, error);
   return anju_transaction_end (db, ok, error);
 }

@@ -1,0 +1,41 @@
+/* anju-workflow-private.h: what the files of the workflow module share
+ * about AnjuWorkflow itself (the hook registry, the routes). */
+#pragma once
+
+#include "anju-workflow.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char                 *name;
+  AnjuWorkflowHookKind  kind;
+  char                 *description;
+  AnjuWorkflowHookFunc  func;
+  gpointer              user_data;
+  GDestroyNotify        destroy;
+} AnjuWfHook;
+
+/* An engine with the built-in hooks and no server: the demo data set is
+ * made before any server exists. */
+AnjuWorkflow     *_anju_workflow_new_detached  (void);
+/* (nullable) (transfer none) */
+const AnjuWfHook *_anju_workflow_find_hook     (AnjuWorkflow *self,
+                                                const char   *name);
+/* (transfer container) Every hook, by name. */
+GPtrArray        *_anju_workflow_list_hooks    (AnjuWorkflow *self);
+
+/* The built-in hooks (anju-workflow-record-result.c). */
+void              _anju_workflow_add_builtin_hooks (AnjuWorkflow *self);
+
+/* The route tables of the API files. */
+const AnjuRoute  *_anju_workflow_template_routes (guint *n_routes);
+const AnjuRoute  *_anju_workflow_instance_routes (guint *n_routes);
+const AnjuRoute  *_anju_workflow_todo_routes     (guint *n_routes);
+
+/* The overdue sweep (anju-workflow-sweep.c), an AnjuPeriodicFunc whose
+ * user_data is the AnjuWorkflow. */
+void              _anju_workflow_sweep_overdue   (AnjuServer *server,
+                                                  gpointer    user_data);
+
+G_END_DECLS

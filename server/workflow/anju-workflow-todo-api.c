@@ -1,0 +1,295 @@
+/* anju-workflow-todo-api.c: the unified to-do and done lists
+ * (统一待办/已办, F-PORTAL-005; docs/api.md, "To-do and done").
+ *
+ * The to-do list is every open task of a live instance that the caller
+ * may act on, across all domains: review tasks of running instances
+ * whose role the caller holds with the task's organisation in their
+ * scope (or that were transferred to them), and supplement tasks of
+ * their own returned instances.  The SQL below says the same as
+ * anju_wf_user_may_act(), for a whole list at once.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "anju-caller.h"
+#include "anju-clock.h"
+#include "anju-json-columns.h"
+#include "anju-stmt.h"
+#include "anju-validation.h"
+#include "anju-workflow-private.h"
+#include "anju-workflow-refs.h"
+
+/* ?1 the caller's id, ?2 the caller's organisation path. */
+#define TODO_FROM \
+  " FROM workflow_tasks t" \
+  " JOIN workflow_instances i ON i.id = t.instance_id" \
+  " JOIN workflow_templates tp ON tp.id = i.template_id" \
+  " JOIN organisations o ON o.id = t.org_id" \
+  " WHERE t.state = 'open'" \
+  " AND ((t.kind = 'review' AND i.state = 'running')" \
+  "  OR (t.kind = 'supplement' AND i.state = 'returned'))" \
+  " AND (t.assignee_id = ?1" \
+  "  OR (t.assignee_id IS NULL AND substr(o.path, 1, length(?2)) = ?2" \
+  "   AND t.role IN (SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id" \
+  "    WHERE ur.user_id = ?1)))"
+
+/* ?3 a template code or NULL, ?4 overdue only, ?5 now. */
+#define TODO_FILTERS \
+  " AND (?3 IS NULL OR tp.code = ?3)" \
+  " AND (NOT ?4 OR t.due_at < ?5)"
+
+#define ITEM_COLUMNS \
+  "t.id, t.instance_id, tp.code, tp.name, i.domain, i.record_id, i.record_label, t.step_name," \
+  " t.kind, t.org_id, o.name, t.created_at, t.due_at, t.action, t.comment, t.done_at"
+
+typedef struct
+{
+  gint64   now;
+  gboolean done;     /* items of the done list */
+} ItemContext;
+
+static JsonNode *
+todo_item (sqlite3_stmt  *stmt,
+           gpointer       user_data,
+           GError       **error)
+{
+  const ItemContext *context = user_data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean has_due = sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+  gint64 due_at = sqlite3_column_int64 (stmt, 12);
+  /* An open task is overdue once its due date has passed; a done one
+   * was, when it was done late. */
+  gint64 measured_at = context->done ? sqlite3_column_int64 (stmt, 15) : context->now;
+
+  json_builder_begin_object (builder);
+  anju_json_add_id_column (builder, "task_id", stmt, 0);
+  anju_json_add_id_column (builder, "instance_id", stmt, 1);
+  anju_json_add_text_column (builder, "type", stmt, 2);
+  anju_json_add_text_column (builder, "type_name", stmt, 3);
+  anju_json_add_text_column (builder, "domain", stmt, 4);
+  anju_json_add_id_column (builder, "record_id", stmt, 5);
+  anju_json_add_text_column (builder, "record_label", stmt, 6);
+  anju_json_add_text_column (builder, "step_name", stmt, 7);
+  anju_json_add_text_column (builder, "kind", stmt, 8);
+  anju_wf_json_add_ref_columns (builder, "organisation", stmt, 9, 10);
+  anju_json_add_time_column (builder, "created_at", stmt, 11);
+  anju_json_add_time_column (builder, "due_at", stmt, 12);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder, has_due && due_at < measured_at);
+  if (context->done)
+    {
+      anju_json_add_text_column (builder, "action", stmt, 13);
+      anju_json_add_text_column (builder, "comment", stmt, 14);
+      anju_json_add_time_column (builder, "done_at", stmt, 15);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+typedef struct
+{
+  const AnjuCaller *caller;
+  const char       *type;
+  gboolean          overdue_only;
+  gint64            now;
+} TodoFilters;
+
+static void
+bind_todo (sqlite3_stmt      *stmt,
+           const TodoFilters *filters)
+{
+  sqlite3_bind_int64 (stmt, 1, filters->caller->user_id);
+  anju_db_bind_text (stmt, 2, filters->caller->org_path);
+  anju_db_bind_text (stmt, 3, filters->type);
+  sqlite3_bind_int (stmt, 4, filters->overdue_only);
+  sqlite3_bind_int64 (stmt, 5, filters->now);
+}
+
+static gint64
+request_now (AnjuRequest *request)
+{
+  return anju_clock_now_secs (anju_request_get_clock (request));
+}
+
+static void
+handle_todo (AnjuRequest *request)
+{
+  static const char * const sorts[] = { "due", "created", NULL };
+  AnjuDb *db = anju_request_get_db (request);
+  const char *sort = anju_request_get_query (request, "sort");
+  const char *overdue = anju_request_get_query (request, "overdue");
+  g_autoptr(GError) error = NULL;
+  g_auto(AnjuStmt) count = NULL;
+  g_auto(AnjuStmt) rows = NULL;
+  TodoFilters filters = {
+    .caller = anju_request_get_caller (request),
+    .type = anju_request_get_query (request, "type"),
+    .overdue_only = g_strcmp0 (overdue, "true") == 0,
+    .now = request_now (request),
+  };
+  ItemContext context = { filters.now, FALSE };
+  guint page, page_size;
+
+  if (!anju_request_get_paging (request, &page, &page_size, &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  if (sort != NULL && !g_strv_contains (sorts, sort))
+    anju_request_add_field_error (request, "sort", _("Must be due or created"));
+  if (overdue != NULL && !g_str_equal (overdue, "true") && !g_str_equal (overdue, "false"))
+    anju_request_add_field_error (request, "overdue", _("Must be true or false"));
+  if (anju_request_has_field_errors (request))
+    {
+      anju_reply_validation_failed (request);
+      return;
+    }
+
+  count = anju_db_prepare (db, "SELECT COUNT(*)" TODO_FROM TODO_FILTERS, &error);
+  /* Due first, those without a due date last; or the oldest first, as
+   * work is taken in the order it came. */
+  rows = anju_db_prepare (db,
+                          g_strcmp0 (sort, "created") == 0
+                          ? "SELECT " ITEM_COLUMNS TODO_FROM TODO_FILTERS
+                            " ORDER BY t.created_at, t.id LIMIT ?6 OFFSET ?7"
+                          : "SELECT " ITEM_COLUMNS TODO_FROM TODO_FILTERS
+                            " ORDER BY t.due_at IS NULL, t.due_at, t.id LIMIT ?6 OFFSET ?7",
+                          &error);
+  if (count == NULL || rows == NULL)
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  bind_todo (count, &filters);
+  bind_todo (rows, &filters);
+  anju_request_reply_page_from (request, count, rows, 6, page, page_size, todo_item, &context);
+}
+
+static gboolean
+add_type_counts (JsonBuilder        *builder,
+                 AnjuDb             *db,
+                 const TodoFilters  *filters,
+                 gint64             *out_total,
+                 gint64             *out_overdue,
+                 GError            **error)
+{
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
+                                           "SELECT tp.code,"
+                                           " COALESCE((SELECT c.name FROM workflow_templates c"
+                                           "  WHERE c.code = tp.code AND c.is_current = 1),"
+                                           "  MAX(tp.name)),"
+                                           " COUNT(*), TOTAL(t.due_at < ?5)"
+                                           TODO_FROM " GROUP BY tp.code ORDER BY tp.code",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_todo (stmt, filters);
+  json_builder_set_member_name (builder, "types");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 count = sqlite3_column_int64 (stmt, 2);
+      gint64 overdue = (gint64) sqlite3_column_double (stmt, 3);
+
+      json_builder_begin_object (builder);
+      anju_json_add_text_column (builder, "type", stmt, 0);
+      anju_json_add_text_column (builder, "name", stmt, 1);
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, count);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_int_value (builder, overdue);
+      json_builder_end_object (builder);
+      *out_total += count;
+      *out_overdue += overdue;
+    }
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+handle_counts (AnjuRequest *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  TodoFilters filters = {
+    .caller = anju_request_get_caller (request),
+    .now = request_now (request),
+  };
+  gint64 total = 0;
+  gint64 overdue = 0;
+
+  json_builder_begin_object (builder);
+  if (!add_type_counts (builder, anju_request_get_db (request), &filters, &total, &overdue,
+                        &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, total);
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_int_value (builder, overdue);
+  json_builder_end_object (builder);
+  anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+}
+
+static void
+handle_done (AnjuRequest *request)
+{
+#define DONE_FROM \
+  " FROM workflow_tasks t" \
+  " JOIN workflow_instances i ON i.id = t.instance_id" \
+  " JOIN workflow_templates tp ON tp.id = i.template_id" \
+  " JOIN organisations o ON o.id = t.org_id" \
+  " WHERE t.state = 'done' AND t.done_by = ?1"
+  AnjuDb *db = anju_request_get_db (request);
+  AnjuCaller *caller = anju_request_get_caller (request);
+  g_autoptr(GError) error = NULL;
+  g_auto(AnjuStmt) count = NULL;
+  g_auto(AnjuStmt) rows = NULL;
+  ItemContext context = { request_now (request), TRUE };
+  guint page, page_size;
+
+  if (!anju_request_get_paging (request, &page, &page_size, &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  count = anju_db_prepare (db, "SELECT COUNT(*)" DONE_FROM, &error);
+  rows = anju_db_prepare (db, "SELECT " ITEM_COLUMNS DONE_FROM
+                          " ORDER BY t.done_at DESC, t.id DESC LIMIT ?2 OFFSET ?3", &error);
+  if (count == NULL || rows == NULL)
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  sqlite3_bind_int64 (count, 1, caller->user_id);
+  sqlite3_bind_int64 (rows, 1, caller->user_id);
+  anju_request_reply_page_from (request, count, rows, 2, page, page_size, todo_item, &context);
+#undef DONE_FROM
+}
+
+static const AnjuRoute todo_routes[] = {
+  { "GET", "/api/v1/todo", NULL, ANJU_ROUTE_DEFAULT, handle_todo,
+    "The open tasks the caller may act on, across every domain; filters type, overdue; "
+    "sort due (default) or created", NULL, "todo" },
+  { "GET", "/api/v1/todo/counts", NULL, ANJU_ROUTE_DEFAULT, handle_counts,
+    "How many to-do items per type, and how many are overdue", NULL, "todo" },
+  { "GET", "/api/v1/done", NULL, ANJU_ROUTE_DEFAULT, handle_done,
+    "The tasks the caller acted on, newest first", NULL, "todo" },
+};
+
+const AnjuRoute *
+_anju_workflow_todo_routes (guint *n_routes)
+{
+  *n_routes = G_N_ELEMENTS (todo_routes);
+  return todo_routes;
+}

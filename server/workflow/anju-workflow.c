@@ -1,0 +1,253 @@
+/* anju-workflow.c: AnjuWorkflow, the engine as a server service: its
+ * hook registry and the C API of anju-workflow.h. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "anju-caller.h"
+#include "anju-workflow-engine.h"
+#include "anju-workflow-private.h"
+#include "anju-workflow-template-store.h"
+
+#define SERVICE_NAME "workflow"
+
+struct _AnjuWorkflow
+{
+  GObject     parent_instance;
+
+  AnjuServer *server;      /* (unowned) (nullable) owns us as a service */
+  GHashTable *hooks;       /* (owned) name → (owned) AnjuWfHook */
+};
+
+G_DEFINE_FINAL_TYPE (AnjuWorkflow, anju_workflow, G_TYPE_OBJECT)
+
+static void
+hook_free (gpointer data)
+{
+  AnjuWfHook *hook = data;
+
+  if (hook->destroy != NULL)
+    hook->destroy (hook->user_data);
+  g_free (hook->name);
+  g_free (hook->description);
+  g_free (hook);
+}
+
+static void
+anju_workflow_finalize (GObject *object)
+{
+  AnjuWorkflow *self = ANJU_WORKFLOW (object);
+
+  g_clear_pointer (&self->hooks, g_hash_table_unref);
+
+  G_OBJECT_CLASS (anju_workflow_parent_class)->finalize (object);
+}
+
+static void
+anju_workflow_class_init (AnjuWorkflowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = anju_workflow_finalize;
+}
+
+static void
+anju_workflow_init (AnjuWorkflow *self)
+{
+  self->hooks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, hook_free);
+}
+
+AnjuWorkflow *
+_anju_workflow_new_detached (void)
+{
+  AnjuWorkflow *self = g_object_new (ANJU_TYPE_WORKFLOW, NULL);
+
+  _anju_workflow_add_builtin_hooks (self);
+  return self;
+}
+
+const AnjuWfHook *
+_anju_workflow_find_hook (AnjuWorkflow *self,
+                          const char   *name)
+{
+  g_return_val_if_fail (ANJU_IS_WORKFLOW (self), NULL);
+
+  return name != NULL ? g_hash_table_lookup (self->hooks, name) : NULL;
+}
+
+static int
+compare_hooks (gconstpointer a,
+               gconstpointer b)
+{
+  const AnjuWfHook *x = *(const AnjuWfHook * const *) a;
+  const AnjuWfHook *y = *(const AnjuWfHook * const *) b;
+
+  return g_strcmp0 (x->name, y->name);
+}
+
+GPtrArray *
+_anju_workflow_list_hooks (AnjuWorkflow *self)
+{
+  GPtrArray *hooks = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer hook;
+
+  g_hash_table_iter_init (&iter, self->hooks);
+  while (g_hash_table_iter_next (&iter, NULL, &hook))
+    g_ptr_array_add (hooks, hook);
+  g_ptr_array_sort (hooks, compare_hooks);
+  return hooks;
+}
+
+void
+anju_workflow_register (AnjuServer *server)
+{
+  typedef const AnjuRoute *(*RoutesFunc) (guint *n_routes);
+  static const RoutesFunc tables[] = {
+    _anju_workflow_template_routes,
+    _anju_workflow_instance_routes,
+    _anju_workflow_todo_routes,
+  };
+  g_autoptr(AnjuWorkflow) self = NULL;
+  const AnjuConfig *config;
+
+  g_return_if_fail (ANJU_IS_SERVER (server));
+
+  self = _anju_workflow_new_detached ();
+  self->server = server;
+  anju_server_set_service (server, SERVICE_NAME, self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      guint n_routes = 0;
+      const AnjuRoute *routes = tables[i] (&n_routes);
+
+      anju_server_add_routes (server, routes, n_routes);
+    }
+
+  /* The server holds the engine until it is disposed, after its periodic
+   * sources are gone, so the sweep may borrow it. */
+  config = anju_server_get_config (server);
+  anju_server_add_periodic (server, config->reminder_interval_seconds * 1000,
+                            _anju_workflow_sweep_overdue, self);
+}
+
+AnjuWorkflow *
+anju_workflow_get (AnjuServer *server)
+{
+  return anju_server_get_service (server, SERVICE_NAME);
+}
+
+void
+anju_workflow_register_hook (AnjuWorkflow         *self,
+                             const char           *name,
+                             AnjuWorkflowHookKind  kind,
+                             const char           *description,
+                             AnjuWorkflowHookFunc  func,
+                             gpointer              user_data,
+                             GDestroyNotify        destroy)
+{
+  AnjuWfHook *hook;
+
+  g_return_if_fail (ANJU_IS_WORKFLOW (self));
+  g_return_if_fail (name != NULL && description != NULL && func != NULL);
+  g_return_if_fail (!g_hash_table_contains (self->hooks, name));
+
+  hook = g_new0 (AnjuWfHook, 1);
+  *hook = (AnjuWfHook) {
+    .name = g_strdup (name),
+    .kind = kind,
+    .description = g_strdup (description),
+    .func = func,
+    .user_data = user_data,
+    .destroy = destroy,
+  };
+  g_hash_table_insert (self->hooks, hook->name, hook);
+}
+
+void
+anju_workflow_actor_from_request (AnjuRequest    *request,
+                                  AnjuAuditActor *out_actor)
+{
+  AnjuCaller *caller = anju_request_get_caller (request);
+
+  g_return_if_fail (caller != NULL);
+
+  *out_actor = (AnjuAuditActor) {
+    .actor_id = caller->user_id,
+    .actor = caller->username,
+    .org_id = caller->org_id,
+    .org_path = caller->org_path,
+    .client_address = anju_request_get_client_address (request),
+  };
+}
+
+gboolean
+anju_workflow_start (AnjuWorkflow          *self,
+                     const AnjuAuditActor  *actor,
+                     const char            *template_code,
+                     const char            *domain,
+                     gint64                 record_id,
+                     const char            *record_label,
+                     gint64                 org_id,
+                     JsonObject            *fields,
+                     gint64                *out_instance_id,
+                     GError               **error)
+{
+  g_auto(AnjuWfRun) run = { 0, };
+  g_autoptr(AnjuWfTemplate) template = NULL;
+  g_autoptr(AnjuWfInstance) instance = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *field = NULL;
+  AnjuDb *db;
+
+  g_return_val_if_fail (ANJU_IS_WORKFLOW (self) && self->server != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL && template_code != NULL && record_label != NULL, FALSE);
+  db = anju_server_get_db (self->server);
+  /* The instance commits with the domain's own write, or not at all. */
+  g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (db)), FALSE);
+
+  template = anju_wf_template_store_load_current (db, template_code, &local_error);
+  if (template == NULL)
+    {
+      if (g_error_matches (local_error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND))
+        g_set_error (error, ANJU_ERROR, ANJU_ERROR_VALIDATION,
+                     /* Translators: %s is a template code such as pubrent.application.review */
+                     _("There is no process template with the code “%s”"), template_code);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (domain == NULL)
+    domain = template->domain;
+  if (!anju_wf_engine_check_start (db, template, domain, record_id, org_id, fields, &field, error))
+    {
+      if (field != NULL)
+        g_prefix_error (error, "%s: ", field);
+      return FALSE;
+    }
+
+  anju_wf_run_init_for_server (&run, self, self->server, actor);
+  instance = anju_wf_engine_start (&run, g_steal_pointer (&template), domain, record_id,
+                                   record_label, org_id, fields, error);
+  if (instance == NULL)
+    return FALSE;
+  if (out_instance_id != NULL)
+    *out_instance_id = instance->id;
+  return TRUE;
+}
+
+gboolean
+anju_workflow_find (AnjuWorkflow  *self,
+                    const char    *domain,
+                    gint64         record_id,
+                    gint64        *out_instance_id,
+                    char         **out_state,
+                    GError       **error)
+{
+  g_return_val_if_fail (ANJU_IS_WORKFLOW (self) && self->server != NULL, FALSE);
+  g_return_val_if_fail (domain != NULL && out_instance_id != NULL, FALSE);
+
+  return anju_wf_instance_find_latest (anju_server_get_db (self->server), domain, record_id,
+                                       out_instance_id, out_state, error);
+}
