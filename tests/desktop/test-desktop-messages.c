@@ -11,6 +11,9 @@
  *                   (with a variable inserted from its button) is saved;
  *                   the SMS log lists a text kept as not sent, filters by
  *                   status, and says why it cannot be sent again
+ *   open record     a task assigned by the workflow engine reaches the
+ *                   assignee's inbox with its record: the message's
+ *                   button opens it through win.open-record (sxx)
  */
 #include "config.h"
 
@@ -462,6 +465,99 @@ test_message_settings (void)
   anju_test_server_stop (fixture.server);
 }
 
+/* Open record: a message about a record */
+
+#define LINK_COMMUNITY  "银盆岭社区"
+#define LINK_ASSIGNEE   "community_ypl"
+#define LINK_RECORD_ID  90001
+
+typedef struct
+{
+  Fixture  base;
+  gint64   instance_id;
+  char    *domain;
+} LinkFixture;
+
+/* Starts a public rental review by hand: its first task, and with it a
+ * message, goes to the community's worker. */
+static void
+start_review (LinkFixture *fixture)
+{
+  g_autofree char *token = anju_test_login (fixture->base.server, "admin", ANJU_TEST_DEMO_PASSWORD);
+  g_autofree char *org_id = anju_test_db_query (fixture->base.server,
+                                                "SELECT id FROM organisations WHERE name = '" LINK_COMMUNITY "'");
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *instance;
+  guint status = 0;
+
+  body = g_strdup_printf ("{\"template\": \"pubrent.application.review\", \"record_id\": %d,"
+                          " \"record_label\": \"测试申请\", \"org_id\": %s}", LINK_RECORD_ID, org_id);
+  answer = anju_test_request (fixture->base.server, token, "POST", "/api/v1/workflow/instances", body, &status);
+  g_assert_cmpuint (status, ==, 201);
+  instance = json_node_get_object (answer);
+  fixture->instance_id = json_object_get_int_member (instance, "id");
+  fixture->domain = g_strdup (json_object_get_string_member (instance, "domain"));
+}
+
+static gboolean
+linked_message_listed (gpointer data)
+{
+  LinkFixture *fixture = data;
+  GtkWidget *column_view = anju_desktop_test_find_type (fixture->base.page, GTK_TYPE_COLUMN_VIEW);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AnjuInboxItem) item = g_list_model_get_item (model, i);
+      JsonObject *link = anju_record_get_member_object (anju_inbox_item_get_message (item), "link");
+
+      if (link != NULL && anju_json_get_int (link, "instance_id", 0) == fixture->instance_id)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), i, TRUE);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+open_linked_message (AnjuWindow *window,
+                     gpointer    data)
+{
+  LinkFixture *fixture = data;
+  g_autoptr(GVariant) expected = NULL;
+  GtkWidget *button;
+  GVariant *target;
+
+  fixture->base.window = window;
+  fixture->base.page = anju_desktop_test_open_page (window, "messages");
+  g_assert_true (anju_desktop_test_wait_for (linked_message_listed, fixture, "the task's message"));
+  g_assert_nonnull (anju_desktop_test_find_label_starting (fixture->base.page, "Task assigned · "));
+
+  /* The button names the record the way the to-do list does. */
+  button = anju_desktop_test_find_button (fixture->base.page, "win.open-record");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  expected = g_variant_ref_sink (g_variant_new ("(sxx)", fixture->domain, (gint64) LINK_RECORD_ID,
+                                                fixture->instance_id));
+  g_assert_nonnull (target);
+  g_assert_true (g_variant_equal (target, expected));
+}
+
+static void
+test_open_record (void)
+{
+  LinkFixture fixture = { { anju_test_server_start (TRUE), }, };
+
+  start_review (&fixture);
+  anju_desktop_test_run (fixture.base.server, LINK_ASSIGNEE, ANJU_TEST_DEMO_PASSWORD, open_linked_message,
+                         &fixture);
+  g_free (fixture.domain);
+  anju_test_server_stop (fixture.base.server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +566,7 @@ main (int   argc,
 
   g_test_add_func ("/support/messages/send-and-read  F-SUPPORT-004 F-PORTAL-006", test_send_and_read);
   g_test_add_func ("/support/messages/settings  F-SUPPORT-004", test_message_settings);
+  g_test_add_func ("/support/messages/open-record  F-SUPPORT-004", test_open_record);
 
   return g_test_run ();
 }
