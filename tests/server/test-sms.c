@@ -620,6 +620,101 @@ test_shutdown_in_flight (void)
   g_socket_listener_close (listener);
 }
 
+static JsonNode *
+inbox_of (SmsFixture *fixture,
+          const char *username)
+{
+  g_autofree char *token = anju_test_login (fixture->srv, username, ANJU_TEST_DEMO_PASSWORD);
+  JsonNode *reply;
+  guint status = 0;
+
+  reply = anju_test_request (fixture->srv, token, "GET", "/api/v1/messages", NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, reply);
+  return reply;
+}
+
+/* Every text the gateway got for phone, as one string. */
+static char *
+texts_to (SmsFixture *fixture,
+          const char *phone)
+{
+  GString *texts = g_string_new (NULL);
+
+  for (guint i = 0; i < anju_fake_sms_count (fixture->fake); i++)
+    {
+      g_autoptr(JsonNode) record = anju_fake_sms_get (fixture->fake, i);
+
+      if (g_strcmp0 (anju_test_json_string (record, "phone"), phone) == 0)
+        g_string_append_printf (texts, "%s\n", anju_test_json_string (record, "text"));
+    }
+  return g_string_free (texts, FALSE);
+}
+
+/* F-PORTAL-006, F-SUPPORT-004: a new task tells whoever may act on it, in
+ * the inbox (with the link to the record) and by SMS, and nobody else;
+ * the next step's assignees hear of it when it is their turn. */
+static void
+test_fan_out_on_assignment (void)
+{
+  g_auto(SmsFixture) fixture = { 0, };
+  g_autoptr(JsonNode) started = NULL;
+  g_autoptr(JsonNode) worker_box = NULL;
+  g_autoptr(JsonNode) street_box = NULL;
+  g_autoptr(JsonNode) approved = NULL;
+  g_autoptr(JsonNode) street_after = NULL;
+  g_autofree char *worker_texts = NULL;
+  g_autofree char *street_texts = NULL;
+  g_autofree char *center = NULL;
+  g_autofree char *worker = NULL;
+  g_autofree char *action_path = NULL;
+  gint64 community, instance;
+  guint status = 0;
+
+  fixture_start (&fixture, TRUE, 0, 0, 0);
+  center = anju_test_login (fixture.srv, "center", ANJU_TEST_DEMO_PASSWORD);
+  community = anju_test_find_org (fixture.srv, fixture.admin, "银盆岭社区");
+  started = anju_test_requestf (fixture.srv, center, "POST", "/api/v1/workflow/instances", &status,
+                                "{\"template\":\"pubrent.application.review\","
+                                "\"record_id\":9001,\"record_label\":\"张三的公租房申请\","
+                                "\"org_id\":%" G_GINT64_FORMAT ",\"fields\":{}}", community);
+  anju_assert_status (status, SOUP_STATUS_CREATED, started);
+  instance = anju_test_json_int (started, "id");
+
+  /* 社区受理: the community worker of 银盆岭社区 (刘芳). */
+  worker_box = inbox_of (&fixture, "community_ypl");
+  g_assert_cmpint (anju_test_json_int (worker_box, "total"), ==, 1);
+  g_assert_cmpstr (anju_test_json_string (worker_box, "items.0.event"), ==,
+                   "workflow.task.assigned");
+  g_assert_cmpstr (anju_test_json_string (worker_box, "items.0.title"), ==, "待办：公租房申请审核");
+  g_assert_nonnull (strstr (anju_test_json_string (worker_box, "items.0.body"),
+                            "「张三的公租房申请」已到“社区受理”环节"));
+  g_assert_cmpstr (anju_test_json_string (worker_box, "items.0.link.domain"), ==,
+                   "pubrent.application");
+  g_assert_cmpint (anju_test_json_int (worker_box, "items.0.link.record_id"), ==, 9001);
+  g_assert_cmpint (anju_test_json_int (worker_box, "items.0.link.instance_id"), ==, instance);
+  street_box = inbox_of (&fixture, "street_ypl");
+  g_assert_cmpint (anju_test_json_int (street_box, "total"), ==, 0);
+
+  anju_fake_sms_wait_for (fixture.fake, 1);
+  worker_texts = texts_to (&fixture, "15874310005");
+  g_assert_nonnull (strstr (worker_texts, "「张三的公租房申请」公租房申请审核已到“社区受理”环节"));
+  g_assert_cmpuint (anju_fake_sms_count (fixture.fake), ==, 1);
+
+  /* Taken in: 街道审核公示 goes to the street's staff (李娜). */
+  worker = anju_test_login (fixture.srv, "community_ypl", ANJU_TEST_DEMO_PASSWORD);
+  action_path = g_strdup_printf ("/api/v1/workflow/instances/%" G_GINT64_FORMAT "/actions",
+                                 instance);
+  approved = anju_test_request (fixture.srv, worker, "POST", action_path,
+                                "{\"action\":\"approve\",\"comment\":\"材料齐全\"}", &status);
+  anju_assert_status (status, SOUP_STATUS_OK, approved);
+  street_after = inbox_of (&fixture, "street_ypl");
+  g_assert_cmpint (anju_test_json_int (street_after, "total"), ==, 1);
+  g_assert_nonnull (strstr (anju_test_json_string (street_after, "items.0.body"), "街道审核公示"));
+  anju_fake_sms_wait_for (fixture.fake, 2);
+  street_texts = texts_to (&fixture, "13974810003");
+  g_assert_nonnull (strstr (street_texts, "「张三的公租房申请」公租房申请审核已到“街道审核公示”环节"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -633,6 +728,8 @@ main (int    argc,
   g_test_add_func ("/sms/quiet-hours  F-SUPPORT-004", test_quiet_hours);
   g_test_add_func ("/sms/initial-password  F-SUPPORT-004", test_initial_password);
   g_test_add_func ("/sms/shutdown-in-flight  F-SUPPORT-004", test_shutdown_in_flight);
+  g_test_add_func ("/messages/workflow/fan-out-on-assignment  F-PORTAL-006 F-SUPPORT-004",
+                   test_fan_out_on_assignment);
 
   return g_test_run ();
 }
