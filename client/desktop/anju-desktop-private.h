@@ -68,6 +68,9 @@ GtkWidget        *_anju_window_get_page                 (AnjuWindow *self,
                                                          const char *name);
 /* (nullable) the sign-in window shown after the session expired */
 AnjuLoginWindow  *_anju_window_get_reauth_window        (AnjuWindow *self);
+/* (nullable) the text of the page's sidebar badge while it is shown */
+const char       *_anju_window_get_page_badge           (AnjuWindow *self,
+                                                         const char *name);
 
 /* The process template editor: ready when its form shows (everything
  * loaded) and no save is in flight. */
