@@ -70,6 +70,9 @@ GtkWidget        *_anju_window_get_page                 (AnjuWindow *self,
                                                          const char *name);
 /* (nullable) the sign-in window shown after the session expired */
 AnjuLoginWindow  *_anju_window_get_reauth_window        (AnjuWindow *self);
+/* (nullable) the text of the page's sidebar badge while it is shown */
+const char       *_anju_window_get_page_badge           (AnjuWindow *self,
+                                                         const char *name);
 /* What "win.open-record" asks; a test may add a domain's opener. */
 AnjuRecordOpeners *_anju_window_get_record_openers      (AnjuWindow *self);
 

@@ -8,6 +8,8 @@
 #include "anju-audit-page.h"
 #include "anju-feedback-page.h"
 #include "anju-home-page.h"
+#include "anju-message-settings-page.h"
+#include "anju-messages-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
 #include "anju-roles-page.h"
@@ -68,6 +70,18 @@ reload_workflow_instances (GtkWidget *page)
 }
 
 static void
+reload_messages (GtkWidget *page)
+{
+  anju_messages_page_reload (ANJU_MESSAGES_PAGE (page));
+}
+
+static void
+reload_message_settings (GtkWidget *page)
+{
+  anju_message_settings_page_reload (ANJU_MESSAGE_SETTINGS_PAGE (page));
+}
+
+static void
 reload_account (GtkWidget *page)
 {
   anju_account_page_reload (ANJU_ACCOUNT_PAGE (page));
@@ -90,6 +104,8 @@ static const AnjuWindowPage pages[] = {
     anju_home_page_get_type, reload_home },
   { "todo", NULL, N_("To-do"), "task-due-symbolic",
     anju_todo_page_get_type, reload_todo },
+  { "messages", NULL, N_("Messages"), "mail-unread-symbolic",
+    anju_messages_page_get_type, reload_messages },
   { "news", NULL, N_("News"), "view-paged-symbolic",
     anju_news_page_get_type, reload_articles },
   { "notices", NULL, N_("Notices"), "emblem-documents-symbolic",
@@ -110,6 +126,8 @@ static const AnjuWindowPage pages[] = {
     anju_workflow_templates_page_get_type, reload_workflow_templates },
   { "workflow-instances", ANJU_PERM_WF_INSTANCE_MANAGE, N_("Process Monitor"), "view-list-bullet-symbolic",
     anju_workflow_instances_page_get_type, reload_workflow_instances },
+  { "message-settings", ANJU_PERM_MESSAGE_MANAGE, N_("Message Settings"), "preferences-system-symbolic",
+    anju_message_settings_page_get_type, reload_message_settings },
   { "account", NULL, N_("My Account"), "avatar-default-symbolic",
     anju_account_page_get_type, reload_account },
 };

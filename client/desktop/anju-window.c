@@ -12,6 +12,9 @@
 #include "anju-window-pages.h"
 #include "anju-window.h"
 
+/* The badge label of a sidebar row (borrowed: the row holds it). */
+#define SIDEBAR_BADGE_KEY "anju-sidebar-badge"
+
 struct _AnjuWindow
 {
   AdwApplicationWindow parent_instance;
@@ -72,13 +75,22 @@ create_sidebar_row (const AnjuWindowPage *page)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name (page->icon_name);
   GtkWidget *label = gtk_label_new (_(page->title));
+  GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  /* Hidden until a page reports something waiting (anju_window_set_page_badge). */
+  gtk_widget_set_visible (badge, FALSE);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "anju-sidebar-badge");
+  gtk_widget_add_css_class (badge, "numeric");
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, page->name);
+  g_object_set_data (G_OBJECT (row), SIDEBAR_BADGE_KEY, badge);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(page->title),
                                   -1);
@@ -190,6 +202,18 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   anju_window_show_page (ANJU_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+set_page_badge_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *name;
+  guint32 count;
+
+  g_variant_get (parameter, "(&su)", &name, &count);
+  anju_window_set_page_badge (ANJU_WINDOW (widget), name, count);
 }
 
 static void
@@ -465,6 +489,7 @@ anju_window_class_init (AnjuWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.set-page-badge", "(su)", set_page_badge_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.open-record", "(sxx)", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.record-changed", "(sxx)", record_changed_action);
@@ -542,6 +567,49 @@ anju_window_toast (AnjuWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
+void
+anju_window_set_page_badge (AnjuWindow *self,
+                            const char *name,
+                            guint       count)
+{
+  const AnjuWindowPage *page;
+  GtkListBoxRow *row;
+  GtkLabel *badge;
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (ANJU_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  row = find_sidebar_row (self, name);
+  page = anju_window_page_lookup (name);
+  if (row == NULL || page == NULL)
+    return;
+
+  badge = g_object_get_data (G_OBJECT (row), SIDEBAR_BADGE_KEY);
+  if (count == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (badge), FALSE);
+      gtk_label_set_text (badge, "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(page->title),
+                                      -1);
+      return;
+    }
+
+  /* A badge is a glance, not a count to read: past 99 it says "99+". */
+  text = count > 99 ? g_strdup ("99+") : g_strdup_printf ("%u", count);
+  gtk_label_set_text (badge, text);
+  gtk_widget_set_visible (GTK_WIDGET (badge), TRUE);
+
+  /* Translators: %1$s is a page of the sidebar ("Messages"), %2$u how
+   * many things on it wait for the user (unread messages, open tasks) */
+  accessible = g_strdup_printf (_("%1$s, %2$u new"), _(page->title), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
 /* Private API for tests (anju-desktop-private.h) */
 
 GtkStack *
@@ -567,6 +635,18 @@ AnjuLoginWindow *
 _anju_window_get_reauth_window (AnjuWindow *self)
 {
   return self->reauth_window;
+}
+
+const char *
+_anju_window_get_page_badge (AnjuWindow *self,
+                             const char *name)
+{
+  GtkListBoxRow *row = find_sidebar_row (self, name);
+  GtkWidget *badge = row != NULL ? g_object_get_data (G_OBJECT (row), SIDEBAR_BADGE_KEY) : NULL;
+
+  if (badge == NULL || !gtk_widget_get_visible (badge))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (badge));
 }
 
 AnjuRecordOpeners *

@@ -7,6 +7,7 @@
  * Widget actions for the pages:
  *   win.toast (s)             show a toast with that text
  *   win.show-page (s)         switch to the page of that name
+ *   win.set-page-badge (su)   anju_window_set_page_badge() for a page
  *   win.reload                reload the visible page (F5, Ctrl+R)
  *   win.open-record (sxx)     show a business record: (domain, record_id,
  *                             instance_id), instance_id 0 for none; the
@@ -44,5 +45,11 @@ gboolean       anju_window_show_page      (AnjuWindow     *self,
                                            const char     *name);
 void           anju_window_toast          (AnjuWindow     *self,
                                            const char     *message);
+/* A number beside the page's sidebar entry (unread messages …), also in
+ * the entry's accessible name; 0 hides it.  Nothing happens for a page
+ * the user may not see. */
+void           anju_window_set_page_badge (AnjuWindow     *self,
+                                           const char     *name,
+                                           guint           count);
 
 G_END_DECLS
