@@ -266,7 +266,7 @@ record_changed_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AnjuWindow *self = ANJU_WINDOW (widget);
-  const char * const followers[] = { "todo", "home" };
+  const char * const followers[] = { "todo", "home", "workflow-instances" };
 
   for (guint i = 0; i < G_N_ELEMENTS (followers); i++)
     {
