@@ -469,17 +469,10 @@ anju_feedback_page_constructed (GObject *object)
   g_object_bind_property (self->feedback, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->feedback, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->feedback, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  self->loader = (AnjuListLoader) {
-    .page = GTK_WIDGET (self),
-    .client = self->client,
-    .model = self->feedback,
-    .selection = self->selection,
-    .stack = self->stack,
-    .error_page = self->error_page,
-    .cancellable = self->cancellable,
-    .load_more_failed = _("Could not load more feedback"),
-    .loaded = loaded_cb,
-  };
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->feedback, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more feedback"));
+  self->loader.loaded = loaded_cb;
   anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scope_filter), can_reply (self));

@@ -44,6 +44,28 @@ connect_count (AnjuListLoader *loader,
 }
 
 void
+anju_list_loader_init (AnjuListLoader     *loader,
+                       GtkWidget          *page,
+                       AnjuPagedModel     *model,
+                       GtkSingleSelection *selection,
+                       GtkStack           *stack,
+                       AdwStatusPage      *error_page,
+                       GCancellable       *cancellable,
+                       const char         *load_more_failed)
+{
+  *loader = (AnjuListLoader) {
+    .page = page,
+    .client = anju_paged_model_get_client (model),
+    .model = model,
+    .selection = selection,
+    .stack = stack,
+    .error_page = error_page,
+    .cancellable = cancellable,
+    .load_more_failed = load_more_failed,
+  };
+}
+
+void
 anju_list_loader_show_count (AnjuListLoader          *loader,
                              GtkLabel                *label,
                              AnjuListLoaderCountText  count_text)

@@ -7,8 +7,8 @@
  * This is that code, once.
  *
  * Contract:
- * - The page embeds an AnjuListLoader in its instance struct and fills
- *   it (a compound literal is simplest) once its model exists.  Every
+ * - The page embeds an AnjuListLoader in its instance struct and sets it
+ *   up with anju_list_loader_init() once its model exists.  Every
  *   pointer is borrowed: the page owns them and keeps them for its life.
  *   The loader must not outlive the page.
  * - A load keeps the page alive until its answer arrives.  A cancelled
@@ -39,7 +39,7 @@ typedef char * (*AnjuListLoaderCountText) (guint      shown,
 typedef struct
 {
   GtkWidget            *page;             /* toasts go through it; kept alive during a load */
-  AnjuApiClient        *client;
+  AnjuApiClient        *client;           /* the model's */
   AnjuPagedModel       *model;            /* NULL until the page made it: nothing happens */
   GtkSingleSelection   *selection;        /* over model; NULL when nothing is selected after a load */
   GtkStack             *stack;            /* children "table", "empty", "error" */
@@ -50,6 +50,16 @@ typedef struct
   gint64                select_after_load;
 } AnjuListLoader;
 
+/* selection: (nullable).  load_more_failed: translated, static.  The
+ * page may then set loaded. */
+void     anju_list_loader_init             (AnjuListLoader          *loader,
+                                            GtkWidget               *page,
+                                            AnjuPagedModel          *model,
+                                            GtkSingleSelection      *selection,
+                                            GtkStack                *stack,
+                                            AdwStatusPage           *error_page,
+                                            GCancellable            *cancellable,
+                                            const char              *load_more_failed);
 /* Keeps label at count_text() of the model's rows and total, for as
  * long as the page lives. */
 void     anju_list_loader_show_count       (AnjuListLoader          *loader,

@@ -625,16 +625,10 @@ anju_messages_page_constructed (GObject *object)
   g_object_bind_property (self->messages, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->messages, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->messages, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  self->loader = (AnjuListLoader) {
-    .page = GTK_WIDGET (self),
-    .client = self->client,
-    .model = self->messages,
-    .selection = NULL, /* over items, and nothing reselects after a load */
-    .stack = self->stack,
-    .error_page = self->error_page,
-    .cancellable = self->cancellable,
-    .load_more_failed = _("Could not load more messages"),
-  };
+  /* No selection: the page's is over items, and it never reselects. */
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->messages, NULL,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more messages"));
   anju_list_loader_show_count (&self->loader, self->count_label, count_text);
   g_signal_connect_object (self->client, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self,
                            G_CONNECT_SWAPPED);

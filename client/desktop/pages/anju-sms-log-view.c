@@ -262,16 +262,9 @@ anju_sms_log_view_constructed (GObject *object)
   g_object_bind_property (self->records, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->records, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->records, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  self->loader = (AnjuListLoader) {
-    .page = GTK_WIDGET (self),
-    .client = self->client,
-    .model = self->records,
-    .selection = self->selection,
-    .stack = self->stack,
-    .error_page = self->error_page,
-    .cancellable = self->cancellable,
-    .load_more_failed = _("Could not load more text messages"),
-  };
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->records, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more text messages"));
   anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
   actions_update (self);

@@ -441,15 +441,9 @@ setup_view (AnjuTodoPage *self,
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (view->model)));
   gtk_column_view_set_model (view->columns, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-  view->loader = (AnjuListLoader) {
-    .page = GTK_WIDGET (self),
-    .client = self->client,
-    .model = view->model,
-    .stack = view->stack,
-    .error_page = view->error_page,
-    .cancellable = self->cancellable,
-    .load_more_failed = _("Could not load more tasks"),
-  };
+  anju_list_loader_init (&view->loader, GTK_WIDGET (self), view->model, NULL,
+                         view->stack, view->error_page, self->cancellable,
+                         _("Could not load more tasks"));
 
   g_signal_connect_object (view->model, "notify::loading", G_CALLBACK (status_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view->model, "notify::has-more", G_CALLBACK (status_update), self, G_CONNECT_SWAPPED);
