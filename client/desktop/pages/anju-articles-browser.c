@@ -7,6 +7,7 @@
 #include "anju-articles-browser.h"
 #include "anju-content-labels.h"
 #include "anju-display-time.h"
+#include "anju-list-loader.h"
 #include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
@@ -63,7 +64,7 @@ struct _AnjuArticlesBrowser
   AnjuPagedModel     *articles;
   GtkSingleSelection *selection;     /* over articles */
   GCancellable       *cancellable;   /* the loads and actions of this page */
-  gint64              select_after_load;
+  AnjuListLoader      loader;
   guint               loaded : 1;
 };
 
@@ -141,98 +142,13 @@ actions_update (AnjuArticlesBrowser *self)
                                  && !anju_paged_model_get_loading (self->articles));
 }
 
-static void
-count_update (AnjuArticlesBrowser *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-  guint total = anju_paged_model_get_total (self->articles);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u articles of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u article", "%1$u of %2$u articles", total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u article", "%1$u of %2$u articles", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-select_id (AnjuArticlesBrowser *self,
-           gint64            id)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AnjuRecord) record = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
-
-      if (anju_record_get_id (record) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-}
-
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *articles = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuArticlesBrowser) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (articles, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (articles)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more articles"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (articles)) > 0 ? "table" : "empty");
-  if (self->select_after_load != 0)
-    select_id (self, self->select_after_load);
-  self->select_after_load = 0;
-}
-
-static void
-load_more (AnjuArticlesBrowser *self)
-{
-  if (anju_paged_model_get_loading (self->articles) || !anju_paged_model_get_has_more (self->articles))
-    return;
-
-  anju_paged_model_load_more_async (self->articles, self->cancellable, load_more_cb, g_object_ref (self));
-}
-
-/* Returns whether the filter changed, which emptied the list. */
-static gboolean
-apply_filter (AnjuArticlesBrowser *self,
-              const char       *name,
-              const char       *value)
-{
-  const char *old;
-
-  /* The template sets the drop-down up before the model exists. */
-  if (self->articles == NULL)
-    return FALSE;
-
-  old = anju_paged_model_get_filter (self->articles, name);
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (old, value) == 0)
-    return FALSE;
-
-  anju_paged_model_set_filter (self->articles, name, value);
-  return TRUE;
 }
 
 static void
@@ -240,8 +156,8 @@ search_changed_cb (AnjuArticlesBrowser *self)
 {
   g_autofree char *q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
-  if (apply_filter (self, "q", q))
-    load_more (self);
+  if (anju_list_loader_apply_filter (&self->loader, "q", q))
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -250,8 +166,8 @@ filter_changed_cb (AnjuArticlesBrowser *self)
   guint position = gtk_drop_down_get_selected (self->status_filter);
   const char *status = position < G_N_ELEMENTS (status_filter_values) ? status_filter_values[position] : NULL;
 
-  if (apply_filter (self, "status", status))
-    load_more (self);
+  if (anju_list_loader_apply_filter (&self->loader, "status", status))
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -259,10 +175,7 @@ reload_selecting (AnjuArticlesBrowser *self,
                   gint64            id)
 {
   self->loaded = TRUE;
-  self->select_after_load = id;
-
-  anju_paged_model_reset (self->articles);
-  load_more (self);
+  anju_list_loader_reload_selecting (&self->loader, id);
 }
 
 /* Reader */
@@ -503,7 +416,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_ARTICLES_BROWSER (widget));
+  anju_list_loader_load_more (&ANJU_ARTICLES_BROWSER (widget)->loader);
 }
 
 static void
@@ -519,8 +432,7 @@ static void
 edge_reached_cb (AnjuArticlesBrowser *self,
                  GtkPositionType   position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 /* Columns */
@@ -605,8 +517,10 @@ anju_articles_browser_constructed (GObject *object)
   g_object_bind_property (self->articles, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->articles, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->articles, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->articles, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->articles, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->articles, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more articles"));
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
   self->reader = ANJU_ARTICLE_VIEW (anju_article_view_new (self->client));
   gtk_widget_set_vexpand (GTK_WIDGET (self->reader), TRUE);
@@ -614,7 +528,6 @@ anju_articles_browser_constructed (GObject *object)
   gtk_box_append (self->reader_box, GTK_WIDGET (self->reader));
 
   setup_for_role (self);
-  count_update (self);
   actions_update (self);
 }
 

@@ -7,6 +7,7 @@
 #include "anju-audit-action.h"
 #include "anju-audit-page.h"
 #include "anju-display-time.h"
+#include "anju-list-loader.h"
 #include "anju-page-feedback.h"
 #include "anju-paged-model.h"
 #include "anju-record-column.h"
@@ -43,6 +44,7 @@ struct _AnjuAuditPage
   AnjuPagedModel     *records;      /* (owned) */
   GtkSingleSelection *selection;    /* (owned) over records */
   GCancellable       *cancellable;  /* (owned) the loads of this page */
+  AnjuListLoader      loader;
   guint               loaded : 1;
 };
 
@@ -64,17 +66,13 @@ actions_update (AnjuAuditPage *self)
                                  && !anju_paged_model_get_loading (self->records));
 }
 
-static void
-count_update (AnjuAuditPage *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->records));
-  guint total = anju_paged_model_get_total (self->records);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u records of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u record", "%1$u of %2$u records", total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u record", "%1$u of %2$u records", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
 }
 
 static void
@@ -129,44 +127,6 @@ selection_changed_cb (AnjuAuditPage *self)
   show_json (self->after_view, anju_record_get_member_object (record, "after"));
 
   gtk_stack_set_visible_child_name (self->detail_stack, "record");
-}
-
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *records = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuAuditPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (records, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (records)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more records"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (records)) > 0 ? "table" : "empty");
-}
-
-static void
-load_more (AnjuAuditPage *self)
-{
-  if (anju_paged_model_get_loading (self->records) || !anju_paged_model_get_has_more (self->records))
-    return;
-
-  anju_paged_model_load_more_async (self->records, self->cancellable, load_more_cb, g_object_ref (self));
 }
 
 /* "2026-11-29", as opposed to a full date-time; the text has already
@@ -257,7 +217,7 @@ apply_filters (AnjuAuditPage *self)
 
   /* Applying unchanged filters fetches afresh: new records may exist. */
   anju_paged_model_reset (self->records);
-  load_more (self);
+  anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -304,7 +264,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_AUDIT_PAGE (widget));
+  anju_list_loader_load_more (&ANJU_AUDIT_PAGE (widget)->loader);
 }
 
 static void
@@ -319,8 +279,7 @@ static void
 edge_reached_cb (AnjuAuditPage   *self,
                  GtkPositionType  position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 static GListModel *
@@ -425,10 +384,11 @@ anju_audit_page_constructed (GObject *object)
   g_object_bind_property (self->records, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->records, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->records, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->records, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->records, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->records, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more records"));
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
-  count_update (self);
   actions_update (self);
 }
 
@@ -577,5 +537,5 @@ anju_audit_page_reload (AnjuAuditPage *self)
 
   self->loaded = TRUE;
   anju_paged_model_reset (self->records);
-  load_more (self);
+  anju_list_loader_load_more (&self->loader);
 }

@@ -7,6 +7,7 @@
 #include "anju-feedback-dialog.h"
 #include "anju-feedback-page.h"
 #include "anju-feedback-reply-dialog.h"
+#include "anju-list-loader.h"
 #include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
@@ -46,7 +47,7 @@ struct _AnjuFeedbackPage
   AnjuPagedModel     *feedback;
   GtkSingleSelection *selection;     /* over feedback */
   GCancellable       *cancellable;   /* the loads and actions of this page */
-  gint64              select_after_load;
+  AnjuListLoader      loader;
   guint               loaded : 1;
 };
 
@@ -172,6 +173,14 @@ detail_update (AnjuFeedbackPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
+/* After a load the selected item may be a new record with the same
+ * position. */
+static void
+loaded_cb (GtkWidget *page)
+{
+  detail_update (ANJU_FEEDBACK_PAGE (page));
+}
+
 static void
 selection_changed_cb (AnjuFeedbackPage *self)
 {
@@ -179,78 +188,13 @@ selection_changed_cb (AnjuFeedbackPage *self)
   actions_update (self);
 }
 
-static void
-count_update (AnjuFeedbackPage *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->feedback));
-  guint total = anju_paged_model_get_total (self->feedback);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u feedback of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u feedback", "%1$u of %2$u feedback", total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u feedback", "%1$u of %2$u feedback", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-select_id (AnjuFeedbackPage *self,
-           gint64            id)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->feedback));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AnjuRecord) record = g_list_model_get_item (G_LIST_MODEL (self->feedback), i);
-
-      if (anju_record_get_id (record) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-}
-
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *feedback = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuFeedbackPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (feedback, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (feedback)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more feedback"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (feedback)) > 0 ? "table" : "empty");
-  if (self->select_after_load != 0)
-    select_id (self, self->select_after_load);
-  self->select_after_load = 0;
-  /* The selected item may be a new record with the same position. */
-  detail_update (self);
-}
-
-static void
-load_more (AnjuFeedbackPage *self)
-{
-  if (anju_paged_model_get_loading (self->feedback) || !anju_paged_model_get_has_more (self->feedback))
-    return;
-
-  anju_paged_model_load_more_async (self->feedback, self->cancellable, load_more_cb, g_object_ref (self));
 }
 
 /* The drop-downs' first item is "all"; the others follow codes. */
@@ -270,18 +214,6 @@ chosen_code (GtkDropDown        *filter,
   return NULL;
 }
 
-static gboolean
-apply_filter (AnjuFeedbackPage *self,
-              const char       *name,
-              const char       *value)
-{
-  if (g_strcmp0 (anju_paged_model_get_filter (self->feedback, name), value) == 0)
-    return FALSE;
-
-  anju_paged_model_set_filter (self->feedback, name, value);
-  return TRUE;
-}
-
 /* Returns whether a filter changed, which emptied the list. */
 static gboolean
 apply_filters (AnjuFeedbackPage *self)
@@ -289,9 +221,11 @@ apply_filters (AnjuFeedbackPage *self)
   gboolean mine = !can_reply (self) || gtk_drop_down_get_selected (self->scope_filter) == SCOPE_MINE;
   gboolean changed;
 
-  changed = apply_filter (self, "mine", mine ? "true" : NULL);
-  changed |= apply_filter (self, "status", chosen_code (self->status_filter, anju_feedback_status_codes ()));
-  changed |= apply_filter (self, "type", chosen_code (self->type_filter, anju_feedback_type_codes ()));
+  changed = anju_list_loader_apply_filter (&self->loader, "mine", mine ? "true" : NULL);
+  changed |= anju_list_loader_apply_filter (&self->loader, "status",
+                                            chosen_code (self->status_filter, anju_feedback_status_codes ()));
+  changed |= anju_list_loader_apply_filter (&self->loader, "type",
+                                            chosen_code (self->type_filter, anju_feedback_type_codes ()));
   return changed;
 }
 
@@ -304,7 +238,7 @@ filter_changed_cb (AnjuFeedbackPage *self)
 
   /* Before the page was first shown, showing it loads the list. */
   if (apply_filters (self) && self->loaded)
-    load_more (self);
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -312,10 +246,7 @@ reload_selecting (AnjuFeedbackPage *self,
                   gint64            id)
 {
   self->loaded = TRUE;
-  self->select_after_load = id;
-
-  anju_paged_model_reset (self->feedback);
-  load_more (self);
+  anju_list_loader_reload_selecting (&self->loader, id);
 }
 
 static void
@@ -441,7 +372,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_FEEDBACK_PAGE (widget));
+  anju_list_loader_load_more (&ANJU_FEEDBACK_PAGE (widget)->loader);
 }
 
 static void
@@ -456,8 +387,7 @@ static void
 edge_reached_cb (AnjuFeedbackPage *self,
                  GtkPositionType   position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 static char *
@@ -539,8 +469,11 @@ anju_feedback_page_constructed (GObject *object)
   g_object_bind_property (self->feedback, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->feedback, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->feedback, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->feedback, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->feedback, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->feedback, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more feedback"));
+  self->loader.loaded = loaded_cb;
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scope_filter), can_reply (self));
   gtk_widget_set_visible (self->reply_button, can_reply (self));
@@ -550,7 +483,6 @@ anju_feedback_page_constructed (GObject *object)
 
   /* The drop-downs were filled before the model existed. */
   apply_filters (self);
-  count_update (self);
   actions_update (self);
 }
 

@@ -5,6 +5,7 @@
 
 #include "anju-display-time.h"
 #include "anju-inbox-item.h"
+#include "anju-list-loader.h"
 #include "anju-message-event.h"
 #include "anju-messages-page.h"
 #include "anju-page-feedback.h"
@@ -51,6 +52,7 @@ struct _AnjuMessagesPage
   GtkSingleSelection *selection;          /* (owned) over items */
   GHashTable         *read_here;          /* (owned) ids (gint64 *) read since the last load */
   GCancellable       *cancellable;        /* (owned) loads and actions */
+  AnjuListLoader      loader;
   GCancellable       *count_cancellable;  /* (owned) (nullable) the unread count in flight */
   guint               poll_source;        /* every ANJU_MESSAGES_UNREAD_POLL_SECONDS while shown */
   guint               unread_count;
@@ -86,17 +88,13 @@ actions_update (AnjuMessagesPage *self)
                                  && !anju_paged_model_get_loading (self->messages));
 }
 
-static void
-count_update (AnjuMessagesPage *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-  guint total = anju_paged_model_get_total (self->messages);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u messages of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u message", "%1$u of %2$u messages", total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u message", "%1$u of %2$u messages", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
 }
 
 /* Unread count and sidebar badge */
@@ -167,44 +165,6 @@ signed_in_changed_cb (AnjuMessagesPage *self)
 
 /* The list */
 
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *messages = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuMessagesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (messages, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (messages)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more messages"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (messages)) > 0 ? "table" : "empty");
-}
-
-static void
-load_more (AnjuMessagesPage *self)
-{
-  if (anju_paged_model_get_loading (self->messages) || !anju_paged_model_get_has_more (self->messages))
-    return;
-
-  anju_paged_model_load_more_async (self->messages, self->cancellable, load_more_cb, g_object_ref (self));
-}
-
 static gpointer
 map_message_cb (gpointer item,
                 gpointer user_data)
@@ -224,22 +184,7 @@ reload_list (AnjuMessagesPage *self)
   self->loaded = TRUE;
   g_hash_table_remove_all (self->read_here);
   anju_paged_model_reset (self->messages);
-  load_more (self);
-}
-
-/* Returns whether the filter changed, which emptied the list. */
-static gboolean
-apply_filter (AnjuMessagesPage *self,
-              const char       *name,
-              const char       *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (anju_paged_model_get_filter (self->messages, name), value) == 0)
-    return FALSE;
-
-  anju_paged_model_set_filter (self->messages, name, value);
-  return TRUE;
+  anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -260,12 +205,12 @@ filter_changed_cb (AnjuMessagesPage *self)
       && position <= g_strv_length ((char **) events))
     event = events[position - 1];
 
-  changed = apply_filter (self, "q", q);
-  changed |= apply_filter (self, "event", event);
-  changed |= apply_filter (self, "unread",
-                           gtk_check_button_get_active (self->unread_check) ? "true" : NULL);
+  changed = anju_list_loader_apply_filter (&self->loader, "q", q);
+  changed |= anju_list_loader_apply_filter (&self->loader, "event", event);
+  changed |= anju_list_loader_apply_filter (&self->loader, "unread",
+                                            gtk_check_button_get_active (self->unread_check) ? "true" : NULL);
   if (changed && self->loaded)
-    load_more (self);
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -486,7 +431,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_MESSAGES_PAGE (widget));
+  anju_list_loader_load_more (&ANJU_MESSAGES_PAGE (widget)->loader);
 }
 
 static void
@@ -502,8 +447,7 @@ static void
 edge_reached_cb (AnjuMessagesPage *self,
                  GtkPositionType   position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 /* Columns: one label per cell, bold while its message is unread */
@@ -681,14 +625,16 @@ anju_messages_page_constructed (GObject *object)
   g_object_bind_property (self->messages, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->messages, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->messages, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->messages, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->messages, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  /* No selection: the page's is over items, and it never reselects. */
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->messages, NULL,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more messages"));
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
   g_signal_connect_object (self->client, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   gtk_widget_set_visible (GTK_WIDGET (self->send_button),
                           anju_api_client_has_permission (self->client, ANJU_PERM_MESSAGE_SEND));
-  count_update (self);
   actions_update (self);
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-display-time.h"
+#include "anju-list-loader.h"
 #include "anju-message-event.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
@@ -30,7 +31,7 @@ struct _AnjuSmsLogView
   AnjuPagedModel     *records;      /* (owned) of AnjuRecord (SmsRecord) */
   GtkSingleSelection *selection;    /* (owned) over records */
   GCancellable       *cancellable;  /* (owned) loads and actions */
-  gint64              select_after_load;
+  AnjuListLoader      loader;
   guint               loaded : 1;
 };
 
@@ -68,77 +69,14 @@ actions_update (AnjuSmsLogView *self)
                                  && !anju_paged_model_get_loading (self->records));
 }
 
-static void
-count_update (AnjuSmsLogView *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->records));
-  guint total = anju_paged_model_get_total (self->records);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u text messages of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u text message",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u text message",
                                        "%1$u of %2$u text messages", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-select_id (AnjuSmsLogView *self,
-           gint64          id)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->records));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AnjuRecord) record = g_list_model_get_item (G_LIST_MODEL (self->records), i);
-
-      if (anju_record_get_id (record) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-}
-
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *records = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuSmsLogView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (records, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (records)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more text messages"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (records)) > 0 ? "table" : "empty");
-  if (self->select_after_load != 0)
-    select_id (self, self->select_after_load);
-  self->select_after_load = 0;
-}
-
-static void
-load_more (AnjuSmsLogView *self)
-{
-  if (anju_paged_model_get_loading (self->records) || !anju_paged_model_get_has_more (self->records))
-    return;
-
-  anju_paged_model_load_more_async (self->records, self->cancellable, load_more_cb, g_object_ref (self));
 }
 
 static void
@@ -146,24 +84,7 @@ reload_selecting (AnjuSmsLogView *self,
                   gint64          id)
 {
   self->loaded = TRUE;
-  self->select_after_load = id;
-  anju_paged_model_reset (self->records);
-  load_more (self);
-}
-
-/* Returns whether the filter changed, which emptied the list. */
-static gboolean
-apply_filter (AnjuSmsLogView *self,
-              const char     *name,
-              const char     *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (anju_paged_model_get_filter (self->records, name), value) == 0)
-    return FALSE;
-
-  anju_paged_model_set_filter (self->records, name, value);
-  return TRUE;
+  anju_list_loader_reload_selecting (&self->loader, id);
 }
 
 static void
@@ -185,10 +106,10 @@ filter_changed_cb (AnjuSmsLogView *self)
     status = statuses[position - 1];
 
   q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  changed = apply_filter (self, "q", q);
-  changed |= apply_filter (self, "status", status);
+  changed = anju_list_loader_apply_filter (&self->loader, "q", q);
+  changed |= anju_list_loader_apply_filter (&self->loader, "status", status);
   if (changed && self->loaded)
-    load_more (self);
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -241,7 +162,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_SMS_LOG_VIEW (widget));
+  anju_list_loader_load_more (&ANJU_SMS_LOG_VIEW (widget)->loader);
 }
 
 static void
@@ -257,8 +178,7 @@ static void
 edge_reached_cb (AnjuSmsLogView  *self,
                  GtkPositionType  position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 /* Columns */
@@ -342,10 +262,11 @@ anju_sms_log_view_constructed (GObject *object)
   g_object_bind_property (self->records, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->records, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->records, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->records, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->records, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->records, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more text messages"));
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
-  count_update (self);
   actions_update (self);
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-display-time.h"
+#include "anju-list-loader.h"
 #include "anju-page-feedback.h"
 #include "anju-task-column.h"
 #include "anju-todo-page-private.h"
@@ -27,6 +28,7 @@ typedef struct
   AdwStatusPage  *error_page;
   GtkColumnView  *columns;
   gboolean        loaded;      /* asked for since the last reload */
+  AnjuListLoader  loader;      /* over model */
 } TaskView;
 
 struct _AnjuTodoPage
@@ -69,13 +71,6 @@ visible_view (AnjuTodoPage *self)
   return g_strcmp0 (name, "done") == 0 ? &self->views[VIEW_DONE] : &self->views[VIEW_TODO];
 }
 
-static TaskView *
-view_of_model (AnjuTodoPage   *self,
-               AnjuPagedModel *model)
-{
-  return model == self->views[VIEW_DONE].model ? &self->views[VIEW_DONE] : &self->views[VIEW_TODO];
-}
-
 static void
 status_update (AnjuTodoPage *self)
 {
@@ -103,43 +98,11 @@ status_update (AnjuTodoPage *self)
 }
 
 static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *model = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuTodoPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  TaskView *view;
-
-  if (!anju_paged_model_load_more_finish (model, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      view = view_of_model (self, model);
-      if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
-        anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more tasks"), error);
-      else
-        anju_page_show_load_error (view->stack, view->error_page, self->client, error);
-      return;
-    }
-
-  view = view_of_model (self, model);
-  gtk_stack_set_visible_child_name (view->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (model)) > 0 ? "table" : "empty");
-}
-
-static void
 load_more (AnjuTodoPage *self,
            TaskView     *view)
 {
   view->loaded = TRUE;
-  if (anju_paged_model_get_loading (view->model) || !anju_paged_model_get_has_more (view->model))
-    return;
-
-  anju_paged_model_load_more_async (view->model, self->cancellable, load_more_cb, g_object_ref (self));
+  anju_list_loader_load_more (&view->loader);
 }
 
 static void
@@ -262,22 +225,10 @@ load_counts (AnjuTodoPage *self)
 
 /* Filters */
 
-static gboolean
-apply_filter (AnjuPagedModel *model,
-              const char     *name,
-              const char     *value)
-{
-  if (g_strcmp0 (anju_paged_model_get_filter (model, name), value) == 0)
-    return FALSE;
-
-  anju_paged_model_set_filter (model, name, value);
-  return TRUE;
-}
-
 static void
 filter_changed_cb (AnjuTodoPage *self)
 {
-  AnjuPagedModel *model = self->views[VIEW_TODO].model;
+  AnjuListLoader *loader = &self->views[VIEW_TODO].loader;
   guint type_position = gtk_drop_down_get_selected (self->type_filter);
   guint sort_position = gtk_drop_down_get_selected (self->sort_order);
   const char *type = type_position < self->type_codes->len
@@ -289,9 +240,11 @@ filter_changed_cb (AnjuTodoPage *self)
   if (self->filling_filters)
     return;
 
-  changed = apply_filter (model, "type", type);
-  changed |= apply_filter (model, "overdue", gtk_toggle_button_get_active (self->overdue_toggle) ? "true" : NULL);
-  changed |= apply_filter (model, "sort", sort_values[MIN (sort_position, G_N_ELEMENTS (sort_values) - 1)]);
+  changed = anju_list_loader_apply_filter (loader, "type", type);
+  changed |= anju_list_loader_apply_filter (loader, "overdue",
+                                            gtk_toggle_button_get_active (self->overdue_toggle) ? "true" : NULL);
+  changed |= anju_list_loader_apply_filter (loader, "sort",
+                                            sort_values[MIN (sort_position, G_N_ELEMENTS (sort_values) - 1)]);
   if (changed && self->views[VIEW_TODO].loaded)
     load_more (self, &self->views[VIEW_TODO]);
 }
@@ -488,6 +441,9 @@ setup_view (AnjuTodoPage *self,
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (view->model)));
   gtk_column_view_set_model (view->columns, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  anju_list_loader_init (&view->loader, GTK_WIDGET (self), view->model, NULL,
+                         view->stack, view->error_page, self->cancellable,
+                         _("Could not load more tasks"));
 
   g_signal_connect_object (view->model, "notify::loading", G_CALLBACK (status_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view->model, "notify::has-more", G_CALLBACK (status_update), self, G_CONNECT_SWAPPED);
@@ -517,7 +473,7 @@ anju_todo_page_constructed (GObject *object)
 
   setup_view (self, &self->views[VIEW_TODO], "/api/v1/todo");
   setup_view (self, &self->views[VIEW_DONE], "/api/v1/done");
-  apply_filter (self->views[VIEW_TODO].model, "sort", sort_values[0]);
+  anju_list_loader_apply_filter (&self->views[VIEW_TODO].loader, "sort", sort_values[0]);
   fill_type_filter (self, NULL);
   status_update (self);
 }

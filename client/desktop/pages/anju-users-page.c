@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-display-time.h"
+#include "anju-list-loader.h"
 #include "anju-load-all.h"
 #include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
@@ -39,7 +40,7 @@ struct _AnjuUsersPage
   AnjuPagedModel     *roles;          /* (owned) every one, for the dialog */
   GArray             *filter_org_ids; /* (owned) gint64, parallel to organisation_filter; [0] = 0 (all) */
   GCancellable       *cancellable;    /* (owned) the loads and actions of this page */
-  gint64              select_after_load;
+  AnjuListLoader      loader;
   guint               n_pick_lists_pending;
   guint               loaded : 1;
   guint               filling_filters : 1;
@@ -84,93 +85,13 @@ actions_update (AnjuUsersPage *self)
                                  && !anju_paged_model_get_loading (self->users));
 }
 
-static void
-count_update (AnjuUsersPage *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->users));
-  guint total = anju_paged_model_get_total (self->users);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u users of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u user", "%1$u of %2$u users", total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u user", "%1$u of %2$u users", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-select_id (AnjuUsersPage *self,
-           gint64         id)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->users));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AnjuRecord) record = g_list_model_get_item (G_LIST_MODEL (self->users), i);
-
-      if (anju_record_get_id (record) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-}
-
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *users = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuUsersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (users, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (users)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more users"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (users)) > 0 ? "table" : "empty");
-  if (self->select_after_load != 0)
-    select_id (self, self->select_after_load);
-  self->select_after_load = 0;
-}
-
-static void
-load_more (AnjuUsersPage *self)
-{
-  if (anju_paged_model_get_loading (self->users) || !anju_paged_model_get_has_more (self->users))
-    return;
-
-  anju_paged_model_load_more_async (self->users, self->cancellable, load_more_cb, g_object_ref (self));
-}
-
-/* Returns whether the filter changed, which emptied the list. */
-static gboolean
-apply_filter (AnjuUsersPage *self,
-              const char    *name,
-              const char    *value)
-{
-  const char *old = anju_paged_model_get_filter (self->users, name);
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (old, value) == 0)
-    return FALSE;
-
-  anju_paged_model_set_filter (self->users, name, value);
-  return TRUE;
 }
 
 static void
@@ -178,8 +99,8 @@ search_changed_cb (AnjuUsersPage *self)
 {
   g_autofree char *q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
-  if (apply_filter (self, "q", q))
-    load_more (self);
+  if (anju_list_loader_apply_filter (&self->loader, "q", q))
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -202,10 +123,10 @@ filter_changed_cb (AnjuUsersPage *self)
   if (status_position < G_N_ELEMENTS (status_filter_values))
     status = status_filter_values[status_position];
 
-  changed = apply_filter (self, "organisation_id", org_text);
-  changed |= apply_filter (self, "status", status);
+  changed = anju_list_loader_apply_filter (&self->loader, "organisation_id", org_text);
+  changed |= anju_list_loader_apply_filter (&self->loader, "status", status);
   if (changed)
-    load_more (self);
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -290,10 +211,7 @@ reload_selecting (AnjuUsersPage *self,
                   gint64         id)
 {
   self->loaded = TRUE;
-  self->select_after_load = id;
-
-  anju_paged_model_reset (self->users);
-  load_more (self);
+  anju_list_loader_reload_selecting (&self->loader, id);
 }
 
 static void
@@ -495,7 +413,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_USERS_PAGE (widget));
+  anju_list_loader_load_more (&ANJU_USERS_PAGE (widget)->loader);
 }
 
 static void
@@ -511,8 +429,7 @@ static void
 edge_reached_cb (AnjuUsersPage   *self,
                  GtkPositionType  position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 static char *
@@ -615,11 +532,12 @@ anju_users_page_constructed (GObject *object)
   g_object_bind_property (self->users, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->users, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->users, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->users, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->users, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->users, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more users"));
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
   fill_organisation_filter (self);
-  count_update (self);
   actions_update (self);
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-display-time.h"
+#include "anju-list-loader.h"
 #include "anju-load-all.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
@@ -35,7 +36,7 @@ struct _AnjuWorkflowInstancesPage
   AnjuPagedModel     *templates;      /* (owned) every current template, for the filter */
   GPtrArray          *filter_codes;   /* (owned) char *, parallel to template_filter; [0] NULL (all) */
   GCancellable       *cancellable;    /* (owned) the loads and actions of this page */
-  gint64              select_after_load;
+  AnjuListLoader      loader;
   guint               loaded : 1;
   guint               filling_filters : 1;
 };
@@ -103,77 +104,14 @@ actions_update (AnjuWorkflowInstancesPage *self)
                                  && !anju_paged_model_get_loading (self->instances));
 }
 
-static void
-count_update (AnjuWorkflowInstancesPage *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->instances));
-  guint total = anju_paged_model_get_total (self->instances);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u process instances of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u process instance",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u process instance",
                                        "%1$u of %2$u process instances", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-select_id (AnjuWorkflowInstancesPage *self,
-           gint64                     id)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->instances));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AnjuRecord) record = g_list_model_get_item (G_LIST_MODEL (self->instances), i);
-
-      if (anju_record_get_id (record) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-}
-
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *instances = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuWorkflowInstancesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (instances, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (instances)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more process instances"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (instances)) > 0 ? "table" : "empty");
-  if (self->select_after_load != 0)
-    select_id (self, self->select_after_load);
-  self->select_after_load = 0;
-}
-
-static void
-load_more (AnjuWorkflowInstancesPage *self)
-{
-  if (anju_paged_model_get_loading (self->instances) || !anju_paged_model_get_has_more (self->instances))
-    return;
-
-  anju_paged_model_load_more_async (self->instances, self->cancellable, load_more_cb, g_object_ref (self));
 }
 
 static void
@@ -181,36 +119,18 @@ reload_selecting (AnjuWorkflowInstancesPage *self,
                   gint64                     id)
 {
   self->loaded = TRUE;
-  self->select_after_load = id;
-
-  anju_paged_model_reset (self->instances);
-  load_more (self);
+  anju_list_loader_reload_selecting (&self->loader, id);
 }
 
 /* Filters */
-
-/* Returns whether the filter changed, which emptied the list. */
-static gboolean
-apply_filter (AnjuWorkflowInstancesPage *self,
-              const char                *name,
-              const char                *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (anju_paged_model_get_filter (self->instances, name), value) == 0)
-    return FALSE;
-
-  anju_paged_model_set_filter (self->instances, name, value);
-  return TRUE;
-}
 
 static void
 search_changed_cb (AnjuWorkflowInstancesPage *self)
 {
   g_autofree char *q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
-  if (apply_filter (self, "q", q))
-    load_more (self);
+  if (anju_list_loader_apply_filter (&self->loader, "q", q))
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -234,11 +154,12 @@ filter_changed_cb (AnjuWorkflowInstancesPage *self)
   if (state_position > 0 && state_position <= g_strv_length ((char **) states))
     state = states[state_position - 1];
 
-  changed = apply_filter (self, "template", code);
-  changed |= apply_filter (self, "state", state);
-  changed |= apply_filter (self, "overdue", gtk_check_button_get_active (self->overdue_check) ? "true" : NULL);
+  changed = anju_list_loader_apply_filter (&self->loader, "template", code);
+  changed |= anju_list_loader_apply_filter (&self->loader, "state", state);
+  changed |= anju_list_loader_apply_filter (&self->loader, "overdue",
+                                            gtk_check_button_get_active (self->overdue_check) ? "true" : NULL);
   if (changed)
-    load_more (self);
+    anju_list_loader_load_more (&self->loader);
 }
 
 static void
@@ -481,7 +402,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_WORKFLOW_INSTANCES_PAGE (widget));
+  anju_list_loader_load_more (&ANJU_WORKFLOW_INSTANCES_PAGE (widget)->loader);
 }
 
 static void
@@ -497,8 +418,7 @@ static void
 edge_reached_cb (AnjuWorkflowInstancesPage *self,
                  GtkPositionType            position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 /* Columns */
@@ -624,12 +544,13 @@ anju_workflow_instances_page_constructed (GObject *object)
   g_object_bind_property (self->instances, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->instances, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->instances, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->instances, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->instances, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->instances, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more process instances"));
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
   fill_state_filter (self);
   fill_template_filter (self);
-  count_update (self);
   actions_update (self);
 }
 

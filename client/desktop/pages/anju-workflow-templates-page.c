@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-display-time.h"
+#include "anju-list-loader.h"
 #include "anju-page-confirm.h"
 #include "anju-page-feedback.h"
 #include "anju-page-request.h"
@@ -30,7 +31,7 @@ struct _AnjuWorkflowTemplatesPage
   AnjuPagedModel     *templates;    /* (owned) current versions */
   GtkSingleSelection *selection;    /* (owned) over templates */
   GCancellable       *cancellable;  /* (owned) the loads and actions of this page */
-  gint64              select_after_load;
+  AnjuListLoader      loader;
   guint               loaded : 1;
 };
 
@@ -66,76 +67,13 @@ actions_update (AnjuWorkflowTemplatesPage *self)
                                  && !anju_paged_model_get_loading (self->templates));
 }
 
-static void
-count_update (AnjuWorkflowTemplatesPage *self)
+static char *
+count_text (guint shown,
+            guint total)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->templates));
-  guint total = anju_paged_model_get_total (self->templates);
-  g_autofree char *text = NULL;
-
   /* Translators: %1$u templates of %2$u matching ones are in the list */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u template", "%1$u of %2$u templates", total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u template", "%1$u of %2$u templates", total),
                           shown, total);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-select_id (AnjuWorkflowTemplatesPage *self,
-           gint64                     id)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->templates));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AnjuRecord) record = g_list_model_get_item (G_LIST_MODEL (self->templates), i);
-
-      if (anju_record_get_id (record) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-}
-
-static void
-load_more_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AnjuPagedModel *templates = ANJU_PAGED_MODEL (object);
-  g_autoptr(AnjuWorkflowTemplatesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!anju_paged_model_load_more_finish (templates, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        return;
-
-      if (g_list_model_get_n_items (G_LIST_MODEL (templates)) > 0)
-        {
-          anju_page_toast_error (GTK_WIDGET (self), self->client, _("Could not load more process templates"), error);
-          return;
-        }
-
-      anju_page_show_load_error (self->stack, self->error_page, self->client, error);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (templates)) > 0 ? "table" : "empty");
-  if (self->select_after_load != 0)
-    select_id (self, self->select_after_load);
-  self->select_after_load = 0;
-}
-
-static void
-load_more (AnjuWorkflowTemplatesPage *self)
-{
-  if (anju_paged_model_get_loading (self->templates) || !anju_paged_model_get_has_more (self->templates))
-    return;
-
-  anju_paged_model_load_more_async (self->templates, self->cancellable, load_more_cb, g_object_ref (self));
 }
 
 static void
@@ -143,10 +81,7 @@ reload_selecting (AnjuWorkflowTemplatesPage *self,
                   gint64                     id)
 {
   self->loaded = TRUE;
-  self->select_after_load = id;
-
-  anju_paged_model_reset (self->templates);
-  load_more (self);
+  anju_list_loader_reload_selecting (&self->loader, id);
 }
 
 static void
@@ -158,7 +93,7 @@ search_changed_cb (AnjuWorkflowTemplatesPage *self)
     return;
 
   anju_paged_model_set_filter (self->templates, "q", q);
-  load_more (self);
+  anju_list_loader_load_more (&self->loader);
 }
 
 /* Reaching the bottom of what is loaded asks for the next page. */
@@ -166,8 +101,7 @@ static void
 edge_reached_cb (AnjuWorkflowTemplatesPage *self,
                  GtkPositionType            position)
 {
-  if (position == GTK_POS_BOTTOM)
-    load_more (self);
+  anju_list_loader_edge_reached (&self->loader, position);
 }
 
 static void
@@ -286,7 +220,7 @@ load_more_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  load_more (ANJU_WORKFLOW_TEMPLATES_PAGE (widget));
+  anju_list_loader_load_more (&ANJU_WORKFLOW_TEMPLATES_PAGE (widget)->loader);
 }
 
 static void
@@ -374,10 +308,11 @@ anju_workflow_templates_page_constructed (GObject *object)
   g_object_bind_property (self->templates, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->templates, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->templates, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->templates, "notify::total", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->templates, "items-changed", G_CALLBACK (count_update), self, G_CONNECT_SWAPPED);
+  anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->templates, self->selection,
+                         self->stack, self->error_page, self->cancellable,
+                         _("Could not load more process templates"));
+  anju_list_loader_show_count (&self->loader, self->count_label, count_text);
 
-  count_update (self);
   actions_update (self);
 }
 
