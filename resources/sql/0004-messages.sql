@@ -37,6 +37,20 @@ CREATE TABLE push_strategies (
   CHECK (event != 'account.initial_password' OR inbox = 0)
 );
 
+-- To whom an event goes: with no row for a strategy, everyone the event
+-- names; with rows, only those of them holding at least one of the roles.
+-- A child table rather than a JSON column so the database itself keeps
+-- every entry pointing at a real role: a role a strategy names cannot be
+-- deleted (409), which would otherwise silently widen the audience.
+-- account.initial_password has no rows: it must reach the new account.
+CREATE TABLE push_strategy_roles (
+  strategy_id INTEGER NOT NULL REFERENCES push_strategies (id) ON DELETE CASCADE,
+  role_id     INTEGER NOT NULL REFERENCES roles (id),
+  PRIMARY KEY (strategy_id, role_id)
+);
+
+CREATE INDEX push_strategy_roles_role ON push_strategy_roles (role_id);
+
 -- The inbox: one row per recipient.  link_* is what the message opens
 -- (win.open-record).
 CREATE TABLE messages (

@@ -134,7 +134,10 @@ anju_message_listener_deliver (const AnjuEvent  *event,
   recipients = anju_message_recipients_resolve (event->db, event->user_ids, event->n_user_ids,
                                                 event->recipient_org_id, event->recipient_role,
                                                 error);
-  if (recipients == NULL || !anju_message_texts_load (event->db, event->type, &texts, error))
+  if (recipients == NULL
+      || !anju_message_recipients_keep_roles (event->db, recipients,
+                                              (const char * const *) strategy.roles, error)
+      || !anju_message_texts_load (event->db, event->type, &texts, error))
     return FALSE;
   rendered.title = anju_message_template_render (texts.title, event->variables);
   rendered.body = anju_message_template_render (texts.body, event->variables);

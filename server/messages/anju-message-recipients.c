@@ -117,3 +117,56 @@ anju_message_recipients_resolve (AnjuDb        *db,
   g_array_sort (recipients, compare_recipients);
   return g_steal_pointer (&recipients);
 }
+
+/* TRUE in *out_holds when the user holds one of roles. */
+static gboolean
+holds_any_role (AnjuDb              *db,
+                sqlite3_stmt        *stmt,
+                gint64               user_id,
+                const char * const  *roles,
+                gboolean            *out_holds,
+                GError             **error)
+{
+  int rc = SQLITE_DONE;
+
+  *out_holds = FALSE;
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  while (!*out_holds && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *out_holds = g_strv_contains (roles, (const char *) sqlite3_column_text (stmt, 0));
+  if (!*out_holds && rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+anju_message_recipients_keep_roles (AnjuDb              *db,
+                                    GArray              *recipients,
+                                    const char * const  *roles,
+                                    GError             **error)
+{
+  g_auto(AnjuStmt) stmt = NULL;
+
+  if (roles == NULL || roles[0] == NULL)
+    return TRUE;
+  stmt = anju_db_prepare (db,
+                          "SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id"
+                          " WHERE ur.user_id = ?1 AND r.code IS NOT NULL",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = recipients->len; i > 0; i--)
+    {
+      gboolean holds;
+
+      if (!holds_any_role (db, stmt, g_array_index (recipients, AnjuRecipient, i - 1).user_id,
+                           roles, &holds, error))
+        return FALSE;
+      if (!holds)
+        g_array_remove_index (recipients, i - 1);
+    }
+  return TRUE;
+}

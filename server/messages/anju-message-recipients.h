@@ -25,4 +25,11 @@ GArray *anju_message_recipients_resolve (AnjuDb        *db,
                                          const char    *role_code,
                                          GError       **error);
 
+/* Keeps in recipients only those holding at least one of roles (codes),
+ * in order: a push strategy's audience.  Empty roles keep everyone. */
+gboolean anju_message_recipients_keep_roles (AnjuDb              *db,
+                                             GArray              *recipients,
+                                             const char * const  *roles,
+                                             GError             **error);
+
 G_END_DECLS

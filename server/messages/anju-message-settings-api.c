@@ -244,6 +244,8 @@ static const AnjuFieldSpec strategy_body[] = {
     "Start of the quiet hours, \"HH:MM\" Asia/Shanghai; null: none" },
   { "quiet_end", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, 5,
     "End of the quiet hours, \"HH:MM\"; null: none" },
+  { "roles", ANJU_FIELD_STRING_ARRAY, ANJU_FIELD_OPTIONAL, NULL, 64,
+    "Role codes: only recipients holding one of them get the event; []: everyone it names" },
   { NULL }
 };
 
@@ -281,6 +283,53 @@ patch_clock_time (AnjuRequest  *request,
   *inout_value = g_steal_pointer (&value);
 }
 
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Replaces strategy->roles when the body has "roles": sorted, each once;
+ * a code naming no role is a field error. */
+static gboolean
+patch_roles (AnjuRequest       *request,
+             JsonObject        *body,
+             AnjuPushStrategy  *strategy,
+             GError           **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autofree char *unknown = NULL;
+  JsonArray *array;
+
+  if (!json_object_has_member (body, "roles"))
+    return TRUE;
+  array = json_object_get_array_member (body, "roles");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (codes, (gpointer) json_array_get_string_element (array, i));
+  g_ptr_array_sort (codes, compare_codes);
+  for (guint i = 0; i < codes->len; i++)
+    if (i == 0 || !g_str_equal (codes->pdata[i], codes->pdata[i - 1]))
+      g_strv_builder_add (builder, codes->pdata[i]);
+  g_strfreev (strategy->roles);
+  strategy->roles = g_strv_builder_end (builder);
+
+  if (!anju_push_strategy_find_unknown_role (anju_request_get_db (request),
+                                             (const char * const *) strategy->roles,
+                                             &unknown, error))
+    return FALSE;
+  if (unknown != NULL)
+    {
+      /* Translators: %s is what the client sent as a role code */
+      g_autofree char *message = g_strdup_printf (_("There is no role with the code “%s”"),
+                                                  unknown);
+
+      anju_request_add_field_error (request, "roles", message);
+    }
+  return TRUE;
+}
+
 static void
 check_strategy (AnjuRequest            *request,
                 const AnjuMessageEvent *event,
@@ -289,6 +338,10 @@ check_strategy (AnjuRequest            *request,
   if (event->secret && strategy->inbox)
     anju_request_add_field_error (request, "inbox",
                                   _("This event carries a password and goes by SMS only"));
+  /* The new account's password must reach it whatever roles it holds. */
+  if (event->secret && strategy->roles[0] != NULL)
+    anju_request_add_field_error (request, "roles",
+                                  _("This event goes to the new account and cannot be restricted"));
   if ((strategy->quiet_start == NULL) != (strategy->quiet_end == NULL))
     anju_request_add_field_error (request, strategy->quiet_start == NULL ? "quiet_start" : "quiet_end",
                                   _("Give both ends of the quiet hours, or neither"));
@@ -338,6 +391,11 @@ handle_update_strategy (AnjuRequest *request)
   patch_bool (body, "enabled", &strategy.enabled);
   patch_clock_time (request, body, "quiet_start", &strategy.quiet_start);
   patch_clock_time (request, body, "quiet_end", &strategy.quiet_end);
+  if (!patch_roles (request, body, &strategy, &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
   if (!anju_request_has_field_errors (request))
     check_strategy (request, event, &strategy);
   if (anju_request_has_field_errors (request))
@@ -363,7 +421,7 @@ static const AnjuRoute settings_routes[] = {
   { "GET", "/api/v1/push-strategies", ANJU_PERM_MESSAGE_MANAGE, ANJU_ROUTE_DEFAULT,
     handle_list_strategies, "The push strategy of every event type", NULL, "messages" },
   { "PATCH", "/api/v1/push-strategies/{event}", ANJU_PERM_MESSAGE_MANAGE, ANJU_ROUTE_DEFAULT,
-    handle_update_strategy, "Channels, on/off and quiet hours of an event type", strategy_body,
+    handle_update_strategy, "Channels, on/off, quiet hours and audience of an event type", strategy_body,
     "messages" },
 };
 

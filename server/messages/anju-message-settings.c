@@ -20,6 +20,7 @@ anju_push_strategy_clear (AnjuPushStrategy *strategy)
 {
   g_clear_pointer (&strategy->quiet_start, g_free);
   g_clear_pointer (&strategy->quiet_end, g_free);
+  g_clear_pointer (&strategy->roles, g_strfreev);
 }
 
 gboolean
@@ -134,6 +135,95 @@ anju_message_template_to_json (AnjuDb                  *db,
   return json_builder_get_root (builder);
 }
 
+/* strategy->roles from push_strategy_roles, by code. */
+static gboolean
+load_strategy_roles (AnjuDb            *db,
+                     AnjuPushStrategy  *strategy,
+                     GError           **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
+                                           "SELECT r.code FROM push_strategy_roles pr"
+                                           " JOIN roles r ON r.id = pr.role_id"
+                                           " WHERE pr.strategy_id = ?1 AND r.code IS NOT NULL"
+                                           " ORDER BY r.code",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, strategy->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  g_clear_pointer (&strategy->roles, g_strfreev);
+  strategy->roles = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+/* Replaces the strategy's rows in push_strategy_roles by roles. */
+static gboolean
+save_strategy_roles (AnjuDb                  *db,
+                     const AnjuPushStrategy  *strategy,
+                     GError                 **error)
+{
+  g_auto(AnjuStmt) insert = NULL;
+
+  if (!anju_db_exec_with_id (db, "DELETE FROM push_strategy_roles WHERE strategy_id = ?1",
+                             strategy->id, error))
+    return FALSE;
+  if (strategy->roles == NULL)
+    return TRUE;
+
+  insert = anju_db_prepare (db,
+                            "INSERT OR IGNORE INTO push_strategy_roles (strategy_id, role_id)"
+                            " SELECT ?1, id FROM roles WHERE code = ?2",
+                            error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint i = 0; strategy->roles[i] != NULL; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, strategy->id);
+      anju_db_bind_text (insert, 2, strategy->roles[i]);
+      if (!anju_db_step_done (db, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+anju_push_strategy_find_unknown_role (AnjuDb              *db,
+                                      const char * const  *roles,
+                                      char               **out_unknown,
+                                      GError             **error)
+{
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, "SELECT id FROM roles WHERE code = ?1", error);
+
+  *out_unknown = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
+    {
+      gint64 id = 0;
+
+      sqlite3_reset (stmt);
+      anju_db_bind_text (stmt, 1, roles[i]);
+      if (!anju_db_step_id (db, stmt, &id, error))
+        return FALSE;
+      if (id == 0)
+        {
+          *out_unknown = g_strdup (roles[i]);
+          return TRUE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 anju_push_strategy_load (AnjuDb            *db,
                          const char        *event,
@@ -157,7 +247,7 @@ anju_push_strategy_load (AnjuDb            *db,
   out_strategy->enabled = sqlite3_column_int (stmt, 3) != 0;
   out_strategy->quiet_start = anju_db_column_dup (stmt, 4);
   out_strategy->quiet_end = anju_db_column_dup (stmt, 5);
-  return TRUE;
+  return load_strategy_roles (db, out_strategy, error);
 }
 
 gboolean
@@ -183,7 +273,7 @@ anju_push_strategy_save (AnjuDb                  *db,
   anju_db_bind_text (stmt, 5, strategy->quiet_start);
   anju_db_bind_text (stmt, 6, strategy->quiet_end);
   sqlite3_bind_int64 (stmt, 7, now);
-  return anju_db_step_done (db, stmt, error);
+  return anju_db_step_done (db, stmt, error) && save_strategy_roles (db, strategy, error);
 }
 
 JsonNode *
@@ -215,6 +305,11 @@ anju_push_strategy_to_json (AnjuDb                  *db,
     json_builder_add_string_value (builder, strategy.quiet_end);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "roles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; strategy.roles[i] != NULL; i++)
+    json_builder_add_string_value (builder, strategy.roles[i]);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

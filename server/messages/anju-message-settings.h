@@ -1,7 +1,7 @@
 /* anju-message-settings.h: message templates and push strategies, stored.
  *
  * Both tables have one row per event type (seeded by 0004-messages.sql).
- * Writers validate first (variables, "HH:MM"); these functions only read
+ * Writers validate first (variables, "HH:MM", role codes); these functions only read
  * and write rows, inside the caller's transaction when there is one.
  */
 #pragma once
@@ -29,6 +29,7 @@ typedef struct
   gboolean  enabled;
   char     *quiet_start;   /* (nullable) "22:00" */
   char     *quiet_end;     /* (nullable) "07:00" */
+  GStrv     roles;         /* role codes, sorted; empty: no audience restriction */
 } AnjuPushStrategy;
 
 void      anju_message_texts_clear          (AnjuMessageTexts       *texts);
@@ -62,6 +63,12 @@ gboolean  anju_push_strategy_save           (AnjuDb                 *db,
                                              const AnjuPushStrategy *strategy,
                                              gint64                  now,
                                              GError                **error);
+/* The first of roles that names no role, as a new string, in
+ * *out_unknown; NULL there when all exist. */
+gboolean  anju_push_strategy_find_unknown_role (AnjuDb              *db,
+                                                const char * const  *roles,
+                                                char               **out_unknown,
+                                                GError             **error);
 /* Strategy of docs/api.md "Message settings". */
 JsonNode *anju_push_strategy_to_json        (AnjuDb                 *db,
                                              const AnjuMessageEvent *event,

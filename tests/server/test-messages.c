@@ -490,6 +490,121 @@ test_push_strategies (AnjuTestFixture *fixture,
   g_assert_cmpstr (audit, ==, "3");
 }
 
+/* How many rows of table belong to username. */
+static char *
+rows_of (AnjuTestServer *srv,
+         const char     *table,
+         const char     *username)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s t JOIN users u ON u.id = t.user_id"
+                                          " WHERE u.username = '%s'",
+                                          table, username);
+
+  return anju_test_db_query (srv, sql);
+}
+
+static void
+send_with_sms (AnjuTestServer *srv,
+               const char     *token,
+               const char     *title,
+               const char     *user_ids)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = anju_test_requestf (srv, token, "POST", "/api/v1/messages", &status,
+                              "{\"title\":\"%s\",\"body\":\"正文\",\"user_ids\":[%s],"
+                              "\"sms\":true}",
+                              title, user_ids);
+  anju_assert_status (status, SOUP_STATUS_CREATED, reply);
+}
+
+/* F-SUPPORT-004 "to whom": a strategy restricted to roles reaches only
+ * the recipients holding one of them, by inbox and SMS; [] restores
+ * everyone; an unknown code or restricting the initial password is a 422
+ * that writes nothing. */
+static void
+test_push_audience (AnjuTestFixture *fixture,
+                    gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  gint64 street_user = anju_test_find_user (srv, fixture->admin, "street_ypl");
+  gint64 center_user = anju_test_find_user (srv, fixture->admin, "center");
+  g_autofree char *both = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                                           street_user, center_user);
+  g_autoptr(JsonNode) strategies = list_settings (srv, fixture->admin, "/api/v1/push-strategies");
+  g_autoptr(JsonNode) restricted = NULL;
+  g_autoptr(JsonNode) unknown = NULL;
+  g_autoptr(JsonNode) password = NULL;
+  g_autoptr(JsonNode) cleared = NULL;
+  g_autofree char *street_inbox = NULL;
+  g_autofree char *street_sms = NULL;
+  g_autofree char *center_inbox = NULL;
+  g_autofree char *center_sms = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *audit = NULL;
+  int manual;
+  guint status = 0;
+
+  manual = anju_test_json_find (strategies, "items", "event", "message.manual");
+  {
+    g_autofree char *roles_path = g_strdup_printf ("items.%d.roles", manual);
+
+    g_assert_cmpuint (anju_test_json_length (strategies, roles_path), ==, 0);
+  }
+
+  restricted = anju_test_request (srv, fixture->admin, "PATCH",
+                                  "/api/v1/push-strategies/message.manual",
+                                  "{\"roles\":[\"street_staff\",\"street_staff\"]}", &status);
+  anju_assert_status (status, SOUP_STATUS_OK, restricted);
+  g_assert_cmpuint (anju_test_json_length (restricted, "roles"), ==, 1);
+  g_assert_cmpstr (anju_test_json_string (restricted, "roles.0"), ==, "street_staff");
+
+  send_with_sms (srv, fixture->admin, "只给街道", both);
+  street_inbox = rows_of (srv, "messages", "street_ypl");
+  street_sms = rows_of (srv, "sms_outbox", "street_ypl");
+  center_inbox = rows_of (srv, "messages", "center");
+  center_sms = rows_of (srv, "sms_outbox", "center");
+  g_assert_cmpstr (street_inbox, ==, "1");
+  g_assert_cmpstr (street_sms, ==, "1");
+  g_assert_cmpstr (center_inbox, ==, "0");
+  g_assert_cmpstr (center_sms, ==, "0");
+
+  unknown = anju_test_request (srv, fixture->admin, "PATCH",
+                               "/api/v1/push-strategies/message.manual",
+                               "{\"roles\":[\"street_staff\",\"no_such_role\"],\"sms\":false}",
+                               &status);
+  anju_assert_error (status, unknown, 422, "validation_failed");
+  g_assert_true (anju_test_json_has (unknown, "error.fields.roles"));
+  g_assert_nonnull (strstr (anju_test_json_string (unknown, "error.fields.roles"), "no_such_role"));
+  password = anju_test_request (srv, fixture->admin, "PATCH",
+                                "/api/v1/push-strategies/account.initial_password",
+                                "{\"roles\":[\"street_staff\"]}", &status);
+  anju_assert_error (status, password, 422, "validation_failed");
+  g_assert_true (anju_test_json_has (password, "error.fields.roles"));
+  kept = anju_test_db_query (srv, "SELECT group_concat (ps.event || ':' || r.code || ':' || ps.sms)"
+                                  " FROM push_strategy_roles pr"
+                                  " JOIN push_strategies ps ON ps.id = pr.strategy_id"
+                                  " JOIN roles r ON r.id = pr.role_id");
+  g_assert_cmpstr (kept, ==, "message.manual:street_staff:1");
+
+  cleared = anju_test_request (srv, fixture->admin, "PATCH",
+                               "/api/v1/push-strategies/message.manual", "{\"roles\":[]}",
+                               &status);
+  anju_assert_status (status, SOUP_STATUS_OK, cleared);
+  g_assert_cmpuint (anju_test_json_length (cleared, "roles"), ==, 0);
+  send_ok (srv, fixture->admin, "所有人", both, "", 2);
+  g_clear_pointer (&center_inbox, g_free);
+  center_inbox = rows_of (srv, "messages", "center");
+  g_assert_cmpstr (center_inbox, ==, "1");
+
+  audit = anju_test_db_query (srv, "SELECT group_concat (after_json, '|') FROM audit_log"
+                                   " WHERE action = 'push_strategy.update'");
+  g_assert_nonnull (audit);
+  g_assert_nonnull (strstr (audit, "\"roles\":[\"street_staff\"]"));
+  g_assert_nonnull (strstr (audit, "\"roles\":[]"));
+}
+
 static void
 add_fixture_test (const char *path,
                   void      (*func) (AnjuTestFixture *, gconstpointer))
@@ -509,6 +624,7 @@ main (int    argc,
   add_fixture_test ("/messages/inbox  F-PORTAL-006 F-PORTAL-025", test_inbox);
   add_fixture_test ("/messages/templates  F-SUPPORT-004", test_templates);
   add_fixture_test ("/messages/push-strategies  F-SUPPORT-004", test_push_strategies);
+  add_fixture_test ("/messages/push-strategies/audience  F-SUPPORT-004", test_push_audience);
 
   return g_test_run ();
 }
