@@ -10,7 +10,9 @@
  *                   unknown variable is refused at its field, a valid one
  *                   (with a variable inserted from its button) is saved;
  *                   the SMS log lists a text kept as not sent, filters by
- *                   status, and says why it cannot be sent again
+ *                   status, and says why it cannot be sent again; ticking
+ *                   a role in a push strategy's recipients saves it as
+ *                   the strategy's audience, and reopening shows it ticked
  *   open record     a task assigned by the workflow engine reaches the
  *                   assignee's inbox with its record: the message's
  *                   button opens it through win.open-record (sxx)
@@ -23,6 +25,7 @@
 #include "anju-message-settings-page-private.h"
 #include "anju-message-template-dialog-private.h"
 #include "anju-messages-page.h"
+#include "anju-push-strategy-dialog.h"
 #include "anju-send-message-dialog.h"
 #include "anju-sms-log-view.h"
 
@@ -434,6 +437,102 @@ send_by_sms (AnjuTestServer *server)
   g_assert_cmpuint (status, ==, 201);
 }
 
+/* Push strategy audience: tick a role under Recipients */
+
+#define AUDIENCE_ROLE      "street_staff"
+#define AUDIENCE_ROLE_NAME "街道工作人员"
+
+static gboolean
+strategy_row_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+  AnjuEventListView *strategies =
+    _anju_message_settings_page_get_strategies (ANJU_MESSAGE_SETTINGS_PAGE (fixture->page));
+
+  return anju_event_list_view_get_row (strategies, MANUAL_EVENT) != NULL;
+}
+
+static gboolean
+strategy_row_restricted (gpointer data)
+{
+  Fixture *fixture = data;
+  AnjuEventListView *strategies =
+    _anju_message_settings_page_get_strategies (ANJU_MESSAGE_SETTINGS_PAGE (fixture->page));
+  GtkWidget *row = anju_event_list_view_get_row (strategies, MANUAL_EVENT);
+
+  return row != NULL
+         && g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "only holders of 1 role");
+}
+
+/* The check button of the role's row, once the dialog lists the roles. */
+static GtkCheckButton *
+wait_for_role_check (Fixture *fixture)
+{
+  fixture->text = AUDIENCE_ROLE_NAME;
+  g_assert_true (anju_desktop_test_wait_for (dialog_shows_row, fixture, "the roles to tick"));
+  return GTK_CHECK_BUTTON (anju_desktop_test_find_type (anju_desktop_test_find_row (fixture->dialog,
+                                                                                   AUDIENCE_ROLE_NAME),
+                                                        GTK_TYPE_CHECK_BUTTON));
+}
+
+static void
+open_manual_strategy (Fixture *fixture)
+{
+  AnjuEventListView *strategies =
+    _anju_message_settings_page_get_strategies (ANJU_MESSAGE_SETTINGS_PAGE (fixture->page));
+
+  g_assert_true (anju_desktop_test_wait_for (strategy_row_loaded, fixture, "the push strategies"));
+  gtk_widget_activate (anju_event_list_view_get_row (strategies, MANUAL_EVENT));
+  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
+}
+
+static void
+edit_strategy_audience (Fixture *fixture)
+{
+  g_autofree char *token = anju_test_login (fixture->server, "admin", ANJU_TEST_DEMO_PASSWORD);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonArray *items;
+  GtkCheckButton *check;
+  guint status = 0;
+  gboolean found = FALSE;
+
+  adw_view_stack_set_visible_child_name (_anju_message_settings_page_get_view_stack (ANJU_MESSAGE_SETTINGS_PAGE (fixture->page)),
+                                         "strategies");
+  open_manual_strategy (fixture);
+  check = wait_for_role_check (fixture);
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, TRUE);
+  anju_desktop_test_click_action (fixture->dialog, "strategy.save");
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
+  fixture->dialog = NULL;
+  wait_for_label (fixture, "Saved the push strategy");
+
+  answer = anju_test_request (fixture->server, token, "GET", "/api/v1/push-strategies", NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  items = json_object_get_array_member (json_node_get_object (answer), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *strategy = json_array_get_object_element (items, i);
+      JsonArray *roles = json_object_get_array_member (strategy, "roles");
+
+      if (!g_str_equal (json_object_get_string_member (strategy, "event"), MANUAL_EVENT))
+        continue;
+      g_assert_cmpuint (json_array_get_length (roles), ==, 1);
+      g_assert_cmpstr (json_array_get_string_element (roles, 0), ==, AUDIENCE_ROLE);
+      found = TRUE;
+    }
+  g_assert_true (found);
+
+  /* The list sums the audience up; reopened, the role is still ticked. */
+  g_assert_true (anju_desktop_test_wait_for (strategy_row_restricted, fixture, "the summary of the audience"));
+  open_manual_strategy (fixture);
+  check = wait_for_role_check (fixture);
+  g_assert_true (gtk_check_button_get_active (check));
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
+  fixture->dialog = NULL;
+}
+
 static void
 message_settings (AnjuWindow *window,
                   gpointer    data)
@@ -453,6 +552,7 @@ message_settings (AnjuWindow *window,
   fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_MESSAGE_TEMPLATE_DIALOG);
   edit_template (fixture);
   check_sms_log (fixture);
+  edit_strategy_audience (fixture);
 }
 
 static void

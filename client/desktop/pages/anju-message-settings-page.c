@@ -65,6 +65,27 @@ channels_text (AnjuRecord *strategy)
   return _("No channel");
 }
 
+/* "…" plus, when the strategy restricts its audience, how many roles it
+ * keeps to. */
+static char *
+with_audience (AnjuRecord *strategy,
+               char       *text)
+{
+  JsonArray *roles = anju_record_get_member_array (strategy, "roles");
+  guint n_roles = roles != NULL ? json_array_get_length (roles) : 0;
+  char *result;
+
+  if (n_roles == 0)
+    return text;
+  /* Translators: %1$s is the rest of the summary, %2$u how many roles
+   * the recipients must hold one of */
+  result = g_strdup_printf (ngettext ("%1$s · only holders of %2$u role",
+                                      "%1$s · only holders of %2$u roles", n_roles),
+                            text, n_roles);
+  g_free (text);
+  return result;
+}
+
 static char *
 strategy_subtitle (AnjuRecord *strategy)
 {
@@ -76,11 +97,13 @@ strategy_subtitle (AnjuRecord *strategy)
 
   if (start == NULL || end == NULL)
     /* Translators: %1$s says through which channels messages go */
-    return g_strdup_printf (_("%1$s · no quiet hours"), channels_text (strategy));
+    return with_audience (strategy, g_strdup_printf (_("%1$s · no quiet hours"),
+                                                     channels_text (strategy)));
 
   /* Translators: %1$s says through which channels messages go, %2$s and
    * %3$s are when the quiet hours start and end ("22:00", "07:00") */
-  return g_strdup_printf (_("%1$s · quiet %2$s–%3$s"), channels_text (strategy), start, end);
+  return with_audience (strategy, g_strdup_printf (_("%1$s · quiet %2$s–%3$s"),
+                                                   channels_text (strategy), start, end));
 }
 
 static void

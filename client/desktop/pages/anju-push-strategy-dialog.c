@@ -6,12 +6,18 @@
 #include <glib/gi18n.h>
 
 #include "anju-field-error.h"
+#include "anju-load-all.h"
 #include "anju-push-strategy-dialog.h"
 #include "anju-quiet-hours.h"
+
+/* The one event whose audience the server refuses to restrict: it carries
+ * a new account's password, which must reach that account. */
+#define UNRESTRICTED_EVENT "account.initial_password"
 
 enum {
   SLOT_QUIET_START,
   SLOT_QUIET_END,
+  SLOT_ROLES,
   N_SLOTS
 };
 
@@ -30,11 +36,18 @@ struct _AnjuPushStrategyDialog
   GtkLabel       *quiet_start_error;
   AdwEntryRow    *quiet_end_row;
   GtkLabel       *quiet_end_error;
+  AdwPreferencesGroup *recipients_group;
+  GtkLabel       *roles_error;
+  GtkWidget      *roles_loading_row;
 
   /* Owned */
   AnjuApiClient  *client;       /* (owned) */
   AnjuRecord     *strategy;     /* (owned) */
   GCancellable   *cancellable;  /* (owned) (nullable) the save in flight */
+  GCancellable   *roles_cancellable; /* (owned) the role list's load */
+  AnjuPagedModel *roles;        /* (owned) (nullable) every role, once loading */
+  GPtrArray      *role_checks;  /* (owned) GtkCheckButton (unowned), "code" data */
+  gboolean        roles_loaded; /* only then does a save send "roles" */
 
   /* Where the field messages go */
   AnjuFieldSlot   slots[N_SLOTS];
@@ -121,6 +134,23 @@ add_boolean (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, gtk_switch_get_active (widget));
 }
 
+/* The codes ticked, in the order the roles are listed. */
+static void
+add_roles (AnjuPushStrategyDialog *self,
+           JsonBuilder            *builder)
+{
+  json_builder_set_member_name (builder, "roles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->role_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->role_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (check), "code"));
+    }
+  json_builder_end_array (builder);
+}
+
 static JsonNode *
 build_body (AnjuPushStrategyDialog *self)
 {
@@ -134,6 +164,10 @@ build_body (AnjuPushStrategyDialog *self)
   add_boolean (builder, "sms", self->sms_switch);
   add_quiet (builder, "quiet_start", start);
   add_quiet (builder, "quiet_end", end);
+  /* Without the role list the ticks are unknown: leave the audience as
+   * it is rather than clear it. */
+  if (self->roles_loaded)
+    add_roles (self, builder);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -206,6 +240,97 @@ fill_from_strategy (AnjuPushStrategyDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->quiet_end_row), end != NULL ? end : "");
 }
 
+static gboolean
+strategy_has_role (AnjuPushStrategyDialog *self,
+                   const char             *code)
+{
+  JsonArray *roles = anju_record_get_member_array (self->strategy, "roles");
+  guint n_roles = roles != NULL ? json_array_get_length (roles) : 0;
+
+  for (guint i = 0; i < n_roles; i++)
+    {
+      JsonNode *node = json_array_get_element (roles, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && g_strcmp0 (json_node_get_string (node), code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One row per role with a code (only those can be named), ticked when the
+ * strategy names it. */
+static void
+add_role_rows (AnjuPushStrategyDialog *self)
+{
+  guint n_roles = g_list_model_get_n_items (G_LIST_MODEL (self->roles));
+
+  for (guint i = 0; i < n_roles; i++)
+    {
+      g_autoptr(AnjuRecord) role = g_list_model_get_item (G_LIST_MODEL (self->roles), i);
+      const char *code = anju_record_get_string (role, "code");
+      const char *name = anju_record_get_string (role, "name");
+      GtkWidget *row;
+      GtkWidget *check;
+
+      if (code == NULL || *code == '\0')
+        continue;
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : code);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), code);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), strategy_has_role (self, code));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (check), "code", g_strdup (code), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->recipients_group, row);
+      g_ptr_array_add (self->role_checks, check);
+    }
+}
+
+static void
+roles_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AnjuPushStrategyDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!anju_load_all_finish (ANJU_PAGED_MODEL (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s says why the roles could not be loaded */
+      message = g_strdup_printf (_("Could not load the roles: %s"), error->message);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->roles_loading_row), message);
+      return;
+    }
+
+  gtk_widget_set_visible (self->roles_loading_row, FALSE);
+  add_role_rows (self);
+  self->roles_loaded = TRUE;
+}
+
+/* The secret event always goes to the account it names; any other loads
+ * the roles to choose from. */
+static void
+set_up_recipients (AnjuPushStrategyDialog *self,
+                   const char             *event)
+{
+  if (g_strcmp0 (event, UNRESTRICTED_EVENT) == 0)
+    {
+      adw_preferences_group_set_description (self->recipients_group,
+                                             _("Always goes to the new account itself."));
+      gtk_widget_set_visible (self->roles_loading_row, FALSE);
+      return;
+    }
+
+  self->roles = anju_paged_model_new (self->client, "/api/v1/roles", ANJU_LOAD_ALL_PAGE_SIZE);
+  anju_load_all_async (self->roles, self->roles_cancellable, roles_loaded_cb, g_object_ref (self));
+}
+
 /* GObject */
 
 static void
@@ -230,6 +355,7 @@ anju_push_strategy_dialog_constructed (GObject *object)
   adw_window_title_set_subtitle (self->window_title, event != NULL ? event : "");
 
   fill_from_strategy (self);
+  set_up_recipients (self, event);
   set_busy (self, FALSE);
 }
 
@@ -241,6 +367,7 @@ anju_push_strategy_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->roles_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANJU_TYPE_PUSH_STRATEGY_DIALOG);
 
   G_OBJECT_CLASS (anju_push_strategy_dialog_parent_class)->dispose (object);
@@ -253,6 +380,9 @@ anju_push_strategy_dialog_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->strategy);
+  g_clear_object (&self->roles_cancellable);
+  g_clear_object (&self->roles);
+  g_clear_pointer (&self->role_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (anju_push_strategy_dialog_parent_class)->finalize (object);
 }
@@ -349,6 +479,9 @@ anju_push_strategy_dialog_class_init (AnjuPushStrategyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnjuPushStrategyDialog, quiet_start_error);
   gtk_widget_class_bind_template_child (widget_class, AnjuPushStrategyDialog, quiet_end_row);
   gtk_widget_class_bind_template_child (widget_class, AnjuPushStrategyDialog, quiet_end_error);
+  gtk_widget_class_bind_template_child (widget_class, AnjuPushStrategyDialog, recipients_group);
+  gtk_widget_class_bind_template_child (widget_class, AnjuPushStrategyDialog, roles_error);
+  gtk_widget_class_bind_template_child (widget_class, AnjuPushStrategyDialog, roles_loading_row);
   gtk_widget_class_bind_template_callback (widget_class, quiet_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "strategy.save", NULL, save_action);
@@ -361,12 +494,17 @@ static void
 anju_push_strategy_dialog_init (AnjuPushStrategyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->roles_cancellable = g_cancellable_new ();
+  self->role_checks = g_ptr_array_new ();
 
   self->slots[SLOT_QUIET_START] = (AnjuFieldSlot) {
     "quiet_start", GTK_WIDGET (self->quiet_start_row), GTK_WIDGET (self->quiet_start_error)
   };
   self->slots[SLOT_QUIET_END] = (AnjuFieldSlot) {
     "quiet_end", GTK_WIDGET (self->quiet_end_row), GTK_WIDGET (self->quiet_end_error)
+  };
+  self->slots[SLOT_ROLES] = (AnjuFieldSlot) {
+    "roles", GTK_WIDGET (self->recipients_group), GTK_WIDGET (self->roles_error)
   };
 }
 
