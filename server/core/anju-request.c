@@ -5,6 +5,7 @@
 #include "anju-caller.h"
 #include "anju-request-private.h"
 #include "anju-server.h"
+#include "anju-stmt.h"
 
 #define DEFAULT_PAGE_SIZE 50
 #define MAX_PAGE_SIZE 200
@@ -587,6 +588,40 @@ anju_request_reply_page_from (AnjuRequest       *self,
     anju_request_reply_page (self, items, total, page, page_size);
   else
     anju_request_reply_error (self, error);
+}
+
+void
+anju_request_reply_list (AnjuRequest       *self,
+                         const char        *count_sql,
+                         const char        *rows_sql,
+                         int                limit_param,
+                         guint              page,
+                         guint              page_size,
+                         AnjuBindFunc       bind,
+                         gconstpointer      bind_data,
+                         AnjuRowToJsonFunc  row_to_json,
+                         gpointer           user_data)
+{
+  AnjuDb *db = anju_request_get_db (self);
+  g_autoptr(GError) error = NULL;
+  g_auto(AnjuStmt) count = NULL;
+  g_auto(AnjuStmt) rows = NULL;
+
+  count = anju_db_prepare (db, count_sql, &error);
+  if (count != NULL)
+    rows = anju_db_prepare (db, rows_sql, &error);
+  if (rows == NULL)
+    {
+      anju_request_reply_error (self, error);
+      return;
+    }
+  if (bind != NULL)
+    {
+      bind (count, bind_data);
+      bind (rows, bind_data);
+    }
+  anju_request_reply_page_from (self, count, rows, limit_param, page, page_size,
+                                row_to_json, user_data);
 }
 
 void

@@ -135,6 +135,26 @@ void               anju_request_reply_page_from  (AnjuRequest       *self,
                                                   guint              page_size,
                                                   AnjuRowToJsonFunc  row_to_json,
                                                   gpointer           user_data);
+/* Binds a list's filters to one of its statements; bind_data is what the
+ * handler gathered them in. */
+typedef void      (*AnjuBindFunc)                (sqlite3_stmt  *stmt,
+                                                  gconstpointer  bind_data);
+/* Replies one page of a list, as anju_request_reply_page_from() does,
+ * from count_sql (a SELECT COUNT(*)) and rows_sql (the same filters,
+ * ending in LIMIT ?n OFFSET ?n+1 where n is limit_param).  Both are
+ * prepared here and given their filters through bind (NULL for a list
+ * without filters); a statement that cannot be prepared is replied as
+ * the error. */
+void               anju_request_reply_list       (AnjuRequest       *self,
+                                                  const char        *count_sql,
+                                                  const char        *rows_sql,
+                                                  int                limit_param,
+                                                  guint              page,
+                                                  guint              page_size,
+                                                  AnjuBindFunc       bind,
+                                                  gconstpointer      bind_data,
+                                                  AnjuRowToJsonFunc  row_to_json,
+                                                  gpointer           user_data);
 void               anju_request_reply_no_content (AnjuRequest *self);
 void               anju_request_reply_error      (AnjuRequest  *self,
                                                   const GError *error);
