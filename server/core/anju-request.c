@@ -567,30 +567,6 @@ collect_rows (AnjuDb             *db,
 }
 
 void
-anju_request_reply_page_from (AnjuRequest       *self,
-                              sqlite3_stmt      *count,
-                              sqlite3_stmt      *rows,
-                              int                limit_param,
-                              guint              page,
-                              guint              page_size,
-                              AnjuRowToJsonFunc  row_to_json,
-                              gpointer           user_data)
-{
-  AnjuDb *db = anju_request_get_db (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) items = json_array_new ();
-  gint64 total;
-
-  sqlite3_bind_int64 (rows, limit_param, page_size);
-  sqlite3_bind_int64 (rows, limit_param + 1, (gint64) (page - 1) * page_size);
-  if (anju_db_step_count (db, count, &total, &error)
-      && collect_rows (db, rows, row_to_json, user_data, items, &error))
-    anju_request_reply_page (self, items, total, page, page_size);
-  else
-    anju_request_reply_error (self, error);
-}
-
-void
 anju_request_reply_list (AnjuRequest       *self,
                          const char        *count_sql,
                          const char        *rows_sql,
@@ -604,8 +580,10 @@ anju_request_reply_list (AnjuRequest       *self,
 {
   AnjuDb *db = anju_request_get_db (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) items = json_array_new ();
   g_auto(AnjuStmt) count = NULL;
   g_auto(AnjuStmt) rows = NULL;
+  gint64 total;
 
   count = anju_db_prepare (db, count_sql, &error);
   if (count != NULL)
@@ -620,8 +598,13 @@ anju_request_reply_list (AnjuRequest       *self,
       bind (count, bind_data);
       bind (rows, bind_data);
     }
-  anju_request_reply_page_from (self, count, rows, limit_param, page, page_size,
-                                row_to_json, user_data);
+  sqlite3_bind_int64 (rows, limit_param, page_size);
+  sqlite3_bind_int64 (rows, limit_param + 1, (gint64) (page - 1) * page_size);
+  if (anju_db_step_count (db, count, &total, &error)
+      && collect_rows (db, rows, row_to_json, user_data, items, &error))
+    anju_request_reply_page (self, items, total, page, page_size);
+  else
+    anju_request_reply_error (self, error);
 }
 
 void
