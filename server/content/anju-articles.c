@@ -87,18 +87,25 @@ static const AnjuContentKind article_kind = { "article", article_json };
 
 /* ---- reads ------------------------------------------------------------- */
 
+typedef struct
+{
+  const AnjuCaller *caller;
+  const char       *kind;
+  const char       *status;
+  const char       *pattern;
+} ArticleListFilters;
+
 /* An absent filter stays NULL, which the WHERE clause reads as "any". */
 static void
-bind_list_filters (sqlite3_stmt     *stmt,
-                   const AnjuCaller *caller,
-                   const char       *kind,
-                   const char       *status,
-                   const char       *pattern)
+bind_list_filters (sqlite3_stmt  *stmt,
+                   gconstpointer  bind_data)
 {
-  anju_article_bind_reader (stmt, caller);
-  anju_db_bind_text (stmt, 3, kind);
-  anju_db_bind_text (stmt, 4, status);
-  anju_db_bind_text (stmt, 5, pattern);
+  const ArticleListFilters *filters = bind_data;
+
+  anju_article_bind_reader (stmt, filters->caller);
+  anju_db_bind_text (stmt, 3, filters->kind);
+  anju_db_bind_text (stmt, 4, filters->status);
+  anju_db_bind_text (stmt, 5, filters->pattern);
 }
 
 static JsonNode *
@@ -136,14 +143,13 @@ handle_list (AnjuRequest *request)
   " AND (?3 IS NULL OR a.kind = ?3)" \
   " AND (?4 IS NULL OR a.status = ?4)" \
   " AND (?5 IS NULL OR a.title LIKE ?5 ESCAPE '\\' OR a.body LIKE ?5 ESCAPE '\\')"
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
   const char *kind = anju_request_get_query (request, "kind");
   const char *status = anju_request_get_query (request, "status");
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
+  const ArticleListFilters filters = {
+    anju_request_get_caller (request), kind, status, pattern,
+  };
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -154,21 +160,14 @@ handle_list (AnjuRequest *request)
   if (!check_list_enums (request, kind, status))
     return;
 
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM articles a" ARTICLE_LIST_WHERE, &error);
-  rows = anju_db_prepare (db,
-                          "SELECT " ANJU_ARTICLE_COLUMNS " FROM " ANJU_ARTICLE_JOIN
-                          ARTICLE_LIST_WHERE
-                          " ORDER BY coalesce (a.published_at, a.updated_at) DESC, a.id DESC"
-                          " LIMIT ?6 OFFSET ?7",
-                          &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_list_filters (count, caller, kind, status, pattern);
-  bind_list_filters (rows, caller, kind, status, pattern);
-  anju_request_reply_page_from (request, count, rows, 6, page, page_size, article_item, db);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM articles a" ARTICLE_LIST_WHERE,
+                           "SELECT " ANJU_ARTICLE_COLUMNS " FROM " ANJU_ARTICLE_JOIN
+                           ARTICLE_LIST_WHERE
+                           " ORDER BY coalesce (a.published_at, a.updated_at) DESC, a.id DESC"
+                           " LIMIT ?6 OFFSET ?7",
+                           6, page, page_size, bind_list_filters, &filters,
+                           article_item, anju_request_get_db (request));
 #undef ARTICLE_LIST_WHERE
 }
 

@@ -15,7 +15,6 @@
 #include "anju-feedback.h"
 #include "anju-permissions.h"
 #include "anju-server.h"
-#include "anju-stmt.h"
 #include "anju-validation.h"
 
 #define TITLE_MAX 100
@@ -70,17 +69,24 @@ load_for_author (AnjuRequest     *request,
 
 /* ---- reads ------------------------------------------------------------- */
 
-static void
-bind_list_filters (sqlite3_stmt     *stmt,
-                   const AnjuCaller *caller,
-                   gboolean          mine,
-                   const char       *status,
-                   const char       *type)
+typedef struct
 {
-  anju_feedback_bind_reader (stmt, caller);
-  sqlite3_bind_int (stmt, 4, mine);
-  anju_db_bind_text (stmt, 5, status);
-  anju_db_bind_text (stmt, 6, type);
+  const AnjuCaller *caller;
+  gboolean          mine;
+  const char       *status;
+  const char       *type;
+} FeedbackListFilters;
+
+static void
+bind_list_filters (sqlite3_stmt  *stmt,
+                   gconstpointer  bind_data)
+{
+  const FeedbackListFilters *filters = bind_data;
+
+  anju_feedback_bind_reader (stmt, filters->caller);
+  sqlite3_bind_int (stmt, 4, filters->mine);
+  anju_db_bind_text (stmt, 5, filters->status);
+  anju_db_bind_text (stmt, 6, filters->type);
 }
 
 static JsonNode *
@@ -122,14 +128,11 @@ handle_list (AnjuRequest *request)
   " AND (NOT ?4 OR f.author_id = ?1)" \
   " AND (?5 IS NULL OR f.status = ?5)" \
   " AND (?6 IS NULL OR f.type = ?6)"
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
-  const char *status = anju_request_get_query (request, "status");
-  const char *type = anju_request_get_query (request, "type");
+  FeedbackListFilters filters = {
+    anju_request_get_caller (request), FALSE,
+    anju_request_get_query (request, "status"), anju_request_get_query (request, "type"),
+  };
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
-  gboolean mine = FALSE;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -137,24 +140,16 @@ handle_list (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  if (!read_list_filters (request, &mine))
+  if (!read_list_filters (request, &filters.mine))
     return;
 
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM " ANJU_FEEDBACK_JOIN FEEDBACK_LIST_WHERE,
-                           &error);
-  rows = anju_db_prepare (db,
-                          "SELECT " ANJU_FEEDBACK_COLUMNS " FROM " ANJU_FEEDBACK_JOIN
-                          FEEDBACK_LIST_WHERE " ORDER BY f.created_at DESC, f.id DESC"
-                          " LIMIT ?7 OFFSET ?8",
-                          &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_list_filters (count, caller, mine, status, type);
-  bind_list_filters (rows, caller, mine, status, type);
-  anju_request_reply_page_from (request, count, rows, 7, page, page_size, feedback_item, NULL);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM " ANJU_FEEDBACK_JOIN FEEDBACK_LIST_WHERE,
+                           "SELECT " ANJU_FEEDBACK_COLUMNS " FROM " ANJU_FEEDBACK_JOIN
+                           FEEDBACK_LIST_WHERE " ORDER BY f.created_at DESC, f.id DESC"
+                           " LIMIT ?7 OFFSET ?8",
+                           7, page, page_size, bind_list_filters, &filters,
+                           feedback_item, NULL);
 #undef FEEDBACK_LIST_WHERE
 }
 

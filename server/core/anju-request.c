@@ -5,6 +5,7 @@
 #include "anju-caller.h"
 #include "anju-request-private.h"
 #include "anju-server.h"
+#include "anju-stmt.h"
 
 #define DEFAULT_PAGE_SIZE 50
 #define MAX_PAGE_SIZE 200
@@ -566,20 +567,37 @@ collect_rows (AnjuDb             *db,
 }
 
 void
-anju_request_reply_page_from (AnjuRequest       *self,
-                              sqlite3_stmt      *count,
-                              sqlite3_stmt      *rows,
-                              int                limit_param,
-                              guint              page,
-                              guint              page_size,
-                              AnjuRowToJsonFunc  row_to_json,
-                              gpointer           user_data)
+anju_request_reply_list (AnjuRequest       *self,
+                         const char        *count_sql,
+                         const char        *rows_sql,
+                         int                limit_param,
+                         guint              page,
+                         guint              page_size,
+                         AnjuBindFunc       bind,
+                         gconstpointer      bind_data,
+                         AnjuRowToJsonFunc  row_to_json,
+                         gpointer           user_data)
 {
   AnjuDb *db = anju_request_get_db (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) items = json_array_new ();
+  g_auto(AnjuStmt) count = NULL;
+  g_auto(AnjuStmt) rows = NULL;
   gint64 total;
 
+  count = anju_db_prepare (db, count_sql, &error);
+  if (count != NULL)
+    rows = anju_db_prepare (db, rows_sql, &error);
+  if (rows == NULL)
+    {
+      anju_request_reply_error (self, error);
+      return;
+    }
+  if (bind != NULL)
+    {
+      bind (count, bind_data);
+      bind (rows, bind_data);
+    }
   sqlite3_bind_int64 (rows, limit_param, page_size);
   sqlite3_bind_int64 (rows, limit_param + 1, (gint64) (page - 1) * page_size);
   if (anju_db_step_count (db, count, &total, &error)

@@ -122,17 +122,25 @@ void               anju_request_reply_page       (AnjuRequest *self,
 typedef JsonNode *(*AnjuRowToJsonFunc)           (sqlite3_stmt  *stmt,
                                                   gpointer       user_data,
                                                   GError       **error);
-/* Replies one page of a list with anju_request_reply_page().  count is a
- * SELECT COUNT(*) with the list's filters bound; rows the same filters,
- * ending in LIMIT ?n OFFSET ?n+1 where n is limit_param (bound here from
- * page and page_size).  Each row becomes an item through row_to_json.
- * A database error, or an item that cannot be made, is replied instead. */
-void               anju_request_reply_page_from  (AnjuRequest       *self,
-                                                  sqlite3_stmt      *count,
-                                                  sqlite3_stmt      *rows,
+/* Binds a list's filters to one of its statements; bind_data is what the
+ * handler gathered them in. */
+typedef void      (*AnjuBindFunc)                (sqlite3_stmt  *stmt,
+                                                  gconstpointer  bind_data);
+/* Replies one page of a list with anju_request_reply_page().  count_sql
+ * is a SELECT COUNT(*) of the list; rows_sql the same filters, ending in
+ * LIMIT ?n OFFSET ?n+1 where n is limit_param (bound here from page and
+ * page_size).  Both are prepared here and given their filters through
+ * bind (NULL for a list without filters).  Each row becomes an item
+ * through row_to_json.  A statement that cannot be prepared, a database
+ * error, or an item that cannot be made is replied instead. */
+void               anju_request_reply_list       (AnjuRequest       *self,
+                                                  const char        *count_sql,
+                                                  const char        *rows_sql,
                                                   int                limit_param,
                                                   guint              page,
                                                   guint              page_size,
+                                                  AnjuBindFunc       bind,
+                                                  gconstpointer      bind_data,
                                                   AnjuRowToJsonFunc  row_to_json,
                                                   gpointer           user_data);
 void               anju_request_reply_no_content (AnjuRequest *self);

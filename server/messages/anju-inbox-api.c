@@ -47,18 +47,25 @@ reply_message (AnjuRequest *request,
 
 /* ---- reading ---------------------------------------------------------- */
 
-static void
-bind_list_filters (sqlite3_stmt *stmt,
-                   gint64        user_id,
-                   gboolean      unread_only,
-                   const char   *event,
-                   const char   *pattern)
+typedef struct
 {
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  if (unread_only)
+  gint64      user_id;
+  gboolean    unread_only;
+  const char *event;
+  const char *pattern;
+} InboxListFilters;
+
+static void
+bind_list_filters (sqlite3_stmt  *stmt,
+                   gconstpointer  bind_data)
+{
+  const InboxListFilters *filters = bind_data;
+
+  sqlite3_bind_int64 (stmt, 1, filters->user_id);
+  if (filters->unread_only)
     sqlite3_bind_int (stmt, 2, 1);
-  anju_db_bind_text (stmt, 3, event);
-  anju_db_bind_text (stmt, 4, pattern);
+  anju_db_bind_text (stmt, 3, filters->event);
+  anju_db_bind_text (stmt, 4, filters->pattern);
 }
 
 static JsonNode *
@@ -92,13 +99,10 @@ handle_list (AnjuRequest *request)
   " AND (?2 IS NULL OR m.read_at IS NULL)" \
   " AND (?3 IS NULL OR m.event = ?3)" \
   " AND (?4 IS NULL OR m.title LIKE ?4 ESCAPE '\\' OR m.body LIKE ?4 ESCAPE '\\')"
-  AnjuDb *db = anju_request_get_db (request);
   const char *event = anju_request_get_query (request, "event");
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
+  InboxListFilters filters = { caller_id (request), FALSE, event, pattern };
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
-  gboolean unread_only;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -106,7 +110,7 @@ handle_list (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  if (!parse_bool_query (request, "unread", &unread_only))
+  if (!parse_bool_query (request, "unread", &filters.unread_only))
     return;
   if (event != NULL && anju_message_event_lookup (event) == NULL)
     {
@@ -114,19 +118,12 @@ handle_list (AnjuRequest *request)
       return;
     }
 
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM messages m" INBOX_WHERE, &error);
-  rows = anju_db_prepare (db,
-                          "SELECT " ANJU_INBOX_COLUMNS " FROM messages m" INBOX_WHERE
-                          " ORDER BY m.created_at DESC, m.id DESC LIMIT ?5 OFFSET ?6",
-                          &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_list_filters (count, caller_id (request), unread_only, event, pattern);
-  bind_list_filters (rows, caller_id (request), unread_only, event, pattern);
-  anju_request_reply_page_from (request, count, rows, 5, page, page_size, message_item, NULL);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM messages m" INBOX_WHERE,
+                           "SELECT " ANJU_INBOX_COLUMNS " FROM messages m" INBOX_WHERE
+                           " ORDER BY m.created_at DESC, m.id DESC LIMIT ?5 OFFSET ?6",
+                           5, page, page_size, bind_list_filters, &filters,
+                           message_item, NULL);
 #undef INBOX_WHERE
 }
 

@@ -15,7 +15,6 @@
 #include "anju-sms-outbox.h"
 #include "anju-sms-schedule.h"
 #include "anju-sql-pattern.h"
-#include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-validation.h"
 
@@ -41,17 +40,24 @@ get_dispatcher (AnjuRequest *request)
   return anju_messages_get_dispatcher (anju_messages_get (anju_request_get_server (request)));
 }
 
+typedef struct
+{
+  const char *status;
+  const char *pattern;
+  gboolean    sees_phones;
+} SmsListFilters;
+
 /* Without portal.user.pii the phone filter only sees what the caller sees,
  * the masked number, so searching cannot uncover the hidden digits. */
 static void
-bind_list_filters (sqlite3_stmt *stmt,
-                   const char   *status,
-                   const char   *pattern,
-                   gboolean      sees_phones)
+bind_list_filters (sqlite3_stmt  *stmt,
+                   gconstpointer  bind_data)
 {
-  anju_db_bind_text (stmt, 1, status);
-  anju_db_bind_text (stmt, 2, pattern);
-  sqlite3_bind_int (stmt, 3, sees_phones);
+  const SmsListFilters *filters = bind_data;
+
+  anju_db_bind_text (stmt, 1, filters->status);
+  anju_db_bind_text (stmt, 2, filters->pattern);
+  sqlite3_bind_int (stmt, 3, filters->sees_phones);
 }
 
 static JsonNode *
@@ -70,13 +76,10 @@ handle_list (AnjuRequest *request)
   " AND (?2 IS NULL OR (CASE WHEN ?3 THEN s.phone" \
   "                     ELSE substr (s.phone, 1, 3) || '****' || substr (s.phone, -4) END)" \
   "     LIKE ?2 ESCAPE '\\')"
-  AnjuDb *db = anju_request_get_db (request);
   const char *status = anju_request_get_query (request, "status");
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
-  gboolean sees_phones = caller_sees_phones (request);
+  const SmsListFilters filters = { status, pattern, caller_sees_phones (request) };
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -90,20 +93,12 @@ handle_list (AnjuRequest *request)
       return;
     }
 
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM sms_outbox s" SMS_WHERE, &error);
-  rows = anju_db_prepare (db,
-                          "SELECT " ANJU_SMS_COLUMNS " FROM sms_outbox s" SMS_WHERE
-                          " ORDER BY s.id DESC LIMIT ?4 OFFSET ?5",
-                          &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_list_filters (count, status, pattern, sees_phones);
-  bind_list_filters (rows, status, pattern, sees_phones);
-  anju_request_reply_page_from (request, count, rows, 4, page, page_size, sms_item,
-                                GINT_TO_POINTER (sees_phones));
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM sms_outbox s" SMS_WHERE,
+                           "SELECT " ANJU_SMS_COLUMNS " FROM sms_outbox s" SMS_WHERE
+                           " ORDER BY s.id DESC LIMIT ?4 OFFSET ?5",
+                           4, page, page_size, bind_list_filters, &filters,
+                           sms_item, GINT_TO_POINTER (filters.sees_phones));
 #undef SMS_WHERE
 }
 

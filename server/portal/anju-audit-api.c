@@ -90,13 +90,14 @@ audit_json_from_row (sqlite3_stmt  *stmt,
 
 typedef struct
 {
-  gboolean    has_from;
-  gint64      from;
-  gboolean    has_to;
-  gint64      to;
-  const char *actor;
-  const char *entity;
-  const char *action;
+  const AnjuCaller *caller;
+  gboolean          has_from;
+  gint64            from;
+  gboolean          has_to;
+  gint64            to;
+  const char       *actor;
+  const char       *entity;
+  const char       *action;
 } AuditFilter;
 
 /* from and to: a field error each when present but not ISO 8601. */
@@ -115,10 +116,12 @@ read_time_bound (AnjuRequest *request,
 }
 
 static void
-bind_filter (sqlite3_stmt      *stmt,
-             const AnjuCaller  *caller,
-             const AuditFilter *filter)
+bind_filter (sqlite3_stmt  *stmt,
+             gconstpointer  bind_data)
 {
+  const AuditFilter *filter = bind_data;
+  const AnjuCaller *caller = filter->caller;
+
   anju_db_bind_text (stmt, 1, caller->org_path);
   sqlite3_bind_int (stmt, 2, caller_sees_unattributed (caller) ? 1 : 0);
   if (filter->has_from)
@@ -139,12 +142,9 @@ handle_list (AnjuRequest *request)
   " AND (?5 IS NULL OR a.actor = ?5)" \
   " AND (?6 IS NULL OR a.entity = ?6)" \
   " AND (?7 IS NULL OR a.action = ?7)"
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) stmt = NULL;
   AuditFilter filter = {
+    .caller = anju_request_get_caller (request),
     .actor = anju_request_get_query (request, "actor"),
     .entity = anju_request_get_query (request, "entity"),
     .action = anju_request_get_query (request, "action"),
@@ -164,20 +164,12 @@ handle_list (AnjuRequest *request)
       return;
     }
 
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM audit_log a" AUDIT_LIST_WHERE, &error);
-  stmt = anju_db_prepare (db,
-                          "SELECT " AUDIT_COLUMNS " FROM audit_log a" AUDIT_LIST_WHERE
-                          " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9",
-                          &error);
-  if (count == NULL || stmt == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_filter (count, caller, &filter);
-  bind_filter (stmt, caller, &filter);
-  anju_request_reply_page_from (request, count, stmt, 8, page, page_size, audit_json_from_row,
-                                NULL);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM audit_log a" AUDIT_LIST_WHERE,
+                           "SELECT " AUDIT_COLUMNS " FROM audit_log a" AUDIT_LIST_WHERE
+                           " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9",
+                           8, page, page_size, bind_filter, &filter,
+                           audit_json_from_row, NULL);
 #undef AUDIT_LIST_WHERE
 }
 

@@ -9,7 +9,6 @@
 #include "anju-organisations.h"
 #include "anju-permissions.h"
 #include "anju-sql-pattern.h"
-#include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-validation.h"
 
@@ -156,20 +155,27 @@ run_org_write (AnjuRequest  *request,
     anju_request_reply_json (request, status, g_steal_pointer (&after));
 }
 
+typedef struct
+{
+  const char *scope_path;
+  const char *kind;
+  gboolean    has_parent;
+  gint64      parent_id;
+  const char *name_pattern;
+} OrgListFilters;
+
 /* An absent filter stays NULL, which the WHERE clause reads as "any". */
 static void
-bind_list_filters (sqlite3_stmt *stmt,
-                   const char   *scope_path,
-                   const char   *kind,
-                   gboolean      has_parent,
-                   gint64        parent_id,
-                   const char   *name_pattern)
+bind_list_filters (sqlite3_stmt  *stmt,
+                   gconstpointer  bind_data)
 {
-  anju_db_bind_text (stmt, 1, scope_path);
-  anju_db_bind_text (stmt, 2, kind);
-  if (has_parent)
-    sqlite3_bind_int64 (stmt, 3, parent_id);
-  anju_db_bind_text (stmt, 4, name_pattern);
+  const OrgListFilters *filters = bind_data;
+
+  anju_db_bind_text (stmt, 1, filters->scope_path);
+  anju_db_bind_text (stmt, 2, filters->kind);
+  if (filters->has_parent)
+    sqlite3_bind_int64 (stmt, 3, filters->parent_id);
+  anju_db_bind_text (stmt, 4, filters->name_pattern);
 }
 
 static JsonNode *
@@ -188,19 +194,19 @@ handle_list (AnjuRequest *request)
   " AND (?2 IS NULL OR o.kind = ?2)" \
   " AND (?3 IS NULL OR o.parent_id = ?3)" \
   " AND (?4 IS NULL OR o.name LIKE ?4 ESCAPE '\\')"
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
   const char *kind = anju_request_get_query (request, "kind");
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
+  OrgListFilters filters = {
+    .scope_path = anju_request_get_caller (request)->org_path,
+    .kind = kind,
+    .name_pattern = pattern,
+  };
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) stmt = NULL;
-  gboolean has_parent = FALSE;
-  gint64 parent_id = 0;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error)
-      || !anju_request_get_query_int (request, "parent_id", &parent_id, &has_parent, &error))
+      || !anju_request_get_query_int (request, "parent_id", &filters.parent_id,
+                                      &filters.has_parent, &error))
     {
       anju_request_reply_error (request, error);
       return;
@@ -211,19 +217,12 @@ handle_list (AnjuRequest *request)
       return;
     }
 
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM organisations o" ORG_LIST_WHERE, &error);
-  stmt = anju_db_prepare (db,
-                          "SELECT " ANJU_ORG_COLUMNS " FROM organisations o" ORG_LIST_WHERE
-                          " ORDER BY o.path LIMIT ?5 OFFSET ?6",
-                          &error);
-  if (count == NULL || stmt == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_list_filters (count, caller->org_path, kind, has_parent, parent_id, pattern);
-  bind_list_filters (stmt, caller->org_path, kind, has_parent, parent_id, pattern);
-  anju_request_reply_page_from (request, count, stmt, 5, page, page_size, org_item, NULL);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM organisations o" ORG_LIST_WHERE,
+                           "SELECT " ANJU_ORG_COLUMNS " FROM organisations o" ORG_LIST_WHERE
+                           " ORDER BY o.path LIMIT ?5 OFFSET ?6",
+                           5, page, page_size, bind_list_filters, &filters,
+                           org_item, NULL);
 #undef ORG_LIST_WHERE
 }
 

@@ -9,7 +9,6 @@
 #include "anju-permissions.h"
 #include "anju-role-store.h"
 #include "anju-roles.h"
-#include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-validation.h"
 
@@ -30,10 +29,7 @@ role_item (sqlite3_stmt  *stmt,
 static void
 handle_list (AnjuRequest *request)
 {
-  AnjuDb *db = anju_request_get_db (request);
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) stmt = NULL;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -41,14 +37,11 @@ handle_list (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM roles", &error);
-  stmt = anju_db_prepare (db, "SELECT id FROM roles ORDER BY id LIMIT ?1 OFFSET ?2", &error);
-  if (count == NULL || stmt == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  anju_request_reply_page_from (request, count, stmt, 1, page, page_size, role_item, db);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM roles",
+                           "SELECT id FROM roles ORDER BY id LIMIT ?1 OFFSET ?2",
+                           1, page, page_size, NULL, NULL,
+                           role_item, anju_request_get_db (request));
 }
 
 static void

@@ -13,7 +13,6 @@
 #include "anju-phone.h"
 #include "anju-role-store.h"
 #include "anju-sql-pattern.h"
-#include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-user-json.h"
 #include "anju-users-private.h"
@@ -94,21 +93,28 @@ _anju_users_check_covers (AnjuRequest *request,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *scope_path;
+  const char *pattern;
+  gint64      ids[2];
+  const char *status;
+} UserListFilters;
+
 /* An absent filter stays NULL, which the WHERE clause reads as "any". */
 static void
-bind_list_filters (sqlite3_stmt *stmt,
-                   const char   *scope_path,
-                   const char   *pattern,
-                   const gint64  ids[2],
-                   const char   *status)
+bind_list_filters (sqlite3_stmt  *stmt,
+                   gconstpointer  bind_data)
 {
-  anju_db_bind_text (stmt, 1, scope_path);
-  anju_db_bind_text (stmt, 2, pattern);
-  if (ids[0] != 0)
-    sqlite3_bind_int64 (stmt, 3, ids[0]);
-  if (ids[1] != 0)
-    sqlite3_bind_int64 (stmt, 4, ids[1]);
-  anju_db_bind_text (stmt, 5, status);
+  const UserListFilters *filters = bind_data;
+
+  anju_db_bind_text (stmt, 1, filters->scope_path);
+  anju_db_bind_text (stmt, 2, filters->pattern);
+  if (filters->ids[0] != 0)
+    sqlite3_bind_int64 (stmt, 3, filters->ids[0]);
+  if (filters->ids[1] != 0)
+    sqlite3_bind_int64 (stmt, 4, filters->ids[1]);
+  anju_db_bind_text (stmt, 5, filters->status);
 }
 
 /* organisation_id and role_id filters; 0 where absent. */
@@ -153,18 +159,18 @@ handle_list (AnjuRequest *request)
   " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM user_roles ur" \
   "                            WHERE ur.user_id = u.id AND ur.role_id = ?4))" \
   " AND (?5 IS NULL OR u.status = ?5)"
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
   const char *status = anju_request_get_query (request, "status");
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
+  UserListFilters filters = {
+    .scope_path = anju_request_get_caller (request)->org_path,
+    .pattern = pattern,
+    .status = status,
+  };
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) stmt = NULL;
-  gint64 ids[2];
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error)
-      || !read_list_ids (request, ids, &error))
+      || !read_list_ids (request, filters.ids, &error))
     {
       anju_request_reply_error (request, error);
       return;
@@ -175,17 +181,11 @@ handle_list (AnjuRequest *request)
       return;
     }
 
-  count = anju_db_prepare (db, "SELECT COUNT(*)" USER_LIST_FROM, &error);
-  stmt = anju_db_prepare (db, "SELECT u.id" USER_LIST_FROM " ORDER BY u.id LIMIT ?6 OFFSET ?7",
-                          &error);
-  if (count == NULL || stmt == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_list_filters (count, caller->org_path, pattern, ids, status);
-  bind_list_filters (stmt, caller->org_path, pattern, ids, status);
-  anju_request_reply_page_from (request, count, stmt, 6, page, page_size, user_item, request);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*)" USER_LIST_FROM,
+                           "SELECT u.id" USER_LIST_FROM " ORDER BY u.id LIMIT ?6 OFFSET ?7",
+                           6, page, page_size, bind_list_filters, &filters,
+                           user_item, request);
 #undef USER_LIST_FROM
 }
 

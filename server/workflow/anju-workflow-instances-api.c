@@ -10,7 +10,6 @@
 #include "anju-org-store.h"
 #include "anju-permissions.h"
 #include "anju-sql-pattern.h"
-#include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-user-store.h"
 #include "anju-validation.h"
@@ -124,9 +123,11 @@ typedef struct
 } InstanceFilters;
 
 static void
-bind_instance_filters (sqlite3_stmt          *stmt,
-                       const InstanceFilters *filters)
+bind_instance_filters (sqlite3_stmt  *stmt,
+                       gconstpointer  bind_data)
 {
+  const InstanceFilters *filters = bind_data;
+
   anju_db_bind_text (stmt, 1, filters->scope_path);
   anju_db_bind_text (stmt, 2, filters->template);
   anju_db_bind_text (stmt, 3, filters->state);
@@ -150,12 +151,9 @@ handle_list (AnjuRequest *request)
   " AND (?5 IS NULL OR i.record_label LIKE ?5 ESCAPE '\\')" \
   " AND (NOT ?6 OR (i.state = 'running' AND EXISTS (SELECT 1 FROM workflow_tasks t" \
   "  WHERE t.instance_id = i.id AND t.state = 'open' AND t.due_at < ?7)))"
-  AnjuDb *db = anju_request_get_db (request);
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
   const char *overdue = anju_request_get_query (request, "overdue");
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
   InstanceFilters filters = {
     .scope_path = anju_request_get_caller (request)->org_path,
     .template = anju_request_get_query (request, "template"),
@@ -182,17 +180,11 @@ handle_list (AnjuRequest *request)
       return;
     }
 
-  count = anju_db_prepare (db, "SELECT COUNT(*)" INSTANCE_LIST_FROM, &error);
-  rows = anju_db_prepare (db, "SELECT i.id" INSTANCE_LIST_FROM
-                          " ORDER BY i.id DESC LIMIT ?8 OFFSET ?9", &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_instance_filters (count, &filters);
-  bind_instance_filters (rows, &filters);
-  anju_request_reply_page_from (request, count, rows, 8, page, page_size, instance_item, request);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*)" INSTANCE_LIST_FROM,
+                           "SELECT i.id" INSTANCE_LIST_FROM " ORDER BY i.id DESC LIMIT ?8 OFFSET ?9",
+                           8, page, page_size, bind_instance_filters, &filters,
+                           instance_item, request);
 #undef INSTANCE_LIST_FROM
 }
 

@@ -9,7 +9,6 @@
 #include "anju-clock.h"
 #include "anju-permissions.h"
 #include "anju-sql-pattern.h"
-#include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-validation.h"
 #include "anju-workflow-api.h"
@@ -358,16 +357,23 @@ read_bool_query (AnjuRequest  *request,
   return FALSE;
 }
 
+typedef struct
+{
+  const char *pattern;
+  const char *domain;
+  gboolean    all_versions;
+} TemplateListFilters;
+
 /* An absent filter stays NULL, which the WHERE clause reads as "any". */
 static void
-bind_list_filters (sqlite3_stmt *stmt,
-                   const char   *pattern,
-                   const char   *domain,
-                   gboolean      all_versions)
+bind_list_filters (sqlite3_stmt  *stmt,
+                   gconstpointer  bind_data)
 {
-  anju_db_bind_text (stmt, 1, pattern);
-  anju_db_bind_text (stmt, 2, domain);
-  sqlite3_bind_int (stmt, 3, all_versions);
+  const TemplateListFilters *filters = bind_data;
+
+  anju_db_bind_text (stmt, 1, filters->pattern);
+  anju_db_bind_text (stmt, 2, filters->domain);
+  sqlite3_bind_int (stmt, 3, filters->all_versions);
 }
 
 static void
@@ -377,13 +383,12 @@ handle_list (AnjuRequest *request)
   " WHERE (?1 IS NULL OR t.name LIKE ?1 ESCAPE '\\' OR t.code LIKE ?1 ESCAPE '\\')" \
   " AND (?2 IS NULL OR t.domain = ?2)" \
   " AND (?3 OR t.is_current = 1)"
-  AnjuDb *db = anju_request_get_db (request);
   g_autofree char *pattern = anju_sql_contains_pattern (anju_request_get_query (request, "q"));
-  const char *domain = anju_request_get_query (request, "domain");
+  TemplateListFilters filters = {
+    .pattern = pattern,
+    .domain = anju_request_get_query (request, "domain"),
+  };
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
-  gboolean all_versions = FALSE;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -391,22 +396,15 @@ handle_list (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  if (!read_bool_query (request, "all_versions", &all_versions))
+  if (!read_bool_query (request, "all_versions", &filters.all_versions))
     return;
 
-  count = anju_db_prepare (db, "SELECT COUNT(*)" ANJU_WF_TEMPLATE_FROM TEMPLATE_LIST_WHERE, &error);
-  rows = anju_db_prepare (db,
-                          "SELECT " ANJU_WF_TEMPLATE_COLUMNS ANJU_WF_TEMPLATE_FROM
-                          TEMPLATE_LIST_WHERE " ORDER BY t.code, t.version DESC LIMIT ?4 OFFSET ?5",
-                          &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_list_filters (count, pattern, domain, all_versions);
-  bind_list_filters (rows, pattern, domain, all_versions);
-  anju_request_reply_page_from (request, count, rows, 4, page, page_size, template_item, NULL);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*)" ANJU_WF_TEMPLATE_FROM TEMPLATE_LIST_WHERE,
+                           "SELECT " ANJU_WF_TEMPLATE_COLUMNS ANJU_WF_TEMPLATE_FROM
+                           TEMPLATE_LIST_WHERE " ORDER BY t.code, t.version DESC LIMIT ?4 OFFSET ?5",
+                           4, page, page_size, bind_list_filters, &filters,
+                           template_item, NULL);
 #undef TEMPLATE_LIST_WHERE
 }
 
@@ -426,14 +424,19 @@ handle_get (AnjuRequest *request)
     anju_request_reply_json (request, SOUP_STATUS_OK, node);
 }
 
+/* bind_data is the template's code. */
+static void
+bind_code (sqlite3_stmt  *stmt,
+           gconstpointer  bind_data)
+{
+  anju_db_bind_text (stmt, 1, bind_data);
+}
+
 static void
 handle_versions (AnjuRequest *request)
 {
-  AnjuDb *db = anju_request_get_db (request);
   g_autoptr(AnjuWfTemplate) template = load_template (request);
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
   guint page, page_size;
 
   if (template == NULL)
@@ -443,20 +446,12 @@ handle_versions (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  count = anju_db_prepare (db, "SELECT COUNT(*) FROM workflow_templates t WHERE t.code = ?1",
-                           &error);
-  rows = anju_db_prepare (db,
-                          "SELECT " ANJU_WF_TEMPLATE_COLUMNS ANJU_WF_TEMPLATE_FROM
-                          " WHERE t.code = ?1 ORDER BY t.version DESC LIMIT ?2 OFFSET ?3",
-                          &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  anju_db_bind_text (count, 1, template->code);
-  anju_db_bind_text (rows, 1, template->code);
-  anju_request_reply_page_from (request, count, rows, 2, page, page_size, template_item, NULL);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*) FROM workflow_templates t WHERE t.code = ?1",
+                           "SELECT " ANJU_WF_TEMPLATE_COLUMNS ANJU_WF_TEMPLATE_FROM
+                           " WHERE t.code = ?1 ORDER BY t.version DESC LIMIT ?2 OFFSET ?3",
+                           2, page, page_size, bind_code, template->code,
+                           template_item, NULL);
 }
 
 static void

@@ -95,10 +95,13 @@ typedef struct
   gint64            now;
 } TodoFilters;
 
+/* bind_data is the TodoFilters. */
 static void
-bind_todo (sqlite3_stmt      *stmt,
-           const TodoFilters *filters)
+bind_todo (sqlite3_stmt  *stmt,
+           gconstpointer  bind_data)
 {
+  const TodoFilters *filters = bind_data;
+
   sqlite3_bind_int64 (stmt, 1, filters->caller->user_id);
   anju_db_bind_text (stmt, 2, filters->caller->org_path);
   anju_db_bind_text (stmt, 3, filters->type);
@@ -116,12 +119,9 @@ static void
 handle_todo (AnjuRequest *request)
 {
   static const char * const sorts[] = { "due", "created", NULL };
-  AnjuDb *db = anju_request_get_db (request);
   const char *sort = anju_request_get_query (request, "sort");
   const char *overdue = anju_request_get_query (request, "overdue");
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
   TodoFilters filters = {
     .caller = anju_request_get_caller (request),
     .type = anju_request_get_query (request, "type"),
@@ -146,24 +146,17 @@ handle_todo (AnjuRequest *request)
       return;
     }
 
-  count = anju_db_prepare (db, "SELECT COUNT(*)" TODO_FROM TODO_FILTERS, &error);
   /* Due first, those without a due date last; or the oldest first, as
    * work is taken in the order it came. */
-  rows = anju_db_prepare (db,
-                          g_strcmp0 (sort, "created") == 0
-                          ? "SELECT " ITEM_COLUMNS TODO_FROM TODO_FILTERS
-                            " ORDER BY t.created_at, t.id LIMIT ?6 OFFSET ?7"
-                          : "SELECT " ITEM_COLUMNS TODO_FROM TODO_FILTERS
-                            " ORDER BY t.due_at IS NULL, t.due_at, t.id LIMIT ?6 OFFSET ?7",
-                          &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  bind_todo (count, &filters);
-  bind_todo (rows, &filters);
-  anju_request_reply_page_from (request, count, rows, 6, page, page_size, todo_item, &context);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*)" TODO_FROM TODO_FILTERS,
+                           g_strcmp0 (sort, "created") == 0
+                           ? "SELECT " ITEM_COLUMNS TODO_FROM TODO_FILTERS
+                             " ORDER BY t.created_at, t.id LIMIT ?6 OFFSET ?7"
+                           : "SELECT " ITEM_COLUMNS TODO_FROM TODO_FILTERS
+                             " ORDER BY t.due_at IS NULL, t.due_at, t.id LIMIT ?6 OFFSET ?7",
+                           6, page, page_size, bind_todo, &filters,
+                           todo_item, &context);
 }
 
 gboolean
@@ -268,6 +261,16 @@ handle_counts (AnjuRequest *request)
   anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
 }
 
+/* bind_data is the AnjuCaller whose finished tasks are listed. */
+static void
+bind_done_by (sqlite3_stmt  *stmt,
+              gconstpointer  bind_data)
+{
+  const AnjuCaller *caller = bind_data;
+
+  sqlite3_bind_int64 (stmt, 1, caller->user_id);
+}
+
 static void
 handle_done (AnjuRequest *request)
 {
@@ -277,11 +280,7 @@ handle_done (AnjuRequest *request)
   " JOIN workflow_templates tp ON tp.id = i.template_id" \
   " JOIN organisations o ON o.id = t.org_id" \
   " WHERE t.state = 'done' AND t.done_by = ?1"
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
   g_autoptr(GError) error = NULL;
-  g_auto(AnjuStmt) count = NULL;
-  g_auto(AnjuStmt) rows = NULL;
   ItemContext context = { request_now (request), TRUE };
   guint page, page_size;
 
@@ -290,17 +289,12 @@ handle_done (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  count = anju_db_prepare (db, "SELECT COUNT(*)" DONE_FROM, &error);
-  rows = anju_db_prepare (db, "SELECT " ITEM_COLUMNS DONE_FROM
-                          " ORDER BY t.done_at DESC, t.id DESC LIMIT ?2 OFFSET ?3", &error);
-  if (count == NULL || rows == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  sqlite3_bind_int64 (count, 1, caller->user_id);
-  sqlite3_bind_int64 (rows, 1, caller->user_id);
-  anju_request_reply_page_from (request, count, rows, 2, page, page_size, todo_item, &context);
+  anju_request_reply_list (request,
+                           "SELECT COUNT(*)" DONE_FROM,
+                           "SELECT " ITEM_COLUMNS DONE_FROM
+                           " ORDER BY t.done_at DESC, t.id DESC LIMIT ?2 OFFSET ?3",
+                           2, page, page_size, bind_done_by, anju_request_get_caller (request),
+                           todo_item, &context);
 #undef DONE_FROM
 }
 
