@@ -323,3 +323,32 @@ anju_test_login_demo (AnjuTestServer *srv,
 {
   return anju_test_login (srv, username, ANJU_TEST_DEMO_PASSWORD);
 }
+
+JsonNode *
+anju_test_list_page (AnjuTestServer *srv,
+                     const char     *token,
+                     const char     *collection,
+                     const char     *query)
+{
+  g_autofree char *path = g_strconcat (collection, "?page_size=200&", query, NULL);
+  JsonNode *reply;
+  guint status = 0;
+
+  reply = anju_test_request (srv, token, "GET", path, NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, reply);
+  anju_test_assert_page (reply);
+  return reply;
+}
+
+gboolean
+anju_test_list_has (AnjuTestServer *srv,
+                    const char     *token,
+                    const char     *collection,
+                    const char     *query,
+                    gint64          id)
+{
+  g_autoptr(JsonNode) page = anju_test_list_page (srv, token, collection, query);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  return anju_test_json_find (page, "items", "id", text) >= 0;
+}

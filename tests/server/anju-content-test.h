@@ -74,4 +74,17 @@ gint64      anju_test_audit_count      (AnjuTestServer *srv,
 char       *anju_test_login_demo       (AnjuTestServer *srv,
                                         const char     *username);
 
+/* GET collection?page_size=200&query (query without the "?"), checked as a
+ * page: one list of the tests' small data sets, whole. */
+JsonNode   *anju_test_list_page        (AnjuTestServer *srv,
+                                        const char     *token,
+                                        const char     *collection,
+                                        const char     *query);
+/* Whether that list holds the item with this id. */
+gboolean    anju_test_list_has         (AnjuTestServer *srv,
+                                        const char     *token,
+                                        const char     *collection,
+                                        const char     *query,
+                                        gint64          id);
+
 G_END_DECLS

@@ -80,32 +80,7 @@ get_status (AnjuTestServer *srv,
 }
 
 /* GET /articles?query; the page, checked for its shape. */
-static JsonNode *
-list (AnjuTestServer *srv,
-      const char     *token,
-      const char     *query)
-{
-  g_autofree char *path = g_strconcat ("/api/v1/articles?page_size=200&", query, NULL);
-  JsonNode *reply;
-  guint status = 0;
-
-  reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-  anju_assert_status (status, SOUP_STATUS_OK, reply);
-  anju_test_assert_page (reply);
-  return reply;
-}
-
-static gboolean
-list_has (AnjuTestServer *srv,
-          const char     *token,
-          const char     *query,
-          gint64          id)
-{
-  g_autoptr(JsonNode) page = list (srv, token, query);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  return anju_test_json_find (page, "items", "id", text) >= 0;
-}
+#define ARTICLES_LIST "/api/v1/articles"
 
 /* Writing, reading back, editing and deleting, each audited. */
 static void
@@ -303,17 +278,17 @@ test_reader_visibility (AnjuTestFixture *fixture,
 
   open = create_ok (srv, center, "{\"kind\":\"notice\",\"title\":\"全体通知\",\"body\":\"正文\"}");
   g_assert_cmpuint (get_status (srv, ypl, open), ==, 404);
-  g_assert_false (list_has (srv, ypl, "kind=notice", open));
-  g_assert_true (list_has (srv, center, "kind=notice", open));
+  g_assert_false (anju_test_list_has (srv, ypl, ARTICLES_LIST, "kind=notice", open));
+  g_assert_true (anju_test_list_has (srv, center, ARTICLES_LIST, "kind=notice", open));
 
   act_ok (srv, center, open, "publish");
   g_assert_cmpuint (get_status (srv, ypl, open), ==, 200);
   g_assert_cmpuint (get_status (srv, wyh, open), ==, 200);
-  g_assert_true (list_has (srv, ypl, "kind=notice", open));
+  g_assert_true (anju_test_list_has (srv, ypl, ARTICLES_LIST, "kind=notice", open));
 
   act_ok (srv, center, open, "unpublish");
   g_assert_cmpuint (get_status (srv, ypl, open), ==, 404);
-  g_assert_false (list_has (srv, ypl, "", open));
+  g_assert_false (anju_test_list_has (srv, ypl, ARTICLES_LIST, "", open));
 
   targeted_body = g_strdup_printf ("{\"kind\":\"notice\",\"title\":\"银盆岭街道复核通知\","
                                    "\"body\":\"正文\",\"target_org_ids\":[%" G_GINT64_FORMAT "]}",
@@ -323,11 +298,11 @@ test_reader_visibility (AnjuTestFixture *fixture,
   g_assert_cmpuint (get_status (srv, ypl, targeted), ==, 200);
   g_assert_cmpuint (get_status (srv, community, targeted), ==, 200);
   g_assert_cmpuint (get_status (srv, wyh, targeted), ==, 404);
-  g_assert_true (list_has (srv, community, "kind=notice", targeted));
-  g_assert_false (list_has (srv, wyh, "kind=notice", targeted));
+  g_assert_true (anju_test_list_has (srv, community, ARTICLES_LIST, "kind=notice", targeted));
+  g_assert_false (anju_test_list_has (srv, wyh, ARTICLES_LIST, "kind=notice", targeted));
 
   /* ?status= cannot show a reader anything but published articles. */
-  drafts = list (srv, ypl, "status=draft");
+  drafts = anju_test_list_page (srv, ypl, ARTICLES_LIST, "status=draft");
   g_assert_cmpint (anju_test_json_int (drafts, "total"), ==, 0);
 }
 
@@ -358,9 +333,9 @@ test_writer_scope (AnjuTestFixture *fixture,
   gint64 draft, published, center_news;
 
   draft = create_ok (srv, ypl_writer, "{\"kind\":\"news\",\"title\":\"街道草稿\",\"body\":\"正文\"}");
-  g_assert_true (list_has (srv, ypl_writer, "status=draft", draft));
-  g_assert_true (list_has (srv, center, "status=draft", draft));
-  g_assert_false (list_has (srv, wyh_writer, "status=draft", draft));
+  g_assert_true (anju_test_list_has (srv, ypl_writer, ARTICLES_LIST, "status=draft", draft));
+  g_assert_true (anju_test_list_has (srv, center, ARTICLES_LIST, "status=draft", draft));
+  g_assert_false (anju_test_list_has (srv, wyh_writer, ARTICLES_LIST, "status=draft", draft));
   g_assert_cmpuint (get_status (srv, wyh_writer, draft), ==, 404);
 
   hidden = article_request (srv, wyh_writer, "PATCH", draft, NULL, "{\"title\":\"改\"}", &status);
@@ -413,23 +388,23 @@ test_search (AnjuTestFixture *fixture,
   older_text = g_strdup_printf ("%" G_GINT64_FORMAT, older);
   newer_text = g_strdup_printf ("%" G_GINT64_FORMAT, newer);
 
-  by_title = list (srv, reader, "q=%E6%9C%9B%E5%B2%B3");   /* 望岳 */
+  by_title = anju_test_list_page (srv, reader, ARTICLES_LIST, "q=%E6%9C%9B%E5%B2%B3");   /* 望岳 */
   g_assert_cmpint (anju_test_json_int (by_title, "total"), ==, 2);
   g_assert_cmpstr (anju_test_json_string (by_title, "items.0.title"), ==, "交房安排");
   g_assert_cmpstr (anju_test_json_string (by_title, "items.1.title"), ==, "望岳项目交房");
   /* Lists leave the body out. */
   g_assert_false (anju_test_json_has (by_title, "items.0.body"));
 
-  by_body = list (srv, reader, "q=%E5%88%86%E6%89%B9");    /* 分批 */
+  by_body = anju_test_list_page (srv, reader, ARTICLES_LIST, "q=%E5%88%86%E6%89%B9");    /* 分批 */
   g_assert_cmpint (anju_test_json_int (by_body, "total"), ==, 1);
   g_assert_cmpint (anju_test_json_find (by_body, "items", "id", newer_text), ==, 0);
 
   /* A % is a character to find, not a wildcard. */
-  percent = list (srv, reader, "q=100%25");
+  percent = anju_test_list_page (srv, reader, ARTICLES_LIST, "q=100%25");
   g_assert_cmpint (anju_test_json_int (percent, "total"), ==, 1);
   g_assert_cmpint (anju_test_json_find (percent, "items", "id", older_text), ==, 0);
 
-  news_only = list (srv, reader, "kind=news&q=%E6%9C%9B%E5%B2%B3");
+  news_only = anju_test_list_page (srv, reader, ARTICLES_LIST, "kind=news&q=%E6%9C%9B%E5%B2%B3");
   g_assert_cmpint (anju_test_json_int (news_only, "total"), ==, 1);
 
   bad_kind = anju_test_request (srv, reader, "GET", "/api/v1/articles?kind=blog", NULL, &status);
@@ -560,11 +535,11 @@ test_demo_content (AnjuTestFixture *fixture,
   AnjuTestServer *srv = fixture->srv;
   g_autofree char *ypl = anju_test_login_demo (srv, "street_ypl");
   g_autofree char *wyh = anju_test_login_demo (srv, "street_wyh");
-  g_autoptr(JsonNode) news = list (srv, wyh, "kind=news");
-  g_autoptr(JsonNode) ypl_notices = list (srv, ypl, "kind=notice");
-  g_autoptr(JsonNode) wyh_notices = list (srv, wyh, "kind=notice");
-  g_autoptr(JsonNode) guides = list (srv, wyh, "kind=guide");
-  g_autoptr(JsonNode) drafts = list (srv, fixture->admin, "status=draft");
+  g_autoptr(JsonNode) news = anju_test_list_page (srv, wyh, ARTICLES_LIST, "kind=news");
+  g_autoptr(JsonNode) ypl_notices = anju_test_list_page (srv, ypl, ARTICLES_LIST, "kind=notice");
+  g_autoptr(JsonNode) wyh_notices = anju_test_list_page (srv, wyh, ARTICLES_LIST, "kind=notice");
+  g_autoptr(JsonNode) guides = anju_test_list_page (srv, wyh, ARTICLES_LIST, "kind=guide");
+  g_autoptr(JsonNode) drafts = anju_test_list_page (srv, fixture->admin, ARTICLES_LIST, "status=draft");
   int prh;
 
   g_assert_cmpint (anju_test_json_int (news, "total"), >=, 3);

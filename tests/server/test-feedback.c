@@ -137,32 +137,7 @@ submit_ok (AnjuTestServer *srv,
   return anju_test_json_int (reply, "id");
 }
 
-static JsonNode *
-list (AnjuTestServer *srv,
-      const char     *token,
-      const char     *query)
-{
-  g_autofree char *path = g_strconcat ("/api/v1/feedback?page_size=200&", query, NULL);
-  JsonNode *reply;
-  guint status = 0;
-
-  reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-  anju_assert_status (status, SOUP_STATUS_OK, reply);
-  anju_test_assert_page (reply);
-  return reply;
-}
-
-static gboolean
-list_has (AnjuTestServer *srv,
-          const char     *token,
-          const char     *query,
-          gint64          id)
-{
-  g_autoptr(JsonNode) page = list (srv, token, query);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  return anju_test_json_find (page, "items", "id", text) >= 0;
-}
+#define FEEDBACK_LIST "/api/v1/feedback"
 
 /* The author submits, edits and deletes while the feedback is open. */
 static void
@@ -240,22 +215,22 @@ test_visibility (AnjuTestFixture *fixture,
 
   hidden = feedback_request (srv, other, "GET", id, NULL, NULL, &status);
   anju_assert_error (status, hidden, 404, "not_found");
-  g_assert_false (list_has (srv, other, "", id));
-  g_assert_false (list_has (srv, community, "", id));
+  g_assert_false (anju_test_list_has (srv, other, FEEDBACK_LIST, "", id));
+  g_assert_false (anju_test_list_has (srv, community, FEEDBACK_LIST, "", id));
 
   meddling = feedback_request (srv, other, "PATCH", id, NULL, "{\"title\":\"改\"}", &status);
   anju_assert_error (status, meddling, 404, "not_found");
 
-  g_assert_true (list_has (srv, center, "", id));
-  g_assert_true (list_has (srv, center, "mine=false", id));
-  g_assert_false (list_has (srv, center, "mine=true", id));
-  g_assert_true (list_has (srv, center, "mine=true", center_own));
+  g_assert_true (anju_test_list_has (srv, center, FEEDBACK_LIST, "", id));
+  g_assert_true (anju_test_list_has (srv, center, FEEDBACK_LIST, "mine=false", id));
+  g_assert_false (anju_test_list_has (srv, center, FEEDBACK_LIST, "mine=true", id));
+  g_assert_true (anju_test_list_has (srv, center, FEEDBACK_LIST, "mine=true", center_own));
   center_edit = feedback_request (srv, center, "PATCH", id, NULL, "{\"title\":\"改\"}", &status);
   anju_assert_error (status, center_edit, 403, "forbidden");
 
   /* Without portal.feedback.reply a list holds one's own only: the demo
    * feedback of other users stays out. */
-  own = list (srv, author, "");
+  own = anju_test_list_page (srv, author, FEEDBACK_LIST, "");
   g_assert_cmpint (anju_test_json_int (own, "total"), ==, 2);
 
   bad_mine = anju_test_request (srv, author, "GET", "/api/v1/feedback?mine=yes", NULL, &status);
@@ -306,8 +281,8 @@ test_reply (AnjuTestFixture *fixture,
   seen = feedback_request (srv, author, "GET", id, NULL, NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, seen);
   g_assert_cmpstr (anju_test_json_string (seen, "reply"), ==, "已安排在下个版本支持按期限排序");
-  g_assert_true (list_has (srv, author, "status=replied", id));
-  g_assert_false (list_has (srv, author, "status=open", id));
+  g_assert_true (anju_test_list_has (srv, author, FEEDBACK_LIST, "status=replied", id));
+  g_assert_false (anju_test_list_has (srv, author, FEEDBACK_LIST, "status=open", id));
 
   still_hidden = feedback_request (srv, other, "GET", id, NULL, NULL, &status);
   anju_assert_error (status, still_hidden, 404, "not_found");
@@ -370,10 +345,10 @@ test_demo_and_filters (AnjuTestFixture *fixture,
   AnjuTestServer *srv = fixture->srv;
   g_autofree char *center = anju_test_login_demo (srv, "center");
   g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
-  g_autoptr(JsonNode) all = list (srv, center, "");
-  g_autoptr(JsonNode) replied = list (srv, center, "status=replied");
-  g_autoptr(JsonNode) services = list (srv, center, "type=service");
-  g_autoptr(JsonNode) own = list (srv, community, "");
+  g_autoptr(JsonNode) all = anju_test_list_page (srv, center, FEEDBACK_LIST, "");
+  g_autoptr(JsonNode) replied = anju_test_list_page (srv, center, FEEDBACK_LIST, "status=replied");
+  g_autoptr(JsonNode) services = anju_test_list_page (srv, center, FEEDBACK_LIST, "type=service");
+  g_autoptr(JsonNode) own = anju_test_list_page (srv, community, FEEDBACK_LIST, "");
   g_autoptr(JsonNode) bad = NULL;
   guint status = 0;
 
