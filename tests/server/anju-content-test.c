@@ -352,3 +352,20 @@ anju_test_list_has (AnjuTestServer *srv,
 
   return anju_test_json_find (page, "items", "id", text) >= 0;
 }
+
+JsonNode *
+anju_test_item_request (AnjuTestServer *srv,
+                        const char     *token,
+                        const char     *method,
+                        const char     *collection,
+                        gint64          id,
+                        const char     *action,
+                        const char     *body,
+                        guint          *out_status)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%" G_GINT64_FORMAT "%s%s", collection, id,
+                                           action != NULL ? "/" : "",
+                                           action != NULL ? action : "");
+
+  return anju_test_request (srv, token, method, path, body, out_status);
+}

@@ -74,6 +74,15 @@ gint64      anju_test_audit_count      (AnjuTestServer *srv,
 char       *anju_test_login_demo       (AnjuTestServer *srv,
                                         const char     *username);
 
+/* method on collection/id, or collection/id/action when action is set. */
+JsonNode   *anju_test_item_request     (AnjuTestServer *srv,
+                                        const char     *token,
+                                        const char     *method,
+                                        const char     *collection,
+                                        gint64          id,
+                                        const char     *action,
+                                        const char     *body,
+                                        guint          *out_status);
 /* GET collection?page_size=200&query (query without the "?"), checked as a
  * page: one list of the tests' small data sets, whole. */
 JsonNode   *anju_test_list_page        (AnjuTestServer *srv,

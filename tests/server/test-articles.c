@@ -10,23 +10,9 @@
 
 #include "anju-content-test.h"
 
+#define ARTICLES_LIST "/api/v1/articles"
+
 #define READY_PASSWORD "Ready#2026go"
-
-static JsonNode *
-article_request (AnjuTestServer *srv,
-                 const char     *token,
-                 const char     *method,
-                 gint64          id,
-                 const char     *action,
-                 const char     *body,
-                 guint          *out_status)
-{
-  g_autofree char *path = g_strdup_printf ("/api/v1/articles/%" G_GINT64_FORMAT "%s%s", id,
-                                           action != NULL ? "/" : "",
-                                           action != NULL ? action : "");
-
-  return anju_test_request (srv, token, method, path, body, out_status);
-}
 
 /* Field errors are keyed by member names, which may hold dots
  * ("guide.steps"), so they are looked up as keys, not as paths. */
@@ -63,7 +49,7 @@ act_ok (AnjuTestServer *srv,
   g_autoptr(JsonNode) reply = NULL;
   guint status = 0;
 
-  reply = article_request (srv, token, "POST", id, action, NULL, &status);
+  reply = anju_test_item_request (srv, token, "POST", ARTICLES_LIST, id, action, NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, reply);
 }
 
@@ -75,12 +61,11 @@ get_status (AnjuTestServer *srv,
   g_autoptr(JsonNode) reply = NULL;
   guint status = 0;
 
-  reply = article_request (srv, token, "GET", id, NULL, NULL, &status);
+  reply = anju_test_item_request (srv, token, "GET", ARTICLES_LIST, id, NULL, NULL, &status);
   return status;
 }
 
 /* GET /articles?query; the page, checked for its shape. */
-#define ARTICLES_LIST "/api/v1/articles"
 
 /* Writing, reading back, editing and deleting, each audited. */
 static void
@@ -118,11 +103,11 @@ test_crud (AnjuTestFixture *fixture,
   g_assert_true (anju_test_json_has (created, "updated_at"));
   g_assert_cmpint (anju_test_audit_count (srv, "article.create", id), ==, 1);
 
-  read = article_request (srv, center, "GET", id, NULL, NULL, &status);
+  read = anju_test_item_request (srv, center, "GET", ARTICLES_LIST, id, NULL, NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, read);
   g_assert_cmpstr (anju_test_json_string (read, "body"), ==, "正文内容");
 
-  updated = article_request (srv, center, "PATCH", id, NULL,
+  updated = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL,
                              "{\"title\":\"公租房配租工作全面启动\",\"body\":\"新的正文\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, updated);
   g_assert_cmpstr (anju_test_json_string (updated, "title"), ==, "公租房配租工作全面启动");
@@ -130,13 +115,13 @@ test_crud (AnjuTestFixture *fixture,
   g_assert_cmpstr (anju_test_json_string (updated, "summary"), ==, "摘要");
   g_assert_cmpint (anju_test_audit_count (srv, "article.update", id), ==, 1);
 
-  cleared = article_request (srv, center, "PATCH", id, NULL,
+  cleared = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL,
                              "{\"summary\":null,\"category\":\"\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, cleared);
   g_assert_true (anju_test_json_is_null (cleared, "summary"));
   g_assert_true (anju_test_json_is_null (cleared, "category"));
 
-  deleted = article_request (srv, center, "DELETE", id, NULL, NULL, &status);
+  deleted = anju_test_item_request (srv, center, "DELETE", ARTICLES_LIST, id, NULL, NULL, &status);
   g_assert_cmpuint (status, ==, SOUP_STATUS_NO_CONTENT);
   g_assert_cmpuint (get_status (srv, center, id), ==, 404);
   g_assert_cmpint (anju_test_audit_count (srv, "article.delete", id), ==, 1);
@@ -199,7 +184,7 @@ test_validation_and_permission (AnjuTestFixture *fixture,
       {
         g_autoptr(JsonNode) reply = NULL;
 
-        reply = article_request (srv, street, methods[i], id, actions[i],
+        reply = anju_test_item_request (srv, street, methods[i], ARTICLES_LIST, id, actions[i],
                                  g_str_equal (methods[i], "PATCH") ? "{\"title\":\"改\"}" : NULL,
                                  &status);
         anju_assert_error (status, reply, 403, "forbidden");
@@ -226,33 +211,33 @@ test_state_machine (AnjuTestFixture *fixture,
 
   id = create_ok (srv, center, "{\"kind\":\"notice\",\"title\":\"通知\",\"body\":\"正文\"}");
 
-  early = article_request (srv, center, "POST", id, "unpublish", NULL, &status);
+  early = anju_test_item_request (srv, center, "POST", ARTICLES_LIST, id, "unpublish", NULL, &status);
   anju_assert_error (status, early, 409, "conflict");
 
-  published = article_request (srv, center, "POST", id, "publish", NULL, &status);
+  published = anju_test_item_request (srv, center, "POST", ARTICLES_LIST, id, "publish", NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, published);
   g_assert_cmpstr (anju_test_json_string (published, "status"), ==, "published");
   g_assert_false (anju_test_json_is_null (published, "published_at"));
   g_assert_cmpint (anju_test_audit_count (srv, "article.publish", id), ==, 1);
 
-  twice = article_request (srv, center, "POST", id, "publish", NULL, &status);
+  twice = anju_test_item_request (srv, center, "POST", ARTICLES_LIST, id, "publish", NULL, &status);
   anju_assert_error (status, twice, 409, "conflict");
 
   /* Editing is allowed in every state. */
-  edited = article_request (srv, center, "PATCH", id, NULL, "{\"title\":\"更正通知\"}", &status);
+  edited = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL, "{\"title\":\"更正通知\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, edited);
   g_assert_cmpstr (anju_test_json_string (edited, "status"), ==, "published");
 
-  unpublished = article_request (srv, center, "POST", id, "unpublish", NULL, &status);
+  unpublished = anju_test_item_request (srv, center, "POST", ARTICLES_LIST, id, "unpublish", NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, unpublished);
   g_assert_cmpstr (anju_test_json_string (unpublished, "status"), ==, "unpublished");
   g_assert_cmpint (anju_test_audit_count (srv, "article.unpublish", id), ==, 1);
 
-  again = article_request (srv, center, "POST", id, "unpublish", NULL, &status);
+  again = anju_test_item_request (srv, center, "POST", ARTICLES_LIST, id, "unpublish", NULL, &status);
   anju_assert_error (status, again, 409, "conflict");
 
   anju_clock_advance (srv->clock, (gint64) 60 * G_USEC_PER_SEC);
-  republished = article_request (srv, center, "POST", id, "publish", NULL, &status);
+  republished = anju_test_item_request (srv, center, "POST", ARTICLES_LIST, id, "publish", NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, republished);
   g_assert_cmpstr (anju_test_json_string (republished, "status"), ==, "published");
   g_assert_cmpstr (anju_test_json_string (republished, "published_at"), !=,
@@ -338,13 +323,13 @@ test_writer_scope (AnjuTestFixture *fixture,
   g_assert_false (anju_test_list_has (srv, wyh_writer, ARTICLES_LIST, "status=draft", draft));
   g_assert_cmpuint (get_status (srv, wyh_writer, draft), ==, 404);
 
-  hidden = article_request (srv, wyh_writer, "PATCH", draft, NULL, "{\"title\":\"改\"}", &status);
+  hidden = anju_test_item_request (srv, wyh_writer, "PATCH", ARTICLES_LIST, draft, NULL, "{\"title\":\"改\"}", &status);
   anju_assert_error (status, hidden, 404, "not_found");
 
   /* Published, the other street reads it, but still may not change it. */
   published = draft;
   act_ok (srv, ypl_writer, published, "publish");
-  foreign = article_request (srv, wyh_writer, "POST", published, "unpublish", NULL, &status);
+  foreign = anju_test_item_request (srv, wyh_writer, "POST", ARTICLES_LIST, published, "unpublish", NULL, &status);
   anju_assert_error (status, foreign, 403, "forbidden");
 
   /* Nor can a street writer touch the center's news or target beyond
@@ -352,7 +337,7 @@ test_writer_scope (AnjuTestFixture *fixture,
   center_news = create_ok (srv, center, "{\"kind\":\"news\",\"title\":\"中心\",\"body\":\"正文\"}");
   act_ok (srv, center, center_news, "publish");
   g_clear_pointer (&foreign, json_node_unref);
-  foreign = article_request (srv, ypl_writer, "DELETE", center_news, NULL, NULL, &status);
+  foreign = anju_test_item_request (srv, ypl_writer, "DELETE", ARTICLES_LIST, center_news, NULL, NULL, &status);
   anju_assert_error (status, foreign, 403, "forbidden");
 
   outside = anju_test_request (srv, ypl_writer, "POST", "/api/v1/articles", wide, &status);
@@ -441,16 +426,16 @@ test_guide (AnjuTestFixture *fixture,
   g_assert_cmpint (anju_test_json_int (guide, "guide.time_limit_days"), ==, 30);
   g_assert_cmpstr (anju_test_json_string (guide, "guide.steps.2"), ==, "中心复核");
 
-  bad_days = article_request (srv, center, "PATCH", id, NULL,
+  bad_days = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL,
                               "{\"guide\":{\"time_limit_days\":0}}", &status);
   anju_assert_error (status, bad_days, 422, "validation_failed");
   g_assert_true (has_field_error (bad_days, "guide.time_limit_days"));
 
-  unknown = article_request (srv, center, "PATCH", id, NULL, "{\"guide\":{\"fee\":0}}", &status);
+  unknown = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL, "{\"guide\":{\"fee\":0}}", &status);
   anju_assert_error (status, unknown, 422, "validation_failed");
   g_assert_true (has_field_error (unknown, "guide.fee"));
 
-  blank = article_request (srv, center, "PATCH", id, NULL, "{\"guide\":{\"steps\":[\" \"]}}",
+  blank = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL, "{\"guide\":{\"steps\":[\" \"]}}",
                           &status);
   anju_assert_error (status, blank, 422, "validation_failed");
   g_assert_true (has_field_error (blank, "guide.steps"));
@@ -458,12 +443,12 @@ test_guide (AnjuTestFixture *fixture,
   /* A guide without details has empty ones; turning it into news drops
    * them. */
   bare_id = create_ok (srv, center, "{\"kind\":\"guide\",\"title\":\"租赁补贴\",\"body\":\"正文\"}");
-  bare = article_request (srv, center, "GET", bare_id, NULL, NULL, &status);
+  bare = anju_test_item_request (srv, center, "GET", ARTICLES_LIST, bare_id, NULL, NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, bare);
   g_assert_cmpuint (anju_test_json_length (bare, "guide.materials"), ==, 0);
   g_assert_true (anju_test_json_is_null (bare, "guide.time_limit_days"));
 
-  as_news = article_request (srv, center, "PATCH", id, NULL, "{\"kind\":\"news\"}", &status);
+  as_news = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL, "{\"kind\":\"news\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, as_news);
   g_assert_true (anju_test_json_is_null (as_news, "guide"));
 }
@@ -503,7 +488,7 @@ test_attachments (AnjuTestFixture *fixture,
   g_assert_cmpstr (anju_test_json_string (article, "attachments.0.name"), ==, "名单.xlsx");
   g_assert_cmpstr (anju_test_json_string (article, "attachments.1.name"), ==, "配租方案.pdf");
 
-  refused = article_request (srv, center, "PATCH", id, NULL, stolen, &status);
+  refused = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL, stolen, &status);
   anju_assert_error (status, refused, 422, "validation_failed");
   g_assert_true (has_field_error (refused, "attachment_ids"));
 
@@ -517,7 +502,7 @@ test_attachments (AnjuTestFixture *fixture,
 
   /* Another writer may keep attachments they did not upload. */
   admin_edit = g_strdup_printf ("{\"attachment_ids\":[%" G_GINT64_FORMAT "]}", pdf);
-  kept = article_request (srv, fixture->admin, "PATCH", id, NULL, admin_edit, &status);
+  kept = anju_test_item_request (srv, fixture->admin, "PATCH", ARTICLES_LIST, id, NULL, admin_edit, &status);
   anju_assert_status (status, SOUP_STATUS_OK, kept);
   g_assert_cmpuint (anju_test_json_length (kept, "attachments"), ==, 1);
 

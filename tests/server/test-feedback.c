@@ -9,6 +9,8 @@
 
 #include "anju-content-test.h"
 
+#define FEEDBACK_LIST "/api/v1/feedback"
+
 /* Records the events the server emits.  Listeners run on the server's
  * thread while the test thread waits for the answer, so every access
  * goes through the lock; the event bus owns the recorder and frees it
@@ -106,22 +108,6 @@ fail_next_emit (Recorder *recorder)
   recorder->fail = TRUE;
 }
 
-static JsonNode *
-feedback_request (AnjuTestServer *srv,
-                  const char     *token,
-                  const char     *method,
-                  gint64          id,
-                  const char     *action,
-                  const char     *body,
-                  guint          *out_status)
-{
-  g_autofree char *path = g_strdup_printf ("/api/v1/feedback/%" G_GINT64_FORMAT "%s%s", id,
-                                           action != NULL ? "/" : "",
-                                           action != NULL ? action : "");
-
-  return anju_test_request (srv, token, method, path, body, out_status);
-}
-
 static gint64
 submit_ok (AnjuTestServer *srv,
            const char     *token,
@@ -137,7 +123,6 @@ submit_ok (AnjuTestServer *srv,
   return anju_test_json_int (reply, "id");
 }
 
-#define FEEDBACK_LIST "/api/v1/feedback"
 
 /* The author submits, edits and deletes while the feedback is open. */
 static void
@@ -169,7 +154,7 @@ test_submit_edit_delete (AnjuTestFixture *fixture,
   g_assert_true (anju_test_json_is_null (created, "replied_at"));
   g_assert_cmpint (anju_test_audit_count (srv, "feedback.create", id), ==, 1);
 
-  edited = feedback_request (srv, author, "PATCH", id, NULL,
+  edited = anju_test_item_request (srv, author, "PATCH", FEEDBACK_LIST, id, NULL,
                              "{\"type\":\"function\",\"content\":\"希望支持50MB以上的PDF\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, edited);
   g_assert_cmpstr (anju_test_json_string (edited, "type"), ==, "function");
@@ -181,15 +166,15 @@ test_submit_edit_delete (AnjuTestFixture *fixture,
                                 "{\"type\":\"praise\",\"title\":\"好\",\"content\":\"好\"}", &status);
   anju_assert_error (status, bad_type, 422, "validation_failed");
   g_assert_true (anju_test_json_has (bad_type, "error.fields.type"));
-  blank = feedback_request (srv, author, "PATCH", id, NULL, "{\"title\":\" \"}", &status);
+  blank = anju_test_item_request (srv, author, "PATCH", FEEDBACK_LIST, id, NULL, "{\"title\":\" \"}", &status);
   anju_assert_error (status, blank, 422, "validation_failed");
   g_assert_true (anju_test_json_has (blank, "error.fields.title"));
 
   doomed = submit_ok (srv, author, "重复提交");
-  gone = feedback_request (srv, author, "DELETE", doomed, NULL, NULL, &status);
+  gone = anju_test_item_request (srv, author, "DELETE", FEEDBACK_LIST, doomed, NULL, NULL, &status);
   g_assert_cmpuint (status, ==, SOUP_STATUS_NO_CONTENT);
   g_clear_pointer (&gone, json_node_unref);
-  gone = feedback_request (srv, author, "GET", doomed, NULL, NULL, &status);
+  gone = anju_test_item_request (srv, author, "GET", FEEDBACK_LIST, doomed, NULL, NULL, &status);
   anju_assert_error (status, gone, 404, "not_found");
   g_assert_cmpint (anju_test_audit_count (srv, "feedback.delete", doomed), ==, 1);
 }
@@ -213,19 +198,19 @@ test_visibility (AnjuTestFixture *fixture,
   gint64 id = submit_ok (srv, author, "导出功能");
   gint64 center_own = submit_ok (srv, center, "中心自己的反馈");
 
-  hidden = feedback_request (srv, other, "GET", id, NULL, NULL, &status);
+  hidden = anju_test_item_request (srv, other, "GET", FEEDBACK_LIST, id, NULL, NULL, &status);
   anju_assert_error (status, hidden, 404, "not_found");
   g_assert_false (anju_test_list_has (srv, other, FEEDBACK_LIST, "", id));
   g_assert_false (anju_test_list_has (srv, community, FEEDBACK_LIST, "", id));
 
-  meddling = feedback_request (srv, other, "PATCH", id, NULL, "{\"title\":\"改\"}", &status);
+  meddling = anju_test_item_request (srv, other, "PATCH", FEEDBACK_LIST, id, NULL, "{\"title\":\"改\"}", &status);
   anju_assert_error (status, meddling, 404, "not_found");
 
   g_assert_true (anju_test_list_has (srv, center, FEEDBACK_LIST, "", id));
   g_assert_true (anju_test_list_has (srv, center, FEEDBACK_LIST, "mine=false", id));
   g_assert_false (anju_test_list_has (srv, center, FEEDBACK_LIST, "mine=true", id));
   g_assert_true (anju_test_list_has (srv, center, FEEDBACK_LIST, "mine=true", center_own));
-  center_edit = feedback_request (srv, center, "PATCH", id, NULL, "{\"title\":\"改\"}", &status);
+  center_edit = anju_test_item_request (srv, center, "PATCH", FEEDBACK_LIST, id, NULL, "{\"title\":\"改\"}", &status);
   anju_assert_error (status, center_edit, 403, "forbidden");
 
   /* Without portal.feedback.reply a list holds one's own only: the demo
@@ -262,14 +247,14 @@ test_reply (AnjuTestFixture *fixture,
   g_autoptr(JsonNode) still_hidden = NULL;
   guint status = 0;
 
-  not_allowed = feedback_request (srv, author, "POST", id, "reply", "{\"reply\":\"自己答复\"}",
+  not_allowed = anju_test_item_request (srv, author, "POST", FEEDBACK_LIST, id, "reply", "{\"reply\":\"自己答复\"}",
                                   &status);
   anju_assert_error (status, not_allowed, 403, "forbidden");
-  blank = feedback_request (srv, center, "POST", id, "reply", "{\"reply\":\"  \"}", &status);
+  blank = anju_test_item_request (srv, center, "POST", FEEDBACK_LIST, id, "reply", "{\"reply\":\"  \"}", &status);
   anju_assert_error (status, blank, 422, "validation_failed");
   g_assert_true (anju_test_json_has (blank, "error.fields.reply"));
 
-  replied = feedback_request (srv, center, "POST", id, "reply",
+  replied = anju_test_item_request (srv, center, "POST", FEEDBACK_LIST, id, "reply",
                               "{\"reply\":\"已安排在下个版本支持按期限排序\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, replied);
   g_assert_cmpstr (anju_test_json_string (replied, "status"), ==, "replied");
@@ -278,13 +263,13 @@ test_reply (AnjuTestFixture *fixture,
   g_assert_false (anju_test_json_is_null (replied, "replied_at"));
   g_assert_cmpint (anju_test_audit_count (srv, "feedback.reply", id), ==, 1);
 
-  seen = feedback_request (srv, author, "GET", id, NULL, NULL, &status);
+  seen = anju_test_item_request (srv, author, "GET", FEEDBACK_LIST, id, NULL, NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, seen);
   g_assert_cmpstr (anju_test_json_string (seen, "reply"), ==, "已安排在下个版本支持按期限排序");
   g_assert_true (anju_test_list_has (srv, author, FEEDBACK_LIST, "status=replied", id));
   g_assert_false (anju_test_list_has (srv, author, FEEDBACK_LIST, "status=open", id));
 
-  still_hidden = feedback_request (srv, other, "GET", id, NULL, NULL, &status);
+  still_hidden = anju_test_item_request (srv, other, "GET", FEEDBACK_LIST, id, NULL, NULL, &status);
   anju_assert_error (status, still_hidden, 404, "not_found");
 
   events = recorded (recorder);
@@ -298,11 +283,11 @@ test_reply (AnjuTestFixture *fixture,
   g_assert_cmpstr (anju_test_json_string (events, "0.link_domain"), ==, "portal.feedback");
   g_assert_cmpint (anju_test_json_int (events, "0.link_record_id"), ==, id);
 
-  twice = feedback_request (srv, center, "POST", id, "reply", "{\"reply\":\"再答复\"}", &status);
+  twice = anju_test_item_request (srv, center, "POST", FEEDBACK_LIST, id, "reply", "{\"reply\":\"再答复\"}", &status);
   anju_assert_error (status, twice, 409, "conflict");
-  late_edit = feedback_request (srv, author, "PATCH", id, NULL, "{\"title\":\"改\"}", &status);
+  late_edit = anju_test_item_request (srv, author, "PATCH", FEEDBACK_LIST, id, NULL, "{\"title\":\"改\"}", &status);
   anju_assert_error (status, late_edit, 409, "conflict");
-  late_delete = feedback_request (srv, author, "DELETE", id, NULL, NULL, &status);
+  late_delete = anju_test_item_request (srv, author, "DELETE", FEEDBACK_LIST, id, NULL, NULL, &status);
   anju_assert_error (status, late_delete, 409, "conflict");
 }
 
@@ -325,13 +310,13 @@ test_reply_rolled_back (AnjuTestFixture *fixture,
   guint status = 0;
 
   fail_next_emit (recorder);
-  failed = feedback_request (srv, center, "POST", id, "reply", "{\"reply\":\"答复\"}", &status);
+  failed = anju_test_item_request (srv, center, "POST", FEEDBACK_LIST, id, "reply", "{\"reply\":\"答复\"}", &status);
   anju_assert_error (status, failed, 503, "unavailable");
   after = anju_test_db_dump (srv, "feedback");
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (anju_test_audit_count (srv, "feedback.reply", id), ==, 0);
 
-  retried = feedback_request (srv, center, "POST", id, "reply", "{\"reply\":\"答复\"}", &status);
+  retried = anju_test_item_request (srv, center, "POST", FEEDBACK_LIST, id, "reply", "{\"reply\":\"答复\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, retried);
   events = recorded (recorder);
   g_assert_cmpuint (anju_test_json_length (events, ""), ==, 1);
