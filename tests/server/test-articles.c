@@ -108,7 +108,7 @@ test_crud (AnjuTestFixture *fixture,
   g_assert_cmpstr (anju_test_json_string (read, "body"), ==, "正文内容");
 
   updated = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL,
-                             "{\"title\":\"公租房配租工作全面启动\",\"body\":\"新的正文\"}", &status);
+                                    "{\"title\":\"公租房配租工作全面启动\",\"body\":\"新的正文\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, updated);
   g_assert_cmpstr (anju_test_json_string (updated, "title"), ==, "公租房配租工作全面启动");
   g_assert_cmpstr (anju_test_json_string (updated, "body"), ==, "新的正文");
@@ -116,7 +116,7 @@ test_crud (AnjuTestFixture *fixture,
   g_assert_cmpint (anju_test_audit_count (srv, "article.update", id), ==, 1);
 
   cleared = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL,
-                             "{\"summary\":null,\"category\":\"\"}", &status);
+                                    "{\"summary\":null,\"category\":\"\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, cleared);
   g_assert_true (anju_test_json_is_null (cleared, "summary"));
   g_assert_true (anju_test_json_is_null (cleared, "category"));
@@ -185,8 +185,8 @@ test_validation_and_permission (AnjuTestFixture *fixture,
         g_autoptr(JsonNode) reply = NULL;
 
         reply = anju_test_item_request (srv, street, methods[i], ARTICLES_LIST, id, actions[i],
-                                 g_str_equal (methods[i], "PATCH") ? "{\"title\":\"改\"}" : NULL,
-                                 &status);
+                                        g_str_equal (methods[i], "PATCH") ? "{\"title\":\"改\"}" : NULL,
+                                        &status);
         anju_assert_error (status, reply, 403, "forbidden");
       }
   }
@@ -427,7 +427,7 @@ test_guide (AnjuTestFixture *fixture,
   g_assert_cmpstr (anju_test_json_string (guide, "guide.steps.2"), ==, "中心复核");
 
   bad_days = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL,
-                              "{\"guide\":{\"time_limit_days\":0}}", &status);
+                                     "{\"guide\":{\"time_limit_days\":0}}", &status);
   anju_assert_error (status, bad_days, 422, "validation_failed");
   g_assert_true (has_field_error (bad_days, "guide.time_limit_days"));
 
@@ -436,7 +436,7 @@ test_guide (AnjuTestFixture *fixture,
   g_assert_true (has_field_error (unknown, "guide.fee"));
 
   blank = anju_test_item_request (srv, center, "PATCH", ARTICLES_LIST, id, NULL, "{\"guide\":{\"steps\":[\" \"]}}",
-                          &status);
+                                  &status);
   anju_assert_error (status, blank, 422, "validation_failed");
   g_assert_true (has_field_error (blank, "guide.steps"));
 

@@ -155,7 +155,7 @@ test_submit_edit_delete (AnjuTestFixture *fixture,
   g_assert_cmpint (anju_test_audit_count (srv, "feedback.create", id), ==, 1);
 
   edited = anju_test_item_request (srv, author, "PATCH", FEEDBACK_LIST, id, NULL,
-                             "{\"type\":\"function\",\"content\":\"希望支持50MB以上的PDF\"}", &status);
+                                   "{\"type\":\"function\",\"content\":\"希望支持50MB以上的PDF\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, edited);
   g_assert_cmpstr (anju_test_json_string (edited, "type"), ==, "function");
   g_assert_cmpstr (anju_test_json_string (edited, "title"), ==, "上传附件偶尔失败");
@@ -248,14 +248,14 @@ test_reply (AnjuTestFixture *fixture,
   guint status = 0;
 
   not_allowed = anju_test_item_request (srv, author, "POST", FEEDBACK_LIST, id, "reply", "{\"reply\":\"自己答复\"}",
-                                  &status);
+                                        &status);
   anju_assert_error (status, not_allowed, 403, "forbidden");
   blank = anju_test_item_request (srv, center, "POST", FEEDBACK_LIST, id, "reply", "{\"reply\":\"  \"}", &status);
   anju_assert_error (status, blank, 422, "validation_failed");
   g_assert_true (anju_test_json_has (blank, "error.fields.reply"));
 
   replied = anju_test_item_request (srv, center, "POST", FEEDBACK_LIST, id, "reply",
-                              "{\"reply\":\"已安排在下个版本支持按期限排序\"}", &status);
+                                    "{\"reply\":\"已安排在下个版本支持按期限排序\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, replied);
   g_assert_cmpstr (anju_test_json_string (replied, "status"), ==, "replied");
   g_assert_cmpstr (anju_test_json_string (replied, "reply"), ==, "已安排在下个版本支持按期限排序");
