@@ -39,8 +39,12 @@ static const AnjuPermission permissions[] = {
   { "pubrent.application.create", "pubrent", N_("Enter applications") },
   { "pubrent.application.read", "pubrent", N_("View applications") },
   { "pubrent.application.review", "pubrent", N_("Review applications") },
+  { "pubrent.document.write", "pubrent", N_("Edit notice and form templates and generate documents") },
+  { "pubrent.enterprise.manage", "pubrent", N_("Manage operating enterprises and their accounts") },
   { "pubrent.housing.read", "pubrent", N_("View housing stock") },
   { "pubrent.housing.write", "pubrent", N_("Edit housing stock") },
+  { "pubrent.rules.write", "pubrent",
+    N_("Set eligibility rules and publicity periods, import external records") },
 
   { "affordable.filing.review", "affordable", N_("Review project filings") },
   { "affordable.project.declare", "affordable", N_("Declare projects") },

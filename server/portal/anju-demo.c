@@ -59,6 +59,8 @@ static const DemoEnterprise enterprises[] = {
     "保障性租赁住房运营企业，长沙市岳麓区麓谷大道658号" },
   { "enterprise_property", "湘江新区安居物业管理有限公司", "91430104MA4QB3TN7",
     "保障房小区物业服务企业，长沙市岳麓区桐梓坡西路229号" },
+  { "employer", "湖南湘江智造科技有限公司", "91430104MA4TK2HP5",
+    "新区重点企业，为本单位职工申请定向公租房，长沙市岳麓区麓景路18号" },
   { "supplier", "长沙麓智家居服务有限公司", "91430104MA4RD6WG1",
     "家具家电租赁与维修供应商，长沙市岳麓区岳麓大道1168号" },
 };
@@ -81,6 +83,8 @@ static const DemoUser users[] = {
   { "community_ypl", "刘芳", "15874310005", "社区网格员", "银盆岭社区", "community_worker" },
   { "enterprise", "陈刚", "18673110006", "运营专员", "湘江新区安居运营有限公司",
     "enterprise_operator" },
+  { "employer", "孙伟", "18975110009", "人事专员", "湖南湘江智造科技有限公司",
+    "enterprise_employer" },
   { "supplier", "赵磊", "17708410007", "客服主管", "长沙麓智家居服务有限公司", "supplier" },
   { "terminal01", "银盆岭街道服务终端01", "19907310008", "自助服务终端", "银盆岭街道",
     "terminal" },

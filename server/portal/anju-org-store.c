@@ -14,6 +14,7 @@ const char * const anju_org_kinds[] = {
   "enterprise_operating",
   "enterprise_property",
   "enterprise_construction",
+  "employer",
   "supplier",
   NULL
 };

@@ -277,7 +277,7 @@ static const AnjuFieldSpec create_body[] = {
   { "name", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, 100, "Name" },
   { "kind", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, anju_org_kinds, 0,
     "center, street, community, enterprise_operating, enterprise_property, "
-    "enterprise_construction or supplier" },
+    "enterprise_construction, employer or supplier" },
   { "parent_id", ANJU_FIELD_INT, ANJU_FIELD_REQUIRED | ANJU_FIELD_NULLABLE, NULL, 0,
     "Parent organisation; null only for the center" },
   { "code", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, 64, "Unique code, e.g. the USCC" },

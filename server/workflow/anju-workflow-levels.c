@@ -19,7 +19,7 @@ anju_wf_level_resolve (AnjuDb      *db,
                                            " WHERE substr(?1, 1, length(path)) = path"
                                            " AND CASE ?2"
                                            "  WHEN 'enterprise' THEN kind IN ('enterprise_operating',"
-                                           "   'enterprise_property', 'enterprise_construction')"
+                                           "   'enterprise_property', 'enterprise_construction', 'employer')"
                                            "  ELSE kind = ?2 END"
                                            " ORDER BY length(path) DESC LIMIT 1",
                                            error);

@@ -16,10 +16,10 @@ test_kind_rules (void)
 {
   const char * const *kinds = anju_organisation_kinds ();
   const char *enterprises[] = {
-    "enterprise_operating", "enterprise_property", "enterprise_construction", "supplier",
+    "enterprise_operating", "enterprise_property", "enterprise_construction", "employer", "supplier",
   };
 
-  g_assert_cmpuint (g_strv_length ((char **) kinds), ==, 7);
+  g_assert_cmpuint (g_strv_length ((char **) kinds), ==, 8);
 
   g_assert_null (anju_organisation_kind_parent_kind ("center"));
   g_assert_cmpstr (anju_organisation_kind_parent_kind ("street"), ==, "center");

@@ -18,6 +18,7 @@ static const KindRule kind_rules[] = {
   { "enterprise_operating",    "center",    N_("Operating enterprise") },
   { "enterprise_property",     "center",    N_("Property management enterprise") },
   { "enterprise_construction", "center",    N_("Construction enterprise") },
+  { "employer",                "center",    N_("Employer") },
   { "supplier",                "center",    N_("Supplier") },
 };
 
@@ -28,6 +29,7 @@ static const char * const kinds[] = {
   "enterprise_operating",
   "enterprise_property",
   "enterprise_construction",
+  "employer",
   "supplier",
   NULL
 };
