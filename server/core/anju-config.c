@@ -26,6 +26,10 @@ static const char * const sms_keys[] = {
   "max_attempts", "retry_base_seconds", "dispatch_interval_seconds", NULL
 };
 static const char * const files_keys[] = { "max_upload_bytes", NULL };
+static const char * const pubrent_keys[] = {
+  "sweep_interval_seconds", "progress_per_minute", NULL
+};
+static const char * const documents_keys[] = { "verify_base_url", NULL };
 
 static const struct
 {
@@ -38,10 +42,13 @@ static const struct
   { "workflow", workflow_keys },
   { "sms", sms_keys },
   { "files", files_keys },
+  { "pubrent", pubrent_keys },
+  { "documents", documents_keys },
 };
 
 #define DEFAULT_SMS_SIGNATURE "【湘江安居】"
 #define DEFAULT_MAX_UPLOAD (20 * 1024 * 1024)
+#define DEFAULT_VERIFY_BASE_URL "https://127.0.0.1:8443"
 
 AnjuConfig *
 anju_config_new_default (void)
@@ -65,6 +72,9 @@ anju_config_new_default (void)
   self->sms_retry_base_seconds = 30;
   self->sms_dispatch_interval_seconds = 5;
   self->max_upload_bytes = DEFAULT_MAX_UPLOAD;
+  self->pubrent_sweep_interval_seconds = 60;
+  self->pubrent_progress_per_minute = 10;
+  self->documents_verify_base_url = g_strdup (DEFAULT_VERIFY_BASE_URL);
 
   return self;
 }
@@ -84,6 +94,7 @@ anju_config_free (AnjuConfig *self)
   g_free (self->sms_gateway_url);
   g_free (self->sms_account);
   g_free (self->sms_secret);
+  g_free (self->documents_verify_base_url);
   g_free (self->sms_signature);
   g_free (self);
 }
@@ -386,6 +397,12 @@ load_messaging_groups (AnjuConfig  *self,
     { "reminder_interval_seconds", G_STRUCT_OFFSET (AnjuConfig, reminder_interval_seconds),
       1, 24 * 3600 },
   };
+  static const UintKey pubrent_numbers[] = {
+    { "sweep_interval_seconds",
+      G_STRUCT_OFFSET (AnjuConfig, pubrent_sweep_interval_seconds), 1, 24 * 3600 },
+    { "progress_per_minute",
+      G_STRUCT_OFFSET (AnjuConfig, pubrent_progress_per_minute), 1, 10000 },
+  };
   static const UintKey sms_numbers[] = {
     { "rate_per_second", G_STRUCT_OFFSET (AnjuConfig, sms_rate_per_second), 1, 1000 },
     { "daily_cap", G_STRUCT_OFFSET (AnjuConfig, sms_daily_cap), 1, 10000000 },
@@ -395,16 +412,31 @@ load_messaging_groups (AnjuConfig  *self,
       G_STRUCT_OFFSET (AnjuConfig, sms_dispatch_interval_seconds), 1, 3600 },
   };
   g_autofree char *signature = read_text (keyfile, "sms", "signature");
+  g_autofree char *verify_base_url = read_text (keyfile, "documents", "verify_base_url");
   guint64 max_upload = self->max_upload_bytes;
 
   if (!read_uint_keys (self, keyfile, path, "workflow", workflow_numbers,
                        G_N_ELEMENTS (workflow_numbers), error)
       || !read_uint_keys (self, keyfile, path, "sms", sms_numbers,
                           G_N_ELEMENTS (sms_numbers), error)
+      || !read_uint_keys (self, keyfile, path, "pubrent", pubrent_numbers,
+                          G_N_ELEMENTS (pubrent_numbers), error)
       || !read_uint_or_error (keyfile, path, "files", "max_upload_bytes",
                               1024, G_GUINT64_CONSTANT (1) << 30, &max_upload, error))
     return FALSE;
   self->max_upload_bytes = max_upload;
+
+  if (verify_base_url != NULL)
+    {
+      if (!g_str_has_prefix (verify_base_url, "https://"))
+        {
+          set_bad_value (error, path, "documents", "verify_base_url",
+                         _("must be an https:// address"));
+          return FALSE;
+        }
+      g_free (self->documents_verify_base_url);
+      self->documents_verify_base_url = g_steal_pointer (&verify_base_url);
+    }
 
   self->sms_gateway_url = read_text (keyfile, "sms", "gateway_url");
   self->sms_account = read_text (keyfile, "sms", "account");

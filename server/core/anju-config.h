@@ -49,6 +49,13 @@ typedef struct _AnjuConfig
 
   /* [files] */
   gsize     max_upload_bytes;       /* 20 MiB */
+
+  /* [pubrent] */
+  guint     pubrent_sweep_interval_seconds; /* 60: publicity / announcement ends */
+  guint     pubrent_progress_per_minute;    /* 10: citizen progress queries per address */
+
+  /* [documents] */
+  char     *documents_verify_base_url; /* "https://127.0.0.1:8443": QR codes point here */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);
