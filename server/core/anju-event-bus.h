@@ -32,6 +32,9 @@ typedef struct
   guint         n_user_ids;
   gint64        recipient_org_id;
   const char   *recipient_role;
+  /* (nullable) A citizen without an account (an applicant): the message
+   * center texts this mobile number when the event's template has SMS on. */
+  const char   *recipient_phone;
 
   /* What a message about it opens (win.open-record in the desktop). */
   const char   *link_domain;       /* (nullable) "pubrent.application" */
