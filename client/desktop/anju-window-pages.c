@@ -12,6 +12,8 @@
 #include "anju-messages-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
+#include "anju-pubrent-projects-page.h"
+#include "anju-pubrent-units-page.h"
 #include "anju-roles-page.h"
 #include "anju-todo-page.h"
 #include "anju-users-page.h"
@@ -99,6 +101,18 @@ reload_feedback (GtkWidget *page)
   anju_feedback_page_reload (ANJU_FEEDBACK_PAGE (page));
 }
 
+static void
+reload_pubrent_projects (GtkWidget *page)
+{
+  anju_pubrent_projects_page_reload (ANJU_PUBRENT_PROJECTS_PAGE (page));
+}
+
+static void
+reload_pubrent_units (GtkWidget *page)
+{
+  anju_pubrent_units_page_reload (ANJU_PUBRENT_UNITS_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -114,6 +128,10 @@ static const AnjuWindowPage pages[] = {
     anju_guides_page_get_type, reload_articles },
   { "feedback", NULL, N_("Feedback"), "chat-message-new-symbolic",
     anju_feedback_page_get_type, reload_feedback },
+  { "pubrent-projects", ANJU_PUBRENT_HOUSING_READ, N_("PRH Projects"), "go-home-symbolic",
+    anju_pubrent_projects_page_get_type, reload_pubrent_projects },
+  { "pubrent-units", ANJU_PUBRENT_HOUSING_READ, N_("Housing"), "view-grid-symbolic",
+    anju_pubrent_units_page_get_type, reload_pubrent_units },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
