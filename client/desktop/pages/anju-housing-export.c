@@ -26,7 +26,7 @@ anju_housing_export_path (AnjuPagedModel     *model,
       if (value == NULL)
         continue;
       g_string_append_printf (path, "&%s=", *name);
-      g_string_append_uri_escaped (path, value, NULL, TRUE);
+      g_string_append_uri_escaped (path, value, NULL, FALSE);
     }
 
   return g_string_free (path, FALSE);
