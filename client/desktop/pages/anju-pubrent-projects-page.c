@@ -132,7 +132,7 @@ static void
 setup_columns (AnjuPubrentProjectsPage *self)
 {
   append_column (self, anju_record_column_new (_("No."), "project_no", ANJU_RECORD_COLUMN_DEFAULT));
-  append_column (self, anju_record_column_new (_("Name"), "name", ANJU_RECORD_COLUMN_EXPAND));
+  append_column (self, anju_record_column_new (C_("project", "Name"), "name", ANJU_RECORD_COLUMN_EXPAND));
   append_column (self, anju_record_column_new (_("Operating Enterprise"), "operator.name", ANJU_RECORD_COLUMN_DEFAULT));
   append_column (self, anju_record_column_new_with_func (_("Status"), status_text, ANJU_RECORD_COLUMN_DEFAULT));
   append_column (self, anju_record_column_new_with_func (_("Units"), unit_count_text, ANJU_RECORD_COLUMN_NUMERIC));
@@ -543,7 +543,7 @@ add_building_action (GtkWidget  *widget,
 
   prompt = anju_housing_prompt_new (widget, self->detail, _("Add Building"), NULL,
                                     "add", _("_Add"), FALSE);
-  anju_housing_prompt_add_entry (prompt, "name", _("Name"), NULL, TRUE, FALSE);
+  anju_housing_prompt_add_entry (prompt, "name", C_("building", "Name"), NULL, TRUE, FALSE);
   anju_housing_prompt_add_entry (prompt, "building_no", _("Building no."), NULL, FALSE, FALSE);
   anju_housing_prompt_add_entry (prompt, "floors", _("Floors"), NULL, FALSE, TRUE);
   anju_housing_prompt_present (prompt, add_building_answered_cb);
@@ -577,7 +577,7 @@ rename_building_action (GtkWidget  *widget,
   building = anju_record_new (found);
   prompt = anju_housing_prompt_new (widget, building, _("Rename Building"), NULL,
                                     "rename", _("_Rename"), FALSE);
-  anju_housing_prompt_add_entry (prompt, "name", _("Name"), anju_record_get_string (building, "name"), TRUE, FALSE);
+  anju_housing_prompt_add_entry (prompt, "name", C_("building", "Name"), anju_record_get_string (building, "name"), TRUE, FALSE);
   anju_housing_prompt_present (prompt, rename_answered_cb);
 }
 

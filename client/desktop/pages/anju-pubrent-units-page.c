@@ -617,7 +617,7 @@ mark_abnormal_action (GtkWidget  *widget,
                                     _("The unit is listed among the abnormal units until the mark is cleared."),
                                     "mark", _("_Mark Abnormal"), FALSE);
   anju_housing_prompt_add_choice (prompt, "kind", _("Kind"), anju_abnormal_kind_codes (), anju_abnormal_kind_label);
-  anju_housing_prompt_add_entry (prompt, "reason", _("Reason"), NULL, TRUE, FALSE);
+  anju_housing_prompt_add_entry (prompt, "reason", C_("abnormal unit", "Reason"), NULL, TRUE, FALSE);
   anju_housing_prompt_add_entry (prompt, "suggestion", _("Suggested handling"), NULL, FALSE, FALSE);
   anju_housing_prompt_present (prompt, mark_answered_cb);
 }
@@ -651,7 +651,7 @@ clear_abnormal_action (GtkWidget  *widget,
   prompt = anju_housing_prompt_new (widget, selected, heading,
                                     _("Say why the unit is no longer abnormal; the reason is kept in its change log."),
                                     "clear", _("C_lear Mark"), FALSE);
-  anju_housing_prompt_add_entry (prompt, "reason", _("Reason"), NULL, TRUE, FALSE);
+  anju_housing_prompt_add_entry (prompt, "reason", C_("abnormal unit", "Reason"), NULL, TRUE, FALSE);
   anju_housing_prompt_present (prompt, clear_answered_cb);
 }
 

@@ -386,7 +386,7 @@ setup_columns (AnjuUnitImportDialog *self)
 
   append_column (self->errors_view, anju_record_column_new_with_func (_("Row"), error_row, ANJU_RECORD_COLUMN_NUMERIC));
   append_column (self->errors_view, anju_record_column_new (_("Column"), "column", ANJU_RECORD_COLUMN_DEFAULT));
-  append_column (self->errors_view, anju_record_column_new (_("Reason"), "reason", ANJU_RECORD_COLUMN_EXPAND));
+  append_column (self->errors_view, anju_record_column_new (C_("import error", "Reason"), "reason", ANJU_RECORD_COLUMN_EXPAND));
 }
 
 static void
