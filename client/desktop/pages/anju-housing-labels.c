@@ -7,6 +7,7 @@
 
 #include "anju-housing-labels.h"
 #include "anju-money.h"
+#include "anju-record.h"
 
 typedef struct
 {
@@ -263,12 +264,8 @@ code_text (const char *member,
 static char *
 abnormal_text (JsonObject *abnormal)
 {
-  const char *kind = json_object_has_member (abnormal, "kind")
-                     && JSON_NODE_HOLDS_VALUE (json_object_get_member (abnormal, "kind"))
-                     ? json_object_get_string_member (abnormal, "kind") : NULL;
-  const char *reason = json_object_has_member (abnormal, "reason")
-                       && JSON_NODE_HOLDS_VALUE (json_object_get_member (abnormal, "reason"))
-                       ? json_object_get_string_member (abnormal, "reason") : NULL;
+  const char *kind = anju_json_get_string (abnormal, "kind");
+  const char *reason = anju_json_get_string (abnormal, "reason");
 
   if (kind == NULL)
     return g_strdup (reason != NULL ? reason : C_("unit value", "Yes"));
@@ -400,10 +397,12 @@ anju_unit_change_describe (JsonObject *change)
   JsonObject *before = NULL;
   JsonObject *after = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  GString *lines = g_string_new (NULL);
+  GString *lines;
   JsonNode *node;
 
-  g_return_val_if_fail (change != NULL, g_string_free (lines, FALSE));
+  g_return_val_if_fail (change != NULL, NULL);
+
+  lines = g_string_new (NULL);
 
   if ((node = member_of (change, "before")) != NULL && JSON_NODE_HOLDS_OBJECT (node))
     before = json_node_get_object (node);
