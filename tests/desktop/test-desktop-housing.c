@@ -2,8 +2,10 @@
  * windows against a real anju-server, signed in as the center's staff.
  *
  *   projects  F-PRH-011  the project made for the test is listed with
- *                        its building in the detail pane; "Show units"
- *                        opens the units page narrowed to it
+ *                        its building in the detail pane; deleting it
+ *                        is refused while a unit is leased, and the
+ *                        page says so; "Show units" opens the units
+ *                        page narrowed to it
  *   units     F-PRH-012  filter by state; mark a unit abnormal and clear
  *                        the mark (the list follows, the change log shows
  *                        both); an import of a CSV with one good and one
@@ -213,12 +215,21 @@ units_page_shown_for_project (gpointer data)
          && g_list_model_get_n_items (G_LIST_MODEL (model)) == 2;
 }
 
+static gboolean
+delete_refused (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return anju_desktop_test_find_label_starting (GTK_WIDGET (fixture->window), "Could not delete the project") != NULL;
+}
+
 static void
 check_projects (Fixture *fixture)
 {
   guint position = 0;
   AnjuRecord *project;
   JsonArray *buildings;
+  GtkWidget *dialog;
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "pubrent-projects");
   g_assert_true (ANJU_IS_PUBRENT_PROJECTS_PAGE (fixture->page));
@@ -236,6 +247,14 @@ check_projects (Fixture *fixture)
   g_assert_nonnull (buildings);
   g_assert_cmpuint (json_array_get_length (buildings), ==, 1);
   g_assert_nonnull (anju_desktop_test_find_row (fixture->page, BUILDING_NAME));
+
+  /* A project with a leased unit stays, and the page says why. */
+  anju_desktop_test_click_action (fixture->page, "projects.delete");
+  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  anju_desktop_test_answer (dialog, "delete");
+  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (anju_desktop_test_wait_for (delete_refused, fixture, "the refusal"));
+  g_assert_nonnull (listed (fixture, "project_no", PROJECT_NO, NULL));
 
   anju_desktop_test_click_action (fixture->page, "projects.show-units");
   g_assert_true (anju_desktop_test_wait_for (units_page_shown_for_project, fixture, "the project's units"));
