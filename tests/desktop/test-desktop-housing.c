@@ -322,6 +322,7 @@ check_change_log (Fixture *fixture)
   g_assert_cmpuint (g_strv_length (texts), >=, 3);
   g_assert_nonnull (strstr (texts[0], "Abnormal mark cleared"));
   g_assert_nonnull (strstr (texts[0], "周敏"));
+  g_assert_nonnull (strstr (texts[0], "Reason: " CLEAR_REASON));
   g_assert_nonnull (strstr (texts[1], "Marked abnormal"));
   g_assert_nonnull (strstr (texts[1], "Needs repair"));
   g_assert_nonnull (strstr (texts[1], MARK_REASON));

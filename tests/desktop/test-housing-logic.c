@@ -40,7 +40,10 @@ test_labels (void)
   g_assert_cmpstr (anju_unit_field_label ("monthly_rent"), ==, "Monthly rent");
 
   /* The log may name actions by their audit verb or a short one. */
-  g_assert_cmpstr (anju_unit_change_action_label ("pubrent.unit.abnormal.mark"), ==, "Marked abnormal");
+  g_assert_cmpstr (anju_unit_change_action_label ("abnormal_mark"), ==, "Marked abnormal");
+  g_assert_cmpstr (anju_unit_change_action_label ("abnormal_unmark"), ==, "Abnormal mark cleared");
+  g_assert_cmpstr (anju_unit_change_action_label ("state_change"), ==, "State changed");
+  g_assert_cmpstr (anju_unit_change_action_label ("pubrent.unit.abnormal_mark"), ==, "Marked abnormal");
   g_assert_cmpstr (anju_unit_change_action_label ("abnormal.clear"), ==, "Abnormal mark cleared");
   g_assert_cmpstr (anju_unit_change_action_label ("update"), ==, "Changed");
 

@@ -79,12 +79,15 @@ static const Label unit_field_labels[] = {
   { "suggestion", "unit field", NC_("unit field", "Suggested handling") },
 };
 
-/* Several spellings per action: the log names them by the audit verb
- * ("pubrent.unit.abnormal.mark") or by a short one. */
+/* The server's actions (server/pubrent/housing), also as audit verbs
+ * ("pubrent.unit.abnormal_mark"), and other spellings of the same. */
 static const Label change_action_labels[] = {
   { "create", "unit change", NC_("unit change", "Created") },
   { "import", "unit change", NC_("unit change", "Imported") },
   { "update", "unit change", NC_("unit change", "Changed") },
+  { "state_change", "unit change", NC_("unit change", "State changed") },
+  { "abnormal_mark", "unit change", NC_("unit change", "Marked abnormal") },
+  { "abnormal_unmark", "unit change", NC_("unit change", "Abnormal mark cleared") },
   { "abnormal.mark", "unit change", NC_("unit change", "Marked abnormal") },
   { "mark_abnormal", "unit change", NC_("unit change", "Marked abnormal") },
   { "abnormal", "unit change", NC_("unit change", "Marked abnormal") },

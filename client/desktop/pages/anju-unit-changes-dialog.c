@@ -52,13 +52,31 @@ change_heading (AnjuRecord *change)
                           action != NULL ? action : "");
 }
 
+/* The changed fields, then the reason given (marking, clearing). */
+static char *
+change_details (AnjuRecord *change)
+{
+  g_autofree char *fields = anju_unit_change_describe (anju_record_get_object (change));
+  const char *note = anju_record_get_string (change, "note");
+  g_autofree char *reason = NULL;
+
+  if (note == NULL || *note == '\0')
+    return g_steal_pointer (&fields);
+
+  /* Translators: the reason given for a change of a unit */
+  reason = g_strdup_printf (_("Reason: %1$s"), note);
+  if (*fields == '\0')
+    return g_steal_pointer (&reason);
+  return g_strconcat (fields, "\n", reason, NULL);
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
   AnjuRecord *change = ANJU_RECORD (item);
   g_autofree char *heading = change_heading (change);
-  g_autofree char *details = anju_unit_change_describe (anju_record_get_object (change));
+  g_autofree char *details = change_details (change);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title = gtk_label_new (heading);
