@@ -60,6 +60,9 @@ project_ref_free (gpointer data)
 {
   ProjectRef *ref = data;
 
+  /* Project numbers not found are remembered as NULL. */
+  if (ref == NULL)
+    return;
   g_free (ref->name);
   g_free (ref);
 }
