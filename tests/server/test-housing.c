@@ -612,6 +612,28 @@ units_by_no (AnjuTestServer *srv,
   return units;
 }
 
+/* GET path and answer the response's header name. */
+static char *
+response_header (AnjuTestServer *srv,
+                 const char     *token,
+                 const char     *path,
+                 const char     *name)
+{
+  g_autofree char *uri = g_strconcat (srv->base_uri, path, NULL);
+  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                authorization);
+  body = soup_session_send_and_read (srv->session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  return g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                 name));
+}
+
 static void
 test_export_round_trip (AnjuTestFixture *fixture,
                         gconstpointer    data)
@@ -648,6 +670,17 @@ test_export_round_trip (AnjuTestFixture *fixture,
   file = anju_test_request_raw (srv, fixture->admin, "GET", export, NULL, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpmem (g_bytes_get_data (file, NULL), 2, "PK", 2);
+  {
+    g_autofree char *disposition = response_header (srv, fixture->admin, export,
+                                                    "Content-Disposition");
+    g_autofree char *type = response_header (srv, fixture->admin, export, "Content-Type");
+
+    /* 房源信息.xlsx, percent-encoded as RFC 5987 says. */
+    g_assert_cmpstr (disposition, ==, "attachment; filename*=UTF-8''"
+                     "%E6%88%BF%E6%BA%90%E4%BF%A1%E6%81%AF.xlsx");
+    g_assert_cmpstr (type, ==,
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  }
   csv_export = g_strdup_printf (UNITS "/export?format=csv&project_id=%" G_GINT64_FORMAT, id);
   csv = anju_test_request_raw (srv, fixture->admin, "GET", csv_export, NULL, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
