@@ -60,6 +60,9 @@ project_ref_free (gpointer data)
 {
   ProjectRef *ref = data;
 
+  /* Project numbers not found are remembered as NULL. */
+  if (ref == NULL)
+    return;
   g_free (ref->name);
   g_free (ref);
 }
@@ -206,8 +209,7 @@ row_int (RowCheck *check,
     {
       g_autofree char *reason =
         /* Translators: the range of a whole number, e.g. "from 0 to 20" */
-        g_strdup_printf (_("Must be a whole number from %1$" G_GINT64_FORMAT
-                           " to %2$" G_GINT64_FORMAT), min, max);
+        g_strdup_printf (_("Must be a whole number from %1$d to %2$d"), (int) min, (int) max);
 
       row_error (check, column, reason);
       return absent;
@@ -423,13 +425,15 @@ match_columns (AnjuRequest     *request,
                int             *columns)
 {
   const char * const *header = anju_table_reader_get_header (reader);
-  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  g_autoptr(GString) message = g_string_new (NULL);
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       columns[i] = anju_table_reader_find_column (reader, column_names[i]);
       if (columns[i] < 0 && column_required[i])
-        g_string_append_printf (problems, _("Missing column %s. "), column_names[i]);
+        g_ptr_array_add (missing, (gpointer) column_names[i]);
     }
   for (guint h = 0; header[h] != NULL; h++)
     {
@@ -438,12 +442,30 @@ match_columns (AnjuRequest     *request,
       for (guint i = 0; i < N_COLUMNS && !known; i++)
         known = columns[i] == (int) h;
       if (!known)
-        g_string_append_printf (problems, _("Unknown column %s. "), header[h]);
+        g_ptr_array_add (unknown, (gpointer) header[h]);
     }
-  if (problems->len == 0)
+  if (missing->len == 0 && unknown->len == 0)
     return TRUE;
-  g_strchomp (problems->str);
-  anju_reply_field_error (request, "file", problems->str);
+
+  g_ptr_array_add (missing, NULL);
+  g_ptr_array_add (unknown, NULL);
+  if (missing->len > 1)
+    {
+      g_autofree char *names = g_strjoinv ("、", (char **) missing->pdata);
+
+      /* Translators: %s lists column headers */
+      g_string_append_printf (message, _("Missing columns: %s"), names);
+    }
+  if (unknown->len > 1)
+    {
+      g_autofree char *names = g_strjoinv ("、", (char **) unknown->pdata);
+
+      if (message->len > 0)
+        g_string_append (message, "; ");
+      /* Translators: %s lists column headers */
+      g_string_append_printf (message, _("Unknown columns: %s"), names);
+    }
+  anju_reply_field_error (request, "file", message->str);
   return FALSE;
 }
 
