@@ -189,6 +189,22 @@ building_button (const char *icon_name,
   return button;
 }
 
+/* "B01 · 12 units" */
+static char *
+building_subtitle (const char *building_no,
+                   gint64      n_units)
+{
+  /* Translators: %1$lld units in a building */
+  g_autofree char *units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$lld unit", "%1$lld units", n_units),
+                                            (long long) n_units);
+
+  if (building_no == NULL || *building_no == '\0')
+    return g_steal_pointer (&units);
+
+  /* Translators: a building's number and how many units it has */
+  return g_strdup_printf (_("%1$s · %2$s"), building_no, units);
+}
+
 static void
 show_buildings (AnjuPubrentProjectsPage *self,
                 JsonArray               *buildings)
@@ -206,6 +222,7 @@ show_buildings (AnjuPubrentProjectsPage *self,
       const char *name = anju_json_get_string (building, "name");
       const char *building_no = anju_json_get_string (building, "building_no");
       gint64 id = anju_json_get_int (building, "id", 0);
+      g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
       if (id <= 0)
@@ -213,8 +230,8 @@ show_buildings (AnjuPubrentProjectsPage *self,
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : "");
-      if (building_no != NULL && *building_no != '\0')
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), building_no);
+      subtitle = building_subtitle (building_no, anju_json_get_int (building, "unit_count", 0));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  building_button ("document-edit-symbolic", "projects.rename-building",
                                                   _("Rename Building…"), id));
