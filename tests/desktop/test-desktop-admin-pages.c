@@ -243,11 +243,11 @@ organisations_scenario (Fixture *fixture)
   g_assert_true (anju_desktop_test_wait_for (center_listed, fixture, "the organisation tree"));
   busy_street = busy_street_name (page_selection (fixture));
 
-  /* Under the center: streets, enterprises and suppliers, not communities. */
+  /* Under the center: streets, enterprises, employers and suppliers, not communities. */
   select_record (page_selection (fixture), "kind", "center");
   anju_desktop_test_click_action (fixture->page, "orgs.create-child");
   dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
-  g_assert_cmpuint (offered_kinds (dialog), ==, 5);
+  g_assert_cmpuint (offered_kinds (dialog), ==, 6);
   anju_desktop_test_set_row_text (dialog, "Name", NEW_STREET);
   anju_desktop_test_set_row_text (dialog, "Code", "TEST-STREET");
   /* Enter in a field saves: the dialog's default widget. */
