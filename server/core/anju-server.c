@@ -13,6 +13,7 @@
 #include "anju-openapi.h"
 #include "anju-request-private.h"
 #include "anju-server.h"
+#include "anju-statistics.h"
 #include "anju-sessions.h"
 #include "anju-time.h"
 #include "anju-tls.h"
@@ -541,6 +542,7 @@ anju_server_new (const AnjuConfig *config,
   anju_messages_register (self);
   anju_workflow_register (self);
   anju_eligibility_register (self);
+  anju_statistics_register (self);
   return g_steal_pointer (&self);
 }
 
