@@ -6,6 +6,7 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-eligibility.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
 #include "anju-messages.h"
@@ -541,6 +542,7 @@ anju_server_new (const AnjuConfig *config,
   anju_messages_register (self);
   anju_workflow_register (self);
   anju_applications_register (self);
+  anju_eligibility_register (self);
   return g_steal_pointer (&self);
 }
 
