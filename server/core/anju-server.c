@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-applications.h"
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
@@ -541,6 +542,7 @@ anju_server_new (const AnjuConfig *config,
   anju_content_register (self);
   anju_messages_register (self);
   anju_workflow_register (self);
+  anju_applications_register (self);
   anju_eligibility_register (self);
   anju_statistics_register (self);
   return g_steal_pointer (&self);
