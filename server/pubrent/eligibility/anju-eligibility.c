@@ -15,6 +15,7 @@ anju_eligibility_register (AnjuServer *server)
   static const RoutesFunc tables[] = {
     anju_settings_api_get_routes,
     anju_external_records_api_get_routes,
+    anju_external_records_import_get_routes,
   };
 
   g_return_if_fail (ANJU_IS_SERVER (server));

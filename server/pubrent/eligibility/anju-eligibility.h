@@ -20,5 +20,6 @@ void             anju_eligibility_register             (AnjuServer *server);
 
 const AnjuRoute *anju_settings_api_get_routes          (guint      *n_routes);
 const AnjuRoute *anju_external_records_api_get_routes  (guint      *n_routes);
+const AnjuRoute *anju_external_records_import_get_routes (guint     *n_routes);
 
 G_END_DECLS
