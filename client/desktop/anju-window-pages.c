@@ -12,6 +12,8 @@
 #include "anju-messages-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
+#include "anju-pubrent-settings-page.h"
+#include "anju-pubrent-statistics-page.h"
 #include "anju-roles-page.h"
 #include "anju-todo-page.h"
 #include "anju-users-page.h"
@@ -99,6 +101,18 @@ reload_feedback (GtkWidget *page)
   anju_feedback_page_reload (ANJU_FEEDBACK_PAGE (page));
 }
 
+static void
+reload_pubrent_settings (GtkWidget *page)
+{
+  anju_pubrent_settings_page_reload (ANJU_PUBRENT_SETTINGS_PAGE (page));
+}
+
+static void
+reload_pubrent_statistics (GtkWidget *page)
+{
+  anju_pubrent_statistics_page_reload (ANJU_PUBRENT_STATISTICS_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -114,6 +128,11 @@ static const AnjuWindowPage pages[] = {
     anju_guides_page_get_type, reload_articles },
   { "feedback", NULL, N_("Feedback"), "chat-message-new-symbolic",
     anju_feedback_page_get_type, reload_feedback },
+  { "pubrent-settings", "pubrent.rules.write", N_("Public Rental Settings"), "emblem-system-symbolic",
+    anju_pubrent_settings_page_get_type, reload_pubrent_settings },
+  { "pubrent-statistics", "pubrent.application.read", N_("Public Rental Statistics"),
+    "org.gnome.Settings-usage-symbolic", anju_pubrent_statistics_page_get_type,
+    reload_pubrent_statistics },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
