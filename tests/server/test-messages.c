@@ -343,7 +343,7 @@ test_templates (AnjuTestFixture *fixture,
   int assigned;
   guint status = 0;
 
-  g_assert_cmpuint (anju_test_json_length (templates, "items"), ==, 9);
+  g_assert_cmpuint (anju_test_json_length (templates, "items"), ==, 11);
   assigned = anju_test_json_find (templates, "items", "event", "workflow.task.assigned");
   g_assert_cmpint (assigned, >=, 0);
   {
@@ -427,7 +427,7 @@ test_push_strategies (AnjuTestFixture *fixture,
   int password;
   guint status = 0;
 
-  g_assert_cmpuint (anju_test_json_length (strategies, "items"), ==, 9);
+  g_assert_cmpuint (anju_test_json_length (strategies, "items"), ==, 11);
   password = anju_test_json_find (strategies, "items", "event", "account.initial_password");
   {
     g_autofree char *inbox_path = g_strdup_printf ("items.%d.inbox", password);
