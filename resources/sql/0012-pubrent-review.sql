@@ -111,16 +111,11 @@ CREATE INDEX pubrent_progress_tries_address ON pubrent_progress_tries (client_ad
 -- Messages of the review (server/messages/anju-message-events.c).
 INSERT INTO message_templates (event, title, body, sms, default_title, default_body, default_sms)
 SELECT event, title, body, sms, title, body, sms FROM (
-  SELECT 'pubrent.application.prereview_failed' AS event,
-         '预审未通过：{application_no}' AS title,
-         '{applicant_name}的公租房申请（{application_no}）未通过资格预审：{reason}。请补充材料后重新提交，或终止申请。' AS body,
-         '您的公租房申请（{application_no}）未通过资格预审：{reason}。请联系受理窗口补充材料。' AS sms
-  UNION ALL SELECT 'pubrent.application.confirmed',
-         '资格已确认：{application_no}',
-         '{applicant_name}的公租房申请（{application_no}，{business_type}）新区公告期满，资格已确认，资格确认单编号{document_number}。',
-         '{applicant_name}您好，您的公租房申请（{application_no}）已通过资格确认，资格确认单编号{document_number}，请留意后续轮候或补贴通知。'
+  SELECT 'pubrent.application.confirmed' AS event,
+         '资格已确认：{application_no}' AS title,
+         '{applicant_name}的公租房申请（{application_no}，{business_type}）新区公告期满，资格已确认，资格确认单编号{document_number}。' AS body,
+         '{applicant_name}您好，您的公租房申请（{application_no}）已通过资格确认，资格确认单编号{document_number}，请留意后续轮候或补贴通知。' AS sms
 );
 
 INSERT INTO push_strategies (event, inbox, sms, enabled) VALUES
-  ('pubrent.application.prereview_failed', 1, 0, 1),
   ('pubrent.application.confirmed', 1, 1, 1);
