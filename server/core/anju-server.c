@@ -9,6 +9,7 @@
 #include "anju-documents.h"
 #include "anju-eligibility.h"
 #include "anju-event-bus.h"
+#include "anju-housing.h"
 #include "anju-identity.h"
 #include "anju-messages.h"
 #include "anju-metrics.h"
@@ -549,6 +550,7 @@ anju_server_new (const AnjuConfig *config,
   anju_statistics_register (self);
   anju_documents_register (self);
   anju_review_register (self);
+  anju_housing_register (self);
   return g_steal_pointer (&self);
 }
 
