@@ -59,6 +59,7 @@ struct _AnjuPubrentSettingsPage
   AnjuListLoader       loader;
   char                *import_format;
   GBytes              *import_bytes;
+  gboolean             loaded;
 };
 
 G_DEFINE_FINAL_TYPE (AnjuPubrentSettingsPage, anju_pubrent_settings_page, ADW_TYPE_BIN)
@@ -533,6 +534,18 @@ set_up_records (AnjuPubrentSettingsPage *self)
 
 /* ---- GObject --------------------------------------------------------- */
 
+/* The first showing loads the page; later ones keep what it shows
+ * until the user refreshes. */
+static void
+anju_pubrent_settings_page_map (GtkWidget *widget)
+{
+  AnjuPubrentSettingsPage *self = ANJU_PUBRENT_SETTINGS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (anju_pubrent_settings_page_parent_class)->map (widget);
+  if (!self->loaded)
+    anju_pubrent_settings_page_reload (self);
+}
+
 static void
 anju_pubrent_settings_page_dispose (GObject *object)
 {
@@ -594,6 +607,7 @@ anju_pubrent_settings_page_class_init (AnjuPubrentSettingsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = anju_pubrent_settings_page_dispose;
+  widget_class->map = anju_pubrent_settings_page_map;
   object_class->finalize = anju_pubrent_settings_page_finalize;
   object_class->set_property = anju_pubrent_settings_page_set_property;
   object_class->constructed = anju_pubrent_settings_page_constructed;
@@ -646,6 +660,7 @@ anju_pubrent_settings_page_reload (AnjuPubrentSettingsPage *self)
 {
   g_return_if_fail (ANJU_IS_PUBRENT_SETTINGS_PAGE (self));
 
+  self->loaded = TRUE;
   gtk_spinner_start (self->spinner);
   anju_api_client_request_async (self->client, "GET", SETTINGS_PATH, NULL, self->cancellable,
                                  settings_loaded_cb, g_object_ref (self));

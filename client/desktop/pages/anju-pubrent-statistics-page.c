@@ -68,6 +68,7 @@ struct _AnjuPubrentStatisticsPage
   /* Owned */
   AnjuApiClient *client;
   GCancellable  *cancellable;
+  gboolean       loaded;
 };
 
 G_DEFINE_FINAL_TYPE (AnjuPubrentStatisticsPage, anju_pubrent_statistics_page, ADW_TYPE_BIN)
@@ -243,6 +244,18 @@ refresh_clicked_cb (AnjuPubrentStatisticsPage *self)
   anju_pubrent_statistics_page_reload (self);
 }
 
+/* The first showing loads the page; later ones keep what it shows
+ * until the user refreshes. */
+static void
+anju_pubrent_statistics_page_map (GtkWidget *widget)
+{
+  AnjuPubrentStatisticsPage *self = ANJU_PUBRENT_STATISTICS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (anju_pubrent_statistics_page_parent_class)->map (widget);
+  if (!self->loaded)
+    anju_pubrent_statistics_page_reload (self);
+}
+
 static void
 anju_pubrent_statistics_page_dispose (GObject *object)
 {
@@ -290,6 +303,7 @@ anju_pubrent_statistics_page_class_init (AnjuPubrentStatisticsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = anju_pubrent_statistics_page_dispose;
+  widget_class->map = anju_pubrent_statistics_page_map;
   object_class->finalize = anju_pubrent_statistics_page_finalize;
   object_class->set_property = anju_pubrent_statistics_page_set_property;
 
@@ -333,6 +347,7 @@ anju_pubrent_statistics_page_reload (AnjuPubrentStatisticsPage *self)
 {
   g_return_if_fail (ANJU_IS_PUBRENT_STATISTICS_PAGE (self));
 
+  self->loaded = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, g_cancellable_new ());
   gtk_spinner_start (self->spinner);
