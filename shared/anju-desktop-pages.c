@@ -13,6 +13,8 @@ const char * const anju_desktop_pages[] = {
   "feedback",
   "pubrent-projects",
   "pubrent-units",
+  "pubrent-settings",
+  "pubrent-statistics",
   "workflow-templates",
   "workflow-instances",
   "message-settings",

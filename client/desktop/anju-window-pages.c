@@ -14,6 +14,8 @@
 #include "anju-permissions.h"
 #include "anju-pubrent-projects-page.h"
 #include "anju-pubrent-units-page.h"
+#include "anju-pubrent-settings-page.h"
+#include "anju-pubrent-statistics-page.h"
 #include "anju-roles-page.h"
 #include "anju-todo-page.h"
 #include "anju-users-page.h"
@@ -111,6 +113,15 @@ static void
 reload_pubrent_units (GtkWidget *page)
 {
   anju_pubrent_units_page_reload (ANJU_PUBRENT_UNITS_PAGE (page));
+reload_pubrent_settings (GtkWidget *page)
+{
+  anju_pubrent_settings_page_reload (ANJU_PUBRENT_SETTINGS_PAGE (page));
+}
+
+static void
+reload_pubrent_statistics (GtkWidget *page)
+{
+  anju_pubrent_statistics_page_reload (ANJU_PUBRENT_STATISTICS_PAGE (page));
 }
 
 static const AnjuWindowPage pages[] = {
@@ -132,6 +143,11 @@ static const AnjuWindowPage pages[] = {
     anju_pubrent_projects_page_get_type, reload_pubrent_projects },
   { "pubrent-units", ANJU_PUBRENT_HOUSING_READ, N_("Housing"), "view-grid-symbolic",
     anju_pubrent_units_page_get_type, reload_pubrent_units },
+  { "pubrent-settings", "pubrent.rules.write", N_("Public Rental Settings"), "emblem-system-symbolic",
+    anju_pubrent_settings_page_get_type, reload_pubrent_settings },
+  { "pubrent-statistics", "pubrent.application.read", N_("Public Rental Statistics"),
+    "org.gnome.Settings-usage-symbolic", anju_pubrent_statistics_page_get_type,
+    reload_pubrent_statistics },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",

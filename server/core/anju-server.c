@@ -2,9 +2,12 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-applications.h"
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-documents.h"
+#include "anju-eligibility.h"
 #include "anju-event-bus.h"
 #include "anju-housing.h"
 #include "anju-identity.h"
@@ -12,7 +15,9 @@
 #include "anju-metrics.h"
 #include "anju-openapi.h"
 #include "anju-request-private.h"
+#include "anju-review.h"
 #include "anju-server.h"
+#include "anju-statistics.h"
 #include "anju-sessions.h"
 #include "anju-time.h"
 #include "anju-tls.h"
@@ -540,6 +545,11 @@ anju_server_new (const AnjuConfig *config,
   anju_content_register (self);
   anju_messages_register (self);
   anju_workflow_register (self);
+  anju_applications_register (self);
+  anju_eligibility_register (self);
+  anju_statistics_register (self);
+  anju_documents_register (self);
+  anju_review_register (self);
   anju_housing_register (self);
   return g_steal_pointer (&self);
 }
