@@ -40,9 +40,8 @@ set_status_of_instance (const AnjuEvent  *event,
   g_auto(AnjuReviewApp) app = { 0, };
   g_auto(AnjuStmt) stmt = NULL;
   g_autofree char *step_key = NULL;
-  const char *status;
-
   g_autoptr(GError) local_error = NULL;
+  const char *status;
 
   /* A process started by hand for no application: nothing to tell. */
   if (!_anju_review_app_load (event->db, event->link_record_id, &app, &local_error))
