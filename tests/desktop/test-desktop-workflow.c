@@ -534,10 +534,34 @@ templates_scenario (Fixture *fixture)
   refuse_delete_in_use (fixture);
 }
 
+/* The editor scenario is written against the three steps of the
+ * issue-3 seed (community intake, street, center).  Issue 4 made a
+ * version 2 of five steps current; this test's server goes back to the
+ * issue-3 seed, as an issue-3 database has it (no process uses
+ * version 2 in the demo data). */
+static void
+restore_issue3_seed (AnjuTestServer *server)
+{
+  g_free (anju_test_db_query (server, "DELETE FROM workflow_templates"
+                                      " WHERE code = '" SEED_CODE "' AND version = 2"));
+  g_free (anju_test_db_query (server, "UPDATE workflow_templates SET is_current = 1"
+                                      " WHERE code = '" SEED_CODE "' AND version = 1"));
+}
+
+static void
+run_templates_as_center (void (*scenario) (Fixture *fixture))
+{
+  Fixture fixture = { anju_test_server_start (TRUE), NULL, NULL, NULL, scenario };
+
+  restore_issue3_seed (fixture.server);
+  anju_desktop_test_run (fixture.server, "center", ANJU_TEST_DEMO_PASSWORD, run_scenario_cb, &fixture);
+  anju_test_server_stop (fixture.server);
+}
+
 static void
 test_templates (void)
 {
-  run_as_center (templates_scenario);
+  run_templates_as_center (templates_scenario);
 }
 
 /* Create */

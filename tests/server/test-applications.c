@@ -165,7 +165,11 @@ test_validation (AnjuTestFixture *fixture,
   r6 = anju_test_request (srv, community, "POST", APPLICATIONS, bad_amount, &status);
   assert_field_error (r6, status, "agent_phone");
   assert_field_error (r6, status, "hukou_room");
-  g_assert_cmpstr (anju_test_db_query (srv, "SELECT COUNT(*) FROM pubrent_applications"), ==, "0");
+  {
+    g_autofree char *count = anju_test_db_query (srv, "SELECT COUNT(*) FROM pubrent_applications");
+
+    g_assert_cmpstr (count, ==, "0");
+  }
 }
 
 /* One person, one open application: the 409 names the other one. */
@@ -308,6 +312,7 @@ test_update_delete (AnjuTestFixture *fixture,
   g_autoptr(JsonNode) updated = NULL;
   g_autoptr(JsonNode) gone = NULL;
   g_autoptr(JsonNode) codes = NULL;
+  g_autofree char *changes = NULL;
   guint status = 0;
 
   updated = anju_test_item_request (srv, community, "PATCH", APPLICATIONS, id, NULL, patch,
@@ -320,8 +325,18 @@ test_update_delete (AnjuTestFixture *fixture,
   g_assert_cmpstr (anju_test_json_string (updated, "members.1.birth_date"), ==, "2010-01-01");
   g_assert_true (g_str_has_suffix (anju_test_json_string (updated, "members.1.member_no"), "-02"));
   g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application.update", id), ==, 1);
-  g_assert_cmpstr (anju_test_db_query (srv, "SELECT COUNT(*) FROM pubrent_application_changes"),
-                   ==, "2");
+  changes = anju_test_db_query (srv, "SELECT COUNT(*) FROM pubrent_application_changes");
+  g_assert_cmpstr (changes, ==, "2");
+
+  /* The applicant's phone and name follow into members[0]. */
+  g_clear_pointer (&updated, json_node_unref);
+  updated = anju_test_item_request (srv, community, "PATCH", APPLICATIONS, id, NULL,
+                                    "{\"phone\":\"13900001111\",\"applicant_name\":\"冯俊\"}",
+                                    &status);
+  anju_assert_status (status, 200, updated);
+  g_assert_cmpstr (anju_test_json_string (updated, "members.0.phone"), ==, "13900001111");
+  g_assert_cmpstr (anju_test_json_string (updated, "members.0.name"), ==, "冯俊");
+  g_assert_cmpuint (anju_test_json_length (updated, "members"), ==, 2);
 
   gone = anju_test_item_request (srv, community, "DELETE", APPLICATIONS, id, NULL, NULL, &status);
   g_assert_cmpuint (status, ==, SOUP_STATUS_NO_CONTENT);

@@ -367,13 +367,10 @@ check_complete (Checker    *checker,
   if (has_value (record, "household_size")
       && json_object_get_int_member (record, "household_size") != (gint64) n_members)
     {
-      g_autofree char *why = NULL;
-
       /* Translators: %u is the number of members listed */
-      why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Must equal the number of members (%u)",
-                                          "Must equal the number of members (%u)", n_members),
-                             n_members);
+      g_autofree char *why = g_strdup_printf (_("Must equal the number of members (%u)"),
+                                              n_members);
+
       add_error (checker, "household_size", why);
     }
 }

@@ -247,6 +247,7 @@ report_refusal (Import       *import,
                 const GError *error)
 {
   g_autoptr(GList) fields = json_object_get_members (field_errors);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (fields == NULL)
     {
@@ -258,9 +259,17 @@ report_refusal (Import       *import,
                                     error->message);
       return;
     }
+  /* The applicant's ID is also members[0]'s: one error per column and
+   * reason is enough. */
   for (GList *l = fields; l != NULL; l = l->next)
-    anju_import_report_add_error (import->report, number, column_of_field (l->data),
-                                  json_object_get_string_member (field_errors, l->data));
+    {
+      const char *column = column_of_field (l->data);
+      const char *reason = json_object_get_string_member (field_errors, l->data);
+      char *key = g_strdup_printf ("%s\x1f%s", column != NULL ? column : "", reason);
+
+      if (g_hash_table_add (seen, key))
+        anju_import_report_add_error (import->report, number, column, reason);
+    }
 }
 
 /* Creates and submits one row inside a savepoint, rolled back alone when

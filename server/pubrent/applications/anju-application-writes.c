@@ -221,6 +221,35 @@ anju_applications_create (const AnjuApplicationWrite  *write,
   return id;
 }
 
+/* A PATCH of the applicant's own members without a new member list
+ * changes members[0] too; a new ID number refills birth date and
+ * gender from it. */
+static void
+follow_applicant (JsonObject *body,
+                  JsonObject *record)
+{
+  static const char * const shared[][2] = {
+    { "applicant_name", "name" }, { "id_doc_type", "id_doc_type" },
+    { "id_no", "id_no" }, { "phone", "phone" },
+  };
+  JsonArray *members = json_object_get_array_member (record, "members");
+  JsonObject *first;
+
+  if (json_object_has_member (body, "members") || members == NULL
+      || json_array_get_length (members) == 0)
+    return;
+  first = json_array_get_object_element (members, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    if (json_object_has_member (body, shared[i][0]))
+      json_object_set_member (first, shared[i][1],
+                              json_object_dup_member (record, shared[i][0]));
+  if (json_object_has_member (body, "id_no"))
+    {
+      json_object_remove_member (first, "birth_date");
+      json_object_remove_member (first, "gender");
+    }
+}
+
 gboolean
 anju_application_status_is_editable (const char *status)
 {
@@ -260,6 +289,7 @@ anju_applications_update (const AnjuApplicationWrite  *write,
   if (json_object_has_member (application, "members"))
     json_object_remove_member (record, "members");
   anju_application_read_body (application, record, errors);
+  follow_applicant (application, record);
   return accept_record (write, id, record, ref.org_kind, FALSE, errors, error)
          && anju_application_store_update (db, id, record, write->now, error)
          && anju_application_record_change (write, id, "update", before, error);

@@ -27,6 +27,24 @@ hook_data_free (gpointer data)
   g_free (hook_data);
 }
 
+/* The application the process is about.  A process started by hand
+ * (POST /workflow/instances) for no application — a drill, a test — has
+ * nothing for the hooks to change: *out_found FALSE then. */
+static gboolean
+load_app (const AnjuWorkflowHookContext  *context,
+          AnjuReviewApp                  *app,
+          gboolean                       *out_found,
+          GError                        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *out_found = _anju_review_app_load (context->db, context->record_id, app, &local_error);
+  if (*out_found || g_error_matches (local_error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 static const char *
 status_of_step (const char *step_key)
 {
@@ -45,9 +63,12 @@ stage_cb (const AnjuWorkflowHookContext  *context,
   HookData *data = user_data;
   g_auto(AnjuReviewApp) app = { 0, };
   const char *status = status_of_step (context->step_key);
+  gboolean found = FALSE;
 
-  if (!_anju_review_app_load (context->db, context->record_id, &app, error))
+  if (!load_app (context, &app, &found, error))
     return FALSE;
+  if (!found)
+    return TRUE;
   if (g_strcmp0 (app.status, status) != 0
       && !_anju_review_set_status (context->db, data->audit_key, context->actor, &app, status,
                                    "stage", context->now, error))
@@ -81,9 +102,12 @@ decided_cb (const AnjuWorkflowHookContext  *context,
   HookData *data = user_data;
   g_auto(AnjuReviewApp) app = { 0, };
   const char *outcome = context->outcome;
+  gboolean found = FALSE;
 
-  if (!_anju_review_app_load (context->db, context->record_id, &app, error))
+  if (!load_app (context, &app, &found, error))
     return FALSE;
+  if (!found)
+    return TRUE;
 
   if (g_str_equal (outcome, "completed"))
     return _anju_review_set_status (context->db, data->audit_key, context->actor, &app,

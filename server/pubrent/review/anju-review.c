@@ -40,10 +40,17 @@ set_status_of_instance (const AnjuEvent  *event,
   g_auto(AnjuReviewApp) app = { 0, };
   g_auto(AnjuStmt) stmt = NULL;
   g_autofree char *step_key = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *status;
 
-  if (!_anju_review_app_load (event->db, event->link_record_id, &app, error))
-    return FALSE;
+  /* A process started by hand for no application: nothing to tell. */
+  if (!_anju_review_app_load (event->db, event->link_record_id, &app, &local_error))
+    {
+      if (g_error_matches (local_error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (!returned && g_strcmp0 (app.status, "returned") != 0)
     return TRUE;
   if (returned)
