@@ -383,4 +383,5 @@ anju_documents_register (AnjuServer *server)
   _anju_document_templates_api_register (server);
   _anju_documents_api_register (server);
   _anju_document_verify_register (server);
+  _anju_document_export_register (server);
 }
