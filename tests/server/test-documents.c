@@ -164,7 +164,9 @@ test_street_publicity (Fixture       *fixture,
   g_autoptr(JsonNode) reply = NULL;
   g_autoptr(JsonNode) refused = NULL;
   g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) file = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *file_path = NULL;
   const char *number;
   gint64 id;
   guint status;
@@ -190,6 +192,10 @@ test_street_publicity (Fixture       *fixture,
   assert_contains (text, "银盆岭街道");
   assert_contains (text, number);
   assert_contains (text, "0731-88393110");
+  /* No publicity is open yet: the period runs from today for the
+   * configured street_publicity_days (7). */
+  assert_contains (text, "公示期：");
+  g_assert_null (strstr (text, "公示期：至"));
   g_assert_null (strstr (text, "王小芳"));
 
   /* Only applications in street publicity, and only real ones. */
@@ -217,6 +223,16 @@ test_street_publicity (Fixture       *fixture,
   list = anju_test_item_request (fixture->srv, fixture->other_street, "GET", DOCUMENTS, id, NULL, NULL,
                                  &status);
   anju_assert_error (status, list, 404, "not_found");
+
+  /* The PDF is an archived file, readable as such by the document's
+   * readers only. */
+  file_path = g_strdup_printf ("/api/v1/files/%" G_GINT64_FORMAT, anju_test_json_int (reply, "items.0.file_id"));
+  file = anju_test_request (fixture->srv, fixture->street, "GET", file_path, NULL, &status);
+  anju_assert_status (status, 200, file);
+  g_assert_true (anju_test_json_bool (file, "archived"));
+  g_clear_pointer (&file, json_node_unref);
+  file = anju_test_request (fixture->srv, fixture->other_street, "GET", file_path, NULL, &status);
+  anju_assert_error (status, file, 404, "not_found");
 }
 
 static void
