@@ -259,9 +259,13 @@ load_allowed_applicant (AnjuDb      *db,
   if (applicant == NULL)
     {
       if (g_error_matches (local_error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND))
-        g_set_error (error, ANJU_ERROR, ANJU_ERROR_VALIDATION,
-                     /* Translators: %" G_GINT64_FORMAT " is an application id */
-                     _("There is no application %" G_GINT64_FORMAT), id);
+        {
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, ANJU_ERROR, ANJU_ERROR_VALIDATION,
+                       /* Translators: %s is an application id */
+                       _("There is no application with id %s"), text);
+        }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
