@@ -14,6 +14,7 @@
 #include "anju-metrics.h"
 #include "anju-openapi.h"
 #include "anju-request-private.h"
+#include "anju-review.h"
 #include "anju-server.h"
 #include "anju-sessions.h"
 #include "anju-time.h"
@@ -545,6 +546,7 @@ anju_server_new (const AnjuConfig *config,
   anju_applications_register (self);
   anju_eligibility_register (self);
   anju_documents_register (self);
+  anju_review_register (self);
   return g_steal_pointer (&self);
 }
 

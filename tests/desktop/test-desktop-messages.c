@@ -568,7 +568,7 @@ test_message_settings (void)
 /* Open record: a message about a record */
 
 #define LINK_COMMUNITY  "银盆岭社区"
-#define LINK_ASSIGNEE   "community_ypl"
+#define LINK_ASSIGNEE   "street_ypl"
 #define LINK_RECORD_ID  90001
 
 typedef struct
@@ -579,7 +579,7 @@ typedef struct
 } LinkFixture;
 
 /* Starts a public rental review by hand: its first task, and with it a
- * message, goes to the community's worker. */
+ * message, goes to the street staff (街道审核 is its first step since issue 4). */
 static void
 start_review (LinkFixture *fixture)
 {

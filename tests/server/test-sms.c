@@ -680,39 +680,40 @@ test_fan_out_on_assignment (void)
   anju_assert_status (status, SOUP_STATUS_CREATED, started);
   instance = anju_test_json_int (started, "id");
 
-  /* 社区受理: the community worker of 银盆岭社区 (刘芳). */
-  worker_box = inbox_of (&fixture, "community_ypl");
-  g_assert_cmpint (anju_test_json_int (worker_box, "total"), ==, 1);
-  g_assert_cmpstr (anju_test_json_string (worker_box, "items.0.event"), ==,
-                   "workflow.task.assigned");
-  g_assert_cmpstr (anju_test_json_string (worker_box, "items.0.title"), ==, "待办：公租房申请审核");
-  g_assert_nonnull (strstr (anju_test_json_string (worker_box, "items.0.body"),
-                            "「张三的公租房申请」已到“社区受理”环节"));
-  g_assert_cmpstr (anju_test_json_string (worker_box, "items.0.link.domain"), ==,
-                   "pubrent.application");
-  g_assert_cmpint (anju_test_json_int (worker_box, "items.0.link.record_id"), ==, 9001);
-  g_assert_cmpint (anju_test_json_int (worker_box, "items.0.link.instance_id"), ==, instance);
+  /* 街道审核 (version 2 since issue 4): the street staff of 银盆岭街道
+   * (李娜), and not the community worker of the record's community. */
   street_box = inbox_of (&fixture, "street_ypl");
-  g_assert_cmpint (anju_test_json_int (street_box, "total"), ==, 0);
+  g_assert_cmpint (anju_test_json_int (street_box, "total"), ==, 1);
+  g_assert_cmpstr (anju_test_json_string (street_box, "items.0.event"), ==,
+                   "workflow.task.assigned");
+  g_assert_cmpstr (anju_test_json_string (street_box, "items.0.title"), ==, "待办：公租房申请审核");
+  g_assert_nonnull (strstr (anju_test_json_string (street_box, "items.0.body"),
+                            "「张三的公租房申请」已到“街道审核”环节"));
+  g_assert_cmpstr (anju_test_json_string (street_box, "items.0.link.domain"), ==,
+                   "pubrent.application");
+  g_assert_cmpint (anju_test_json_int (street_box, "items.0.link.record_id"), ==, 9001);
+  g_assert_cmpint (anju_test_json_int (street_box, "items.0.link.instance_id"), ==, instance);
+  worker_box = inbox_of (&fixture, "community_ypl");
+  g_assert_cmpint (anju_test_json_int (worker_box, "total"), ==, 0);
 
   anju_fake_sms_wait_for (fixture.fake, 1);
-  worker_texts = texts_to (&fixture, "15874310005");
-  g_assert_nonnull (strstr (worker_texts, "「张三的公租房申请」公租房申请审核已到“社区受理”环节"));
+  street_texts = texts_to (&fixture, "13974810003");
+  g_assert_nonnull (strstr (street_texts, "「张三的公租房申请」公租房申请审核已到“街道审核”环节"));
   g_assert_cmpuint (anju_fake_sms_count (fixture.fake), ==, 1);
+  worker_texts = texts_to (&fixture, "15874310005");
+  g_assert_cmpstr (worker_texts, ==, "");
 
-  /* Taken in: 街道审核公示 goes to the street's staff (李娜). */
-  worker = anju_test_login (fixture.srv, "community_ypl", ANJU_TEST_DEMO_PASSWORD);
+  /* Reviewed: 街道公示 is the street's again, and its staff hear of it. */
+  worker = anju_test_login (fixture.srv, "street_ypl", ANJU_TEST_DEMO_PASSWORD);
   action_path = g_strdup_printf ("/api/v1/workflow/instances/%" G_GINT64_FORMAT "/actions",
                                  instance);
   approved = anju_test_request (fixture.srv, worker, "POST", action_path,
                                 "{\"action\":\"approve\",\"comment\":\"材料齐全\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, approved);
   street_after = inbox_of (&fixture, "street_ypl");
-  g_assert_cmpint (anju_test_json_int (street_after, "total"), ==, 1);
-  g_assert_nonnull (strstr (anju_test_json_string (street_after, "items.0.body"), "街道审核公示"));
+  g_assert_cmpint (anju_test_json_int (street_after, "total"), ==, 2);
+  g_assert_nonnull (strstr (anju_test_json_string (street_after, "items.0.body"), "街道公示"));
   anju_fake_sms_wait_for (fixture.fake, 2);
-  street_texts = texts_to (&fixture, "13974810003");
-  g_assert_nonnull (strstr (street_texts, "「张三的公租房申请」公租房申请审核已到“街道审核公示”环节"));
 }
 
 int
