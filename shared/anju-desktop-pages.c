@@ -15,6 +15,8 @@ const char * const anju_desktop_pages[] = {
   "pubrent-units",
   "pubrent-settings",
   "pubrent-statistics",
+  "pubrent-documents",
+  "pubrent-document-templates",
   "workflow-templates",
   "workflow-instances",
   "message-settings",
