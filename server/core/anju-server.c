@@ -5,6 +5,7 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-enterprises.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
 #include "anju-messages.h"
@@ -539,6 +540,7 @@ anju_server_new (const AnjuConfig *config,
   anju_content_register (self);
   anju_messages_register (self);
   anju_workflow_register (self);
+  anju_enterprises_register (self);
   return g_steal_pointer (&self);
 }
 
