@@ -6,12 +6,14 @@
 #include "anju-account-page.h"
 #include "anju-article-pages.h"
 #include "anju-audit-page.h"
+#include "anju-enterprises-page.h"
 #include "anju-feedback-page.h"
 #include "anju-home-page.h"
 #include "anju-message-settings-page.h"
 #include "anju-messages-page.h"
 #include "anju-organisations-page.h"
 #include "anju-permissions.h"
+#include "anju-publicity-page.h"
 #include "anju-roles-page.h"
 #include "anju-todo-page.h"
 #include "anju-users-page.h"
@@ -99,6 +101,18 @@ reload_feedback (GtkWidget *page)
   anju_feedback_page_reload (ANJU_FEEDBACK_PAGE (page));
 }
 
+static void
+reload_publicity (GtkWidget *page)
+{
+  anju_publicity_page_reload (ANJU_PUBLICITY_PAGE (page));
+}
+
+static void
+reload_enterprises (GtkWidget *page)
+{
+  anju_enterprises_page_reload (ANJU_ENTERPRISES_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -114,6 +128,10 @@ static const AnjuWindowPage pages[] = {
     anju_guides_page_get_type, reload_articles },
   { "feedback", NULL, N_("Feedback"), "chat-message-new-symbolic",
     anju_feedback_page_get_type, reload_feedback },
+  { "pubrent-publicity", "pubrent.application.review", N_("Publicity"),
+    "emblem-documents-symbolic", anju_publicity_page_get_type, reload_publicity },
+  { "pubrent-enterprises", "pubrent.enterprise.manage", N_("Operating Enterprises"),
+    "system-users-symbolic", anju_enterprises_page_get_type, reload_enterprises },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
