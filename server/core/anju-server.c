@@ -7,6 +7,7 @@
 #include "anju-caller.h"
 #include "anju-content.h"
 #include "anju-enterprises.h"
+#include "anju-documents.h"
 #include "anju-eligibility.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
@@ -545,6 +546,7 @@ anju_server_new (const AnjuConfig *config,
   anju_enterprises_register (self);
   anju_applications_register (self);
   anju_eligibility_register (self);
+  anju_documents_register (self);
   return g_steal_pointer (&self);
 }
 
