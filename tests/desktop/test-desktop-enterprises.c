@@ -1,10 +1,10 @@
 /* test-desktop-enterprises.c: operating enterprises (F-PRH-011) and
- * publicity (F-PRH public notices) through the desktop's real windows
+ * publicity (F-PRH-005) through the desktop's real windows
  * against a real anju-server.
  *
  * Center staff add an enterprise, open its account (a toast says the
  * password went by SMS) and purge it after the confirmation that asks
- * the reason.
+ * the reason; and record an objection to a street publicity.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,8 @@
 #include "anju-desktop-test.h"
 #include "anju-enterprise-dialog.h"
 #include "anju-enterprises-page.h"
+#include "anju-id-number.h"
+#include "anju-publicity-page.h"
 
 #define NEW_ENTERPRISE "麓山安居运营有限公司"
 #define NEW_USCC       "91430104MA4Y6B3C2L"
@@ -160,6 +162,99 @@ test_manage_enterprise (void)
   anju_test_server_stop (server);
 }
 
+/* A street application (entered through the API as street staff) under
+ * street publicity from an hour ago for seven days.  The publicity row is
+ * written straight to the database: opening one through the review
+ * process is the review tests' business. */
+static gint64
+open_publicity (AnjuTestServer *server)
+{
+  g_autofree char *token = anju_test_login (server, "street_ypl", ANJU_TEST_DEMO_PASSWORD);
+  g_autofree char *id_no = g_strdup_printf ("43010419850317123%c",
+                                            anju_id_number_check_char ("43010419850317123"));
+  g_autofree char *body = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  guint status = 0;
+
+  body = g_strdup_printf ("{\"business_type\":\"open_physical\",\"applicant_name\":\"王芳\","
+                          "\"id_no\":\"%s\",\"phone\":\"13812345678\","
+                          "\"hukou_county_code\":\"430104\",\"household_size\":1,"
+                          "\"annual_income_per_capita\":\"30000.00\","
+                          "\"annual_income_total\":\"30000.00\","
+                          "\"floor_area_per_capita\":\"10.00\",\"floor_area_total\":\"10.00\"}",
+                          id_no);
+  answer = anju_test_request (server, token, "POST", "/api/v1/pubrent/applications", body,
+                              &status);
+  g_assert_cmpuint (status, ==, 201);
+  sql = g_strdup_printf ("INSERT INTO pubrent_publicity (publicity_no, kind, application_id,"
+                         " org_id, start_at, end_at, method, location, created_at)"
+                         " SELECT 'GS-2026-900001', 'street', a.id, a.org_id,"
+                         " CAST(strftime('%%s', 'now') AS INTEGER) - 3600,"
+                         " CAST(strftime('%%s', 'now') AS INTEGER) + 7 * 86400,"
+                         " '张贴', '银盆岭街道公示栏', CAST(strftime('%%s', 'now') AS INTEGER)"
+                         " FROM pubrent_applications a WHERE a.id = %" G_GINT64_FORMAT
+                         " RETURNING id",
+                         json_object_get_int_member (json_node_get_object (answer), "id"));
+  id = anju_test_db_query (server, sql);
+  g_assert_nonnull (id);
+  return g_ascii_strtoll (id, NULL, 10);
+}
+
+static gboolean
+publicity_listed (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *column_view = anju_desktop_test_find_type (fixture->page, GTK_TYPE_COLUMN_VIEW);
+
+  return column_view != NULL
+         && anju_desktop_test_find_label (column_view, "GS-2026-900001") != NULL;
+}
+
+static void
+record_objection (AnjuWindow *window,
+                  gpointer    data)
+{
+  Fixture fixture = { window, NULL, NULL, NULL };
+  GtkWidget *column_view;
+  GtkWidget *dialog;
+  GtkSelectionModel *model;
+  g_autofree char *count = NULL;
+
+  fixture.page = anju_desktop_test_open_page (window, "pubrent-publicity");
+  g_assert_true (ANJU_IS_PUBLICITY_PAGE (fixture.page));
+  g_assert_true (anju_desktop_test_wait_for (publicity_listed, &fixture, "the publicity listed"));
+  column_view = anju_desktop_test_find_type (fixture.page, GTK_TYPE_COLUMN_VIEW);
+  model = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+
+  wait_for_action (&fixture, "publicity.record-objection");
+  anju_desktop_test_click (anju_desktop_test_find_button (fixture.page,
+                                                          "publicity.record-objection"));
+  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  anju_desktop_test_set_row_text (dialog, "What is reported", "申请人名下另有住房");
+  anju_desktop_test_set_row_text (dialog, "Reporter's name", "李先生");
+  anju_desktop_test_answer (dialog, "record");
+  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  wait_for_toast (&fixture, "Recorded the objection");
+
+  count = anju_test_db_query (data, "SELECT COUNT(*) FROM pubrent_objections"
+                                    " WHERE content = '申请人名下另有住房' AND result = 'pending'");
+  g_assert_cmpstr (count, ==, "1");
+}
+
+static void
+test_record_objection (void)
+{
+  AnjuTestServer *server = anju_test_server_start (TRUE);
+
+  open_publicity (server);
+  anju_desktop_test_run (server, "center", ANJU_TEST_DEMO_PASSWORD, record_objection, server);
+  anju_test_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +262,8 @@ main (int   argc,
   anju_desktop_test_init (&argc, &argv);
 
   g_test_add_func ("/pubrent/enterprises/desktop  F-PRH-011", test_manage_enterprise);
+  g_test_add_func ("/pubrent/publicity/objection-desktop  F-PRH-005",
+                   test_record_objection);
 
   return g_test_run ();
 }

@@ -61,8 +61,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pubrent/enterprises/labels  F-PRH-011", test_states_and_kinds);
-  g_test_add_func ("/pubrent/publicity/outcome", test_outcome);
-  g_test_add_func ("/pubrent/publicity/methods", test_methods);
+  g_test_add_func ("/pubrent/publicity/outcome  F-PRH-005", test_outcome);
+  g_test_add_func ("/pubrent/publicity/methods  F-PRH-005", test_methods);
 
   return g_test_run ();
 }
