@@ -10,6 +10,7 @@
 #include "anju-documents.h"
 #include "anju-eligibility.h"
 #include "anju-event-bus.h"
+#include "anju-housing.h"
 #include "anju-identity.h"
 #include "anju-messages.h"
 #include "anju-metrics.h"
@@ -547,6 +548,7 @@ anju_server_new (const AnjuConfig *config,
   anju_applications_register (self);
   anju_eligibility_register (self);
   anju_documents_register (self);
+  anju_housing_register (self);
   return g_steal_pointer (&self);
 }
 

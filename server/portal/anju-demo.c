@@ -4,6 +4,7 @@
 
 #include "anju-content.h"
 #include "anju-enterprises.h"
+#include "anju-housing.h"
 #include "anju-identity-private.h"
 #include "anju-identity.h"
 #include "anju-kdf.h"
@@ -235,6 +236,8 @@ build_demo (DemoBuild   *build,
          && add_enterprises (build, center, error)
          && add_users (build, password_hash, error)
          && anju_content_populate_demo (build->writer->db, build->writer->audit_key,
+                                        build->writer->now, error)
+         && anju_housing_populate_demo (build->writer->db, build->writer->audit_key,
                                         build->writer->now, error);
 }
 
