@@ -16,6 +16,7 @@
 #include "anju-metrics.h"
 #include "anju-openapi.h"
 #include "anju-request-private.h"
+#include "anju-review.h"
 #include "anju-server.h"
 #include "anju-sessions.h"
 #include "anju-time.h"
@@ -549,6 +550,7 @@ anju_server_new (const AnjuConfig *config,
   anju_eligibility_register (self);
   anju_documents_register (self);
   anju_housing_register (self);
+  anju_review_register (self);
   return g_steal_pointer (&self);
 }
 

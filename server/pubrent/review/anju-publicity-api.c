@@ -344,7 +344,7 @@ reply_publicity (AnjuRequest *request,
     }
   json_object_set_array_member (json_node_get_object (node), "objections",
                                 g_steal_pointer (&objections));
-  anju_request_reply_json (request, status, node);
+  anju_request_reply_json (request, status, g_steal_pointer (&node));
 }
 
 static void
@@ -547,8 +547,8 @@ load_objection_scope (AnjuRequest  *request,
 {
   AnjuDb *db = anju_request_get_db (request);
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
-                                           "SELECT j.result, p.closed_at FROM pubrent_objections j"
-                                           " JOIN" PUBLICITY_JOIN " ON p.id = j.publicity_id"
+                                           "SELECT j.result, p.closed_at FROM" PUBLICITY_JOIN
+                                           " JOIN pubrent_objections j ON j.publicity_id = p.id"
                                            " WHERE" PUBLICITY_VISIBLE " AND j.id = ?2",
                                            error);
 

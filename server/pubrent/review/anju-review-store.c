@@ -151,6 +151,37 @@ status_snapshot (const AnjuReviewApp *app)
   return json_builder_get_root (builder);
 }
 
+/* The before/after row every change of an application keeps
+ * (pubrent_application_changes of migration 0010). */
+static gboolean
+log_change (AnjuDb      *db,
+            gint64       application_id,
+            gint64       user_id,
+            const char  *action,
+            JsonNode    *before,
+            JsonNode    *after,
+            gint64       now,
+            GError     **error)
+{
+  g_autofree char *before_json = json_to_string (before, FALSE);
+  g_autofree char *after_json = json_to_string (after, FALSE);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
+                                           "INSERT INTO pubrent_application_changes"
+                                           " (application_id, at, user_id, action, before_json,"
+                                           " after_json) VALUES (?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6)",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, user_id);
+  anju_db_bind_text (stmt, 4, action);
+  anju_db_bind_text (stmt, 5, before_json);
+  anju_db_bind_text (stmt, 6, after_json);
+  return anju_db_step_done (db, stmt, error);
+}
+
 gboolean
 _anju_review_set_status (AnjuDb               *db,
                          GBytes               *audit_key,
@@ -193,8 +224,7 @@ _anju_review_set_status (AnjuDb               *db,
   if (confirms)
     app->confirmed_at = now;
   after = status_snapshot (app);
-  return anju_applications_record_change (db, app->id, actor->actor_id, action, before, after,
-                                          now, error)
+  return log_change (db, app->id, actor->actor_id, action, before, after, now, error)
          && anju_audit_record_as (db, audit_key, now, actor, audit_action,
                                   "pubrent_application", app->id, before, after, error);
 }
