@@ -17,6 +17,8 @@ const char * const anju_desktop_pages[] = {
   "pubrent-statistics",
   "pubrent-documents",
   "pubrent-document-templates",
+  "pubrent-publicity",
+  "pubrent-enterprises",
   "workflow-templates",
   "workflow-instances",
   "message-settings",

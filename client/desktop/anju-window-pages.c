@@ -8,6 +8,7 @@
 #include "anju-audit-page.h"
 #include "anju-document-templates-page.h"
 #include "anju-documents-page.h"
+#include "anju-enterprises-page.h"
 #include "anju-feedback-page.h"
 #include "anju-home-page.h"
 #include "anju-message-settings-page.h"
@@ -18,6 +19,7 @@
 #include "anju-pubrent-units-page.h"
 #include "anju-pubrent-settings-page.h"
 #include "anju-pubrent-statistics-page.h"
+#include "anju-publicity-page.h"
 #include "anju-roles-page.h"
 #include "anju-todo-page.h"
 #include "anju-users-page.h"
@@ -133,6 +135,15 @@ static void
 reload_document_templates (GtkWidget *page)
 {
   anju_document_templates_page_reload (ANJU_DOCUMENT_TEMPLATES_PAGE (page));
+reload_publicity (GtkWidget *page)
+{
+  anju_publicity_page_reload (ANJU_PUBLICITY_PAGE (page));
+}
+
+static void
+reload_enterprises (GtkWidget *page)
+{
+  anju_enterprises_page_reload (ANJU_ENTERPRISES_PAGE (page));
 }
 
 static const AnjuWindowPage pages[] = {
@@ -163,6 +174,10 @@ static const AnjuWindowPage pages[] = {
     anju_documents_page_get_type, reload_documents },
   { "pubrent-document-templates", "pubrent.document.write", N_("Document Templates"), "document-edit-symbolic",
     anju_document_templates_page_get_type, reload_document_templates },
+  { "pubrent-publicity", "pubrent.application.review", N_("Publicity"),
+    "emblem-documents-symbolic", anju_publicity_page_get_type, reload_publicity },
+  { "pubrent-enterprises", "pubrent.enterprise.manage", N_("Operating Enterprises"),
+    "system-users-symbolic", anju_enterprises_page_get_type, reload_enterprises },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",

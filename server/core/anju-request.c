@@ -209,7 +209,8 @@ anju_request_get_query_int (AnjuRequest *self,
 {
   const char *text = anju_request_get_query (self, name);
 
-  *out_present = text != NULL;
+  if (out_present != NULL)
+    *out_present = text != NULL;
   if (text == NULL)
     return TRUE;
 

@@ -85,7 +85,8 @@ gboolean           anju_request_get_path_id      (AnjuRequest *self,
 const char        *anju_request_get_query        (AnjuRequest *self,
                                                   const char  *name);
 /* Optional integer query parameter; FALSE with a field error when it is
- * present but not an integer. */
+ * present but not an integer.  out_present may be NULL; out_value is
+ * left as it is when the parameter is absent. */
 gboolean           anju_request_get_query_int    (AnjuRequest *self,
                                                   const char  *name,
                                                   gint64      *out_value,

@@ -6,6 +6,7 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-enterprises.h"
 #include "anju-documents.h"
 #include "anju-eligibility.h"
 #include "anju-event-bus.h"
@@ -545,10 +546,12 @@ anju_server_new (const AnjuConfig *config,
   anju_content_register (self);
   anju_messages_register (self);
   anju_workflow_register (self);
+  anju_enterprises_register (self);
   anju_applications_register (self);
   anju_eligibility_register (self);
   anju_statistics_register (self);
   anju_documents_register (self);
+  anju_housing_register (self);
   anju_review_register (self);
   anju_housing_register (self);
   return g_steal_pointer (&self);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "anju-content.h"
+#include "anju-enterprises.h"
 #include "anju-housing.h"
 #include "anju-identity-private.h"
 #include "anju-identity.h"
@@ -269,5 +270,6 @@ anju_identity_populate_demo (AnjuDb     *db,
     return FALSE;
   ok = build_demo (&build, hash, error);
   ok = ok && anju_workflow_populate_demo (db, audit_key, writer.now, error);
+  ok = ok && anju_enterprises_populate_demo (db, audit_key, writer.now, error);
   return anju_transaction_end (db, ok, error);
 }
