@@ -11,6 +11,7 @@ const char * const anju_desktop_pages[] = {
   "notices",
   "guides",
   "feedback",
+  "pubrent-applications",
   "workflow-templates",
   "workflow-instances",
   "message-settings",

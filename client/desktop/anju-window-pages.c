@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-account-page.h"
+#include "anju-applications-page.h"
 #include "anju-article-pages.h"
 #include "anju-audit-page.h"
 #include "anju-feedback-page.h"
@@ -99,6 +100,12 @@ reload_feedback (GtkWidget *page)
   anju_feedback_page_reload (ANJU_FEEDBACK_PAGE (page));
 }
 
+static void
+reload_applications (GtkWidget *page)
+{
+  anju_applications_page_reload (ANJU_APPLICATIONS_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -114,6 +121,8 @@ static const AnjuWindowPage pages[] = {
     anju_guides_page_get_type, reload_articles },
   { "feedback", NULL, N_("Feedback"), "chat-message-new-symbolic",
     anju_feedback_page_get_type, reload_feedback },
+  { "pubrent-applications", "pubrent.application.read", N_("Rental Applications"), "folder-documents-symbolic",
+    anju_applications_page_get_type, reload_applications },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
