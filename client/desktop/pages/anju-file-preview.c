@@ -7,6 +7,7 @@
 
 #include "anju-error-message.h"
 #include "anju-file-preview.h"
+#include "anju-pdf-view.h"
 #include "anju-record.h"
 
 typedef struct
@@ -28,7 +29,8 @@ gboolean
 anju_file_preview_supports (const char *content_type)
 {
   return g_strcmp0 (content_type, "image/png") == 0
-         || g_strcmp0 (content_type, "image/jpeg") == 0;
+         || g_strcmp0 (content_type, "image/jpeg") == 0
+         || g_strcmp0 (content_type, "application/pdf") == 0;
 }
 
 static void
@@ -63,6 +65,22 @@ downloaded_cb (GObject      *object,
 
       if (reason != NULL)
         show_status (preview, _("Could Not Load the File"), reason);
+      return;
+    }
+
+  if (g_strcmp0 (content_type, "application/pdf") == 0)
+    {
+      GtkWidget *view = anju_pdf_view_new ();
+
+      if (!anju_pdf_view_set_pdf (ANJU_PDF_VIEW (view), bytes, &error))
+        {
+          show_status (preview, _("Cannot Show This File"), error->message);
+          g_object_ref_sink (view);
+          g_object_unref (view);
+          return;
+        }
+      gtk_widget_set_vexpand (view, TRUE);
+      adw_bin_set_child (preview->content, view);
       return;
     }
 

@@ -318,10 +318,13 @@ anju_pubrent_gender_code (JsonArray *set,
         if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
             || json_node_get_value_type (member) != G_TYPE_STRING)
           continue;
-        if (g_str_equal (json_node_get_string (member), pass == 0 ? name : seed)
-            && json_object_has_member (code, "code")
-            && JSON_NODE_HOLDS_VALUE (json_object_get_member (code, "code")))
-          return json_object_get_string_member (code, "code");
+        if (g_str_equal (json_node_get_string (member), pass == 0 ? name : seed))
+          {
+            JsonNode *id = json_object_get_member (code, "code");
+
+            if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+              return json_node_get_string (id);
+          }
       }
 
   return NULL;
