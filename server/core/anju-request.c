@@ -695,6 +695,20 @@ anju_request_reply_text (AnjuRequest *self,
 }
 
 void
+anju_request_reply_file (AnjuRequest *self,
+                         GBytes      *bytes,
+                         const char  *content_type,
+                         const char  *filename)
+{
+  g_autofree char *escaped = g_uri_escape_string (filename, NULL, FALSE);
+  g_autofree char *disposition = g_strdup_printf ("attachment; filename*=UTF-8''%s", escaped);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (self->msg),
+                                "Content-Disposition", disposition);
+  anju_request_reply_text (self, SOUP_STATUS_OK, content_type, bytes);
+}
+
+void
 anju_request_pause (AnjuRequest *self)
 {
   g_return_if_fail (!self->replied);

@@ -150,6 +150,12 @@ void               anju_request_reply_text       (AnjuRequest *self,
                                                   guint        status,
                                                   const char  *content_type,
                                                   GBytes      *body);
+/* 200 with the file as an attachment (Content-Disposition with the
+ * RFC 5987 filename*=UTF-8''…, so Chinese names survive). */
+void               anju_request_reply_file       (AnjuRequest *self,
+                                                  GBytes      *bytes,
+                                                  const char  *content_type,
+                                                  const char  *filename);
 
 /* Keep the HTTP message open past the handler's return. */
 void               anju_request_pause            (AnjuRequest *self);

@@ -2,9 +2,11 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-applications.h"
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-eligibility.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
 #include "anju-messages.h"
@@ -539,6 +541,8 @@ anju_server_new (const AnjuConfig *config,
   anju_content_register (self);
   anju_messages_register (self);
   anju_workflow_register (self);
+  anju_applications_register (self);
+  anju_eligibility_register (self);
   return g_steal_pointer (&self);
 }
 

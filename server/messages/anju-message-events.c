@@ -18,6 +18,9 @@ static const char * const cancelled_variables[] = {
 static const char * const feedback_variables[] = { "title", "reply", NULL };
 static const char * const account_variables[] = { "name", "username", "password", NULL };
 static const char * const manual_variables[] = { "title", "body", NULL };
+static const char * const prereview_failed_variables[] = {
+  "application_no", "applicant_name", "reasons", NULL
+};
 
 static const AnjuMessageEvent events[] = {
   { "workflow.task.assigned", N_("Task assigned"), task_variables, FALSE },
@@ -30,6 +33,8 @@ static const AnjuMessageEvent events[] = {
   { ANJU_EVENT_INITIAL_PASSWORD, N_("Initial password of a new account"), account_variables,
     TRUE },
   { ANJU_EVENT_MANUAL, N_("Message sent by hand"), manual_variables, FALSE },
+  { "pubrent.application.prereview_failed", N_("Application failed pre-review"),
+    prereview_failed_variables, FALSE },
 };
 
 const AnjuMessageEvent *

@@ -1,0 +1,69 @@
+/* anju-application-json.c: masking and labels of applications.
+ *
+ * Copyright 2026 The Anju authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "anju-application-fields.h"
+#include "anju-application-json.h"
+#include "anju-mask.h"
+#include "anju-permissions.h"
+
+static void
+mask_member (JsonObject *object,
+             const char *member,
+             char     *(*mask) (const char *))
+{
+  const char *value = anju_app_record_get_string (object, member);
+  g_autofree char *masked = NULL;
+
+  if (value == NULL)
+    return;
+  masked = mask (value);
+  json_object_set_string_member (object, member, masked);
+}
+
+void
+anju_application_mask (JsonObject *record)
+{
+  JsonArray *members = json_object_get_array_member (record, "members");
+
+  mask_member (record, "id_no", anju_mask_id_number);
+  mask_member (record, "phone", anju_mask_phone);
+  mask_member (record, "agent_id_no", anju_mask_id_number);
+  mask_member (record, "agent_phone", anju_mask_phone);
+  for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
+    {
+      JsonObject *member = json_array_get_object_element (members, i);
+
+      mask_member (member, "id_no", anju_mask_id_number);
+      mask_member (member, "phone", anju_mask_phone);
+    }
+}
+
+gboolean
+anju_application_caller_sees_pii (const AnjuCaller *caller,
+                                  gint64            org_id)
+{
+  return anju_caller_has_permission (caller, "pubrent.application.review")
+         || caller->org_id == org_id;
+}
+
+JsonNode *
+anju_application_audit_node (JsonObject *record)
+{
+  g_autoptr(JsonNode) copy = json_node_copy (json_node_init_object (json_node_alloc (), record));
+
+  anju_application_mask (json_node_get_object (copy));
+  return g_steal_pointer (&copy);
+}
+
+char *
+anju_application_label (const char *application_no,
+                        const char *applicant_name)
+{
+  g_autofree char *name = anju_mask_name (applicant_name);
+
+  return g_strdup_printf ("公租房申请 %s %s", application_no, name);
+}

@@ -1,0 +1,421 @@
+/* test-applications.c: public rental housing applications over HTTPS
+ * (docs/api.md "Applications"): entry per business type (F-PRH-002
+ * directed, F-PRH-003 application management), validation of the
+ * applicant and members (F-PRH-007), scope and masking, materials
+ * (F-PRH-004), submission with the pre-review and the review process
+ * (F-PRH-008), abandonment, export and the code dictionary.
+ *
+ * Copyright 2026 The Anju authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "anju-application-test.h"
+
+/* Every business type from the organisation that may enter it; the
+ * applicant becomes members[0] with what the ID number tells. */
+static void
+test_create_per_type (AnjuTestFixture *fixture,
+                      gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *employer = anju_test_login_demo (srv, "employer");
+  static const char * const types[] = {
+    "open_physical", "open_subsidy", "directed_physical", "directed_subsidy",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *seq = g_strdup_printf ("%03u", 100 + i * 2);   /* even: female */
+      g_autofree char *id_no = anju_app_test_id ("19900101", seq);
+      g_autofree char *body = anju_app_test_body (types[i], "王丽芳", id_no, "");
+      gboolean directed = g_str_has_prefix (types[i], "directed");
+      g_autoptr(JsonNode) reply = NULL;
+      guint status = 0;
+
+      reply = anju_test_request (srv, directed ? employer : community, "POST", APPLICATIONS, body,
+                                 &status);
+      anju_assert_status (status, SOUP_STATUS_CREATED, reply);
+      g_assert_cmpstr (anju_test_json_string (reply, "business_type"), ==, types[i]);
+      g_assert_cmpstr (anju_test_json_string (reply, "status"), ==, "draft");
+      g_assert_cmpstr (anju_test_json_string (reply, "status_label"), ==, "草稿");
+      g_assert_true (g_str_has_prefix (anju_test_json_string (reply, "application_no"), "GZF-"));
+      g_assert_cmpuint (strlen (anju_test_json_string (reply, "application_no")), ==, 15);
+      g_assert_cmpstr (anju_test_json_string (reply, "org.name"), ==,
+                       directed ? "湖南湘江智造科技有限公司" : "银盆岭社区");
+      g_assert_cmpstr (anju_test_json_string (reply, "id_no"), ==, id_no);
+      g_assert_cmpstr (anju_test_json_string (reply, "annual_income_per_capita"), ==, "30000.00");
+      g_assert_cmpuint (anju_test_json_length (reply, "members"), ==, 1);
+      g_assert_cmpstr (anju_test_json_string (reply, "members.0.relation"), ==, "self");
+      g_assert_cmpstr (anju_test_json_string (reply, "members.0.name"), ==, "王丽芳");
+      g_assert_cmpstr (anju_test_json_string (reply, "members.0.birth_date"), ==, "1990-01-01");
+      g_assert_cmpstr (anju_test_json_string (reply, "members.0.gender"), ==, "female");
+      g_assert_true (anju_test_json_is_null (reply, "process"));
+      if (directed)
+        g_assert_cmpstr (anju_test_json_string (reply, "employer_name"), ==,
+                         "湖南湘江智造科技有限公司");
+      g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application.create",
+                                              anju_test_json_int (reply, "id")), ==, 1);
+    }
+}
+
+/* Directed only from an employer, open only from a street or community. */
+static void
+test_business_type_by_org (AnjuTestFixture *fixture,
+                           gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *employer = anju_test_login_demo (srv, "employer");
+  g_autofree char *street = anju_test_login_demo (srv, "street_ypl");
+  g_autofree char *id_no = anju_app_test_id ("19850512", "231");
+  g_autofree char *directed = anju_app_test_body ("directed_subsidy", "张伟", id_no,
+                                                  ",\"employer_name\":\"某公司\"");
+  g_autofree char *open = anju_app_test_body ("open_subsidy", "张伟", id_no, "");
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) refused_open = NULL;
+  guint status = 0;
+
+  refused = anju_test_request (srv, community, "POST", APPLICATIONS, directed, &status);
+  anju_assert_error (status, refused, 409, "conflict");
+  g_assert_nonnull (strstr (anju_test_json_string (refused, "error.message"), "business_type"));
+  refused_open = anju_test_request (srv, employer, "POST", APPLICATIONS, open, &status);
+  anju_assert_error (status, refused_open, 409, "conflict");
+  /* A street enters walk-in applications too. */
+  anju_app_test_create (srv, street, open);
+}
+
+static void
+assert_field_error (JsonNode   *reply,
+                    guint       status,
+                    const char *field)
+{
+  JsonNode *fields;
+
+  anju_assert_error (status, reply, 422, "validation_failed");
+  /* Member paths hold dots ("members[1].id_no"): look the name up whole. */
+  fields = anju_test_json_lookup (reply, "error.fields");
+  if (fields == NULL || !json_object_has_member (json_node_get_object (fields), field))
+    {
+      g_autofree char *text = anju_test_json_to_string (reply);
+
+      g_error ("no field error %s in %s", field, text);
+    }
+}
+
+/* Each refusal names its field, members by their index. */
+static void
+test_validation (AnjuTestFixture *fixture,
+                 gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *good = anju_app_test_id ("19900101", "123");
+  g_autofree char *spouse = anju_app_test_id ("19910202", "124");
+  g_autofree char *bad = g_strdup (good);
+  g_autofree char *bad_checksum = NULL;
+  g_autofree char *bad_phone = NULL;
+  g_autofree char *birth_mismatch = NULL;
+  g_autofree char *sex_mismatch = NULL;
+  g_autofree char *bad_code = NULL;
+  g_autofree char *bad_amount = NULL;
+  g_autoptr(JsonNode) r1 = NULL;
+  g_autoptr(JsonNode) r2 = NULL;
+  g_autoptr(JsonNode) r3 = NULL;
+  g_autoptr(JsonNode) r4 = NULL;
+  g_autoptr(JsonNode) r5 = NULL;
+  g_autoptr(JsonNode) r6 = NULL;
+  guint status = 0;
+
+  /* A wrong check character. */
+  bad[17] = bad[17] == '1' ? '2' : '1';
+  bad_checksum = anju_app_test_body ("open_physical", "王丽芳", bad, "");
+  r1 = anju_test_request (srv, community, "POST", APPLICATIONS, bad_checksum, &status);
+  assert_field_error (r1, status, "id_no");
+
+  bad_phone = g_strdup_printf ("{\"business_type\":\"open_subsidy\",\"applicant_name\":\"王丽芳\","
+                               "\"id_no\":\"%s\",\"phone\":\"12345\"}", good);
+  r2 = anju_test_request (srv, community, "POST", APPLICATIONS, bad_phone, &status);
+  assert_field_error (r2, status, "phone");
+
+  birth_mismatch = g_strdup_printf ("{\"business_type\":\"open_subsidy\",\"applicant_name\":\"王丽芳\","
+                                    "\"id_no\":\"%s\",\"members\":[{\"relation\":\"self\"},"
+                                    "{\"relation\":\"spouse\",\"name\":\"李强\",\"id_no\":\"%s\","
+                                    "\"birth_date\":\"1991-02-03\"}]}", good, spouse);
+  r3 = anju_test_request (srv, community, "POST", APPLICATIONS, birth_mismatch, &status);
+  assert_field_error (r3, status, "members[1].birth_date");
+
+  sex_mismatch = g_strdup_printf ("{\"business_type\":\"open_subsidy\",\"applicant_name\":\"王丽芳\","
+                                  "\"id_no\":\"%s\",\"members\":[{\"relation\":\"self\","
+                                  "\"gender\":\"female\"}]}", good);
+  r4 = anju_test_request (srv, community, "POST", APPLICATIONS, sex_mismatch, &status);
+  assert_field_error (r4, status, "members[0].gender");
+
+  bad_code = g_strdup_printf ("{\"business_type\":\"open_subsidy\",\"applicant_name\":\"王丽芳\","
+                              "\"id_no\":\"%s\",\"members\":[{\"relation\":\"self\","
+                              "\"ethnicity\":\"martian\"},{\"relation\":\"friend\",\"name\":\"甲\"}]}",
+                              good);
+  r5 = anju_test_request (srv, community, "POST", APPLICATIONS, bad_code, &status);
+  assert_field_error (r5, status, "members[0].ethnicity");
+  assert_field_error (r5, status, "members[1].relation");
+
+  bad_amount = anju_app_test_body ("open_physical", "王丽芳", good,
+                                   ",\"agent_phone\":\"1381234567x\",\"hukou_room\":1");
+  r6 = anju_test_request (srv, community, "POST", APPLICATIONS, bad_amount, &status);
+  assert_field_error (r6, status, "agent_phone");
+  assert_field_error (r6, status, "hukou_room");
+  g_assert_cmpstr (anju_test_db_query (srv, "SELECT COUNT(*) FROM pubrent_applications"), ==, "0");
+}
+
+/* One person, one open application: the 409 names the other one. */
+static void
+test_duplicate_member (AnjuTestFixture *fixture,
+                       gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *street = anju_test_login_demo (srv, "street_wyh");
+  g_autofree char *first_id = anju_app_test_id ("19800303", "315");
+  g_autofree char *second_id = anju_app_test_id ("19820404", "417");
+  g_autofree char *first = anju_app_test_body ("open_subsidy", "赵敏", first_id, "");
+  g_autofree char *second = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autofree char *number = NULL;
+  guint status = 0;
+  gint64 id = anju_app_test_create (srv, community, first);
+
+  created = anju_app_test_get (srv, community, id, &status);
+  number = g_strdup (anju_test_json_string (created, "application_no"));
+  second = g_strdup_printf ("{\"business_type\":\"open_subsidy\",\"applicant_name\":\"钱进\","
+                            "\"id_no\":\"%s\",\"members\":[{\"relation\":\"self\"},"
+                            "{\"relation\":\"spouse\",\"name\":\"赵敏\",\"id_no\":\"%s\"}]}",
+                            second_id, first_id);
+  refused = anju_test_request (srv, street, "POST", APPLICATIONS, second, &status);
+  anju_assert_error (status, refused, 409, "conflict");
+  g_assert_nonnull (strstr (anju_test_json_string (refused, "error.message"), "members[1].id_no"));
+  g_assert_nonnull (strstr (anju_test_json_string (refused, "error.message"), number));
+}
+
+/* Street A cannot see street B's; the employer sees only its own. */
+static void
+test_scope (AnjuTestFixture *fixture,
+            gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *street_a = anju_test_login_demo (srv, "street_ypl");
+  g_autofree char *street_b = anju_test_login_demo (srv, "street_wyh");
+  g_autofree char *employer = anju_test_login_demo (srv, "employer");
+  g_autofree char *center = anju_test_login_demo (srv, "center");
+  g_autofree char *id_a = anju_app_test_id ("19750505", "511");
+  g_autofree char *id_b = anju_app_test_id ("19760606", "613");
+  g_autofree char *id_e = anju_app_test_id ("19770707", "715");
+  g_autofree char *body_a = anju_app_test_body ("open_physical", "孙丽", id_a, "");
+  g_autofree char *body_b = anju_app_test_body ("open_physical", "周杰", id_b, "");
+  g_autofree char *body_e = anju_app_test_body ("directed_physical", "吴刚", id_e, "");
+  gint64 a = anju_app_test_create (srv, community, body_a);
+  gint64 b = anju_app_test_create (srv, street_b, body_b);
+  gint64 e = anju_app_test_create (srv, employer, body_e);
+  g_autoptr(JsonNode) hidden = NULL;
+  g_autoptr(JsonNode) hidden_patch = NULL;
+  g_autoptr(JsonNode) employer_list = NULL;
+  guint status = 0;
+
+  hidden = anju_app_test_get (srv, street_b, a, &status);
+  anju_assert_error (status, hidden, 404, "not_found");
+  hidden_patch = anju_test_item_request (srv, street_b, "PATCH", APPLICATIONS, a, NULL,
+                                         "{\"hukou_room\":\"301\"}", &status);
+  anju_assert_error (status, hidden_patch, 404, "not_found");
+  g_assert_true (anju_test_list_has (srv, street_a, APPLICATIONS, "", a));
+  g_assert_false (anju_test_list_has (srv, street_a, APPLICATIONS, "", b));
+  g_assert_false (anju_test_list_has (srv, street_b, APPLICATIONS, "", a));
+  g_assert_true (anju_test_list_has (srv, street_b, APPLICATIONS, "", b));
+  g_assert_false (anju_test_list_has (srv, street_a, APPLICATIONS, "", e));
+  employer_list = anju_test_list_page (srv, employer, APPLICATIONS, "");
+  g_assert_cmpint (anju_test_json_int (employer_list, "total"), ==, 1);
+  g_assert_cmpint (anju_test_json_int (employer_list, "items.0.id"), ==, e);
+  g_assert_true (anju_test_list_has (srv, center, APPLICATIONS, "directed=true", e));
+  g_assert_false (anju_test_list_has (srv, center, APPLICATIONS, "directed=true", a));
+  g_assert_true (anju_test_list_has (srv, center, APPLICATIONS, "q=%E5%AD%99", a));   /* 孙 */
+  g_assert_false (anju_test_list_has (srv, center, APPLICATIONS, "q=%E5%AD%99", b));
+  g_assert_true (anju_test_list_has (srv, center, APPLICATIONS, "status=draft,closed", b));
+  {
+    g_autofree char *by_id = g_strdup_printf ("q=%s", id_b);
+
+    g_assert_true (anju_test_list_has (srv, center, APPLICATIONS, by_id, b));
+    g_assert_false (anju_test_list_has (srv, center, APPLICATIONS, by_id, a));
+  }
+}
+
+/* Lists mask; the detail is full for reviewers and the entering
+ * organisation, masked for the other readers. */
+static void
+test_masking (AnjuTestFixture *fixture,
+              gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *street = anju_test_login_demo (srv, "street_ypl");
+  gint64 street_org = anju_test_find_org (srv, fixture->admin, "银盆岭街道");
+  gint64 worker_role = anju_test_find_role (srv, fixture->admin, "community_worker");
+  g_autofree char *reader = anju_test_make_ready_user (srv, fixture->admin, "street_reader",
+                                                       street_org, worker_role, "Reader@2026x");
+  g_autofree char *id_no = anju_app_test_id ("19880808", "818");
+  g_autofree char *body = anju_app_test_body ("open_subsidy", "郑爽", id_no, "");
+  gint64 id = anju_app_test_create (srv, community, body);
+  g_autoptr(JsonNode) list = anju_test_list_page (srv, community, APPLICATIONS, "");
+  g_autoptr(JsonNode) own = NULL;
+  g_autoptr(JsonNode) reviewer = NULL;
+  g_autoptr(JsonNode) other = NULL;
+  guint status = 0;
+
+  g_autofree char *masked = g_strdup_printf ("430104********%s", id_no + 14);
+
+  g_assert_cmpstr (anju_test_json_string (list, "items.0.id_no"), ==, masked);
+  g_assert_cmpstr (anju_test_json_string (list, "items.0.phone"), ==, "138****5678");
+  g_assert_cmpstr (anju_test_json_string (list, "items.0.applicant_name"), ==, "郑爽");
+  own = anju_app_test_get (srv, community, id, &status);
+  anju_assert_status (status, 200, own);
+  g_assert_cmpstr (anju_test_json_string (own, "id_no"), ==, id_no);
+  reviewer = anju_app_test_get (srv, street, id, &status);
+  anju_assert_status (status, 200, reviewer);
+  g_assert_cmpstr (anju_test_json_string (reviewer, "members.0.id_no"), ==, id_no);
+  g_assert_cmpstr (anju_test_json_string (reviewer, "phone"), ==, "13812345678");
+  other = anju_app_test_get (srv, reader, id, &status);
+  anju_assert_status (status, 200, other);
+  g_assert_cmpstr (anju_test_json_string (other, "id_no"), !=, id_no);
+  g_assert_cmpstr (anju_test_json_string (other, "members.0.id_no"), !=, id_no);
+  g_assert_cmpstr (anju_test_json_string (other, "phone"), ==, "138****5678");
+}
+
+/* PATCH replaces the members; a draft may be deleted. */
+static void
+test_update_delete (AnjuTestFixture *fixture,
+                    gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *id_no = anju_app_test_id ("19700101", "111");
+  g_autofree char *child = anju_app_test_id ("20100101", "112");
+  g_autofree char *body = anju_app_test_body ("open_subsidy", "冯军", id_no, "");
+  g_autofree char *patch = g_strdup_printf ("{\"household_size\":2,\"members\":[{\"relation\":\"self\","
+                                            "\"ethnicity\":\"han\",\"marital_status\":\"divorced\"},"
+                                            "{\"relation\":\"child\",\"name\":\"冯小军\","
+                                            "\"id_no\":\"%s\"}]}", child);
+  gint64 id = anju_app_test_create (srv, community, body);
+  g_autoptr(JsonNode) updated = NULL;
+  g_autoptr(JsonNode) gone = NULL;
+  g_autoptr(JsonNode) codes = NULL;
+  guint status = 0;
+
+  updated = anju_test_item_request (srv, community, "PATCH", APPLICATIONS, id, NULL, patch,
+                                    &status);
+  anju_assert_status (status, 200, updated);
+  g_assert_cmpuint (anju_test_json_length (updated, "members"), ==, 2);
+  g_assert_cmpstr (anju_test_json_string (updated, "members.0.id_no"), ==, id_no);
+  g_assert_cmpstr (anju_test_json_string (updated, "members.0.gender"), ==, "male");
+  g_assert_cmpstr (anju_test_json_string (updated, "members.1.gender"), ==, "female");
+  g_assert_cmpstr (anju_test_json_string (updated, "members.1.birth_date"), ==, "2010-01-01");
+  g_assert_true (g_str_has_suffix (anju_test_json_string (updated, "members.1.member_no"), "-02"));
+  g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application.update", id), ==, 1);
+  g_assert_cmpstr (anju_test_db_query (srv, "SELECT COUNT(*) FROM pubrent_application_changes"),
+                   ==, "2");
+
+  gone = anju_test_item_request (srv, community, "DELETE", APPLICATIONS, id, NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_NO_CONTENT);
+  g_clear_pointer (&gone, json_node_unref);
+  gone = anju_app_test_get (srv, community, id, &status);
+  anju_assert_error (status, gone, 404, "not_found");
+
+  codes = anju_test_request (srv, community, "GET", "/api/v1/pubrent/codes", NULL, &status);
+  anju_assert_status (status, 200, codes);
+  g_assert_cmpuint (anju_test_json_length (codes, "ethnicity"), >=, 56);
+  g_assert_cmpint (anju_test_json_find (codes, "ethnicity", "name", "汉族"), ==, 0);
+  g_assert_cmpint (anju_test_json_find (codes, "id_doc_type", "code", "resident_id"), >=, 0);
+  g_assert_cmpint (anju_test_json_find (codes, "file_category", "code", "no_housing"), >=, 0);
+}
+
+/* Materials: link, classify, refuse other types; readers of the
+ * application read them. */
+static void
+test_materials (AnjuTestFixture *fixture,
+                gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *street = anju_test_login_demo (srv, "street_ypl");
+  g_autofree char *other_street = anju_test_login_demo (srv, "street_wyh");
+  g_autofree char *id_no = anju_app_test_id ("19650101", "131");
+  g_autofree char *body = anju_app_test_body ("open_subsidy", "陈红", id_no, "");
+  gint64 id = anju_app_test_create (srv, community, body);
+  gint64 pdf = anju_test_upload_ok (srv, community, "户口簿.pdf", ANJU_SAMPLE_PDF, "a");
+  gint64 xlsx = anju_test_upload_ok (srv, community, "表格.xlsx", ANJU_SAMPLE_XLSX, "b");
+  gint64 foreign = anju_test_upload_ok (srv, street, "他人.pdf", ANJU_SAMPLE_PDF, "c");
+  g_autofree char *link = g_strdup_printf ("{\"file_id\":%" G_GINT64_FORMAT ",\"category\":\"hukou\"}", pdf);
+  g_autofree char *link_xlsx = g_strdup_printf ("{\"file_id\":%" G_GINT64_FORMAT ",\"category\":\"income\"}", xlsx);
+  g_autofree char *link_foreign = g_strdup_printf ("{\"file_id\":%" G_GINT64_FORMAT ",\"category\":\"other\"}", foreign);
+  g_autofree char *file_path = g_strdup_printf ("/api/v1/files/%" G_GINT64_FORMAT, pdf);
+  g_autofree char *material = g_strdup_printf (APPLICATIONS "/%" G_GINT64_FORMAT "/files/%" G_GINT64_FORMAT, id, pdf);
+  g_autofree char *files = g_strdup_printf (APPLICATIONS "/%" G_GINT64_FORMAT "/files", id);
+  g_autoptr(JsonNode) added = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) wrong_type = NULL;
+  g_autoptr(JsonNode) not_mine = NULL;
+  g_autoptr(JsonNode) classified = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) read = NULL;
+  g_autoptr(JsonNode) hidden = NULL;
+  guint status = 0;
+
+  added = anju_test_request (srv, community, "POST", files, link, &status);
+  anju_assert_status (status, SOUP_STATUS_CREATED, added);
+  g_assert_cmpstr (anju_test_json_string (added, "category"), ==, "hukou");
+  g_assert_cmpstr (anju_test_json_string (added, "name"), ==, "户口簿.pdf");
+  g_assert_false (anju_test_json_bool (added, "archived"));
+  again = anju_test_request (srv, community, "POST", files, link, &status);
+  anju_assert_error (status, again, 409, "conflict");
+  wrong_type = anju_test_request (srv, community, "POST", files, link_xlsx, &status);
+  assert_field_error (wrong_type, status, "file_id");
+  not_mine = anju_test_request (srv, community, "POST", files, link_foreign, &status);
+  assert_field_error (not_mine, status, "file_id");
+
+  classified = anju_test_request (srv, community, "PATCH", material,
+                                  "{\"category\":\"income\",\"note\":\"2025年收入\"}", &status);
+  anju_assert_status (status, 200, classified);
+  g_assert_cmpstr (anju_test_json_string (classified, "category"), ==, "income");
+  g_assert_cmpstr (anju_test_json_string (classified, "note"), ==, "2025年收入");
+  g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application_file.update", pdf), ==, 1);
+  listed = anju_test_request (srv, street, "GET", files, NULL, &status);
+  anju_assert_status (status, 200, listed);
+  g_assert_cmpuint (anju_test_json_length (listed, "items"), ==, 1);
+
+  /* Readers of the application read its files; others do not. */
+  read = anju_test_request (srv, street, "GET", file_path, NULL, &status);
+  anju_assert_status (status, 200, read);
+  hidden = anju_test_request (srv, other_street, "GET", file_path, NULL, &status);
+  anju_assert_error (status, hidden, 404, "not_found");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  anju_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/pubrent/applications/" path, AnjuTestFixture, NULL, \
+              anju_app_test_set_up, func, anju_test_fixture_tear_down)
+  ADD ("F-PRH-003/create-per-type", test_create_per_type);
+  ADD ("F-PRH-002/business-type-by-organisation", test_business_type_by_org);
+  ADD ("F-PRH-007/validation", test_validation);
+  ADD ("F-PRH-007/duplicate-member", test_duplicate_member);
+  ADD ("F-PRH-003/scope", test_scope);
+  ADD ("F-PRH-007/masking", test_masking);
+  ADD ("F-PRH-007/update-delete-codes", test_update_delete);
+  ADD ("F-PRH-004/materials", test_materials);
+#undef ADD
+
+  return g_test_run ();
+}
