@@ -14,6 +14,7 @@
 #include "anju-openapi.h"
 #include "anju-request-private.h"
 #include "anju-server.h"
+#include "anju-statistics.h"
 #include "anju-sessions.h"
 #include "anju-time.h"
 #include "anju-tls.h"
@@ -543,6 +544,7 @@ anju_server_new (const AnjuConfig *config,
   anju_workflow_register (self);
   anju_applications_register (self);
   anju_eligibility_register (self);
+  anju_statistics_register (self);
   return g_steal_pointer (&self);
 }
 

@@ -1,0 +1,19 @@
+/* anju-statistics.h: GET /api/v1/pubrent/statistics (docs/api.md
+ * "Statistics"; F-PRH-001).
+ *
+ * Counts of the public rental housing business for the desktop's
+ * statistics page, computed from the rows on every request:
+ * applications by business type, by stage and by month (submitted,
+ * confirmed, rejected) over the caller's organisation subtree; units by
+ * state and by project, for holders of pubrent.housing.read, over the
+ * projects the caller may see (an enterprise only those it operates).
+ */
+#pragma once
+
+#include "anju-server.h"
+
+G_BEGIN_DECLS
+
+void anju_statistics_register (AnjuServer *server);
+
+G_END_DECLS
