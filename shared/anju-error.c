@@ -31,6 +31,7 @@ static const ErrorInfo error_table[] = {
   { ANJU_ERROR_DATABASE, "database_error", 500 },
   { ANJU_ERROR_CERTIFICATE, "certificate_error", 495 },
   { ANJU_ERROR_NETWORK, "network_error", 0 },
+  { ANJU_ERROR_TOO_MANY_REQUESTS, "too_many_requests", 429 },
 };
 
 static const ErrorInfo *
@@ -84,6 +85,7 @@ anju_error_code_from_status (guint status)
     case 415: return ANJU_ERROR_UNSUPPORTED_MEDIA;
     case 422: return ANJU_ERROR_VALIDATION;
     case 423: return ANJU_ERROR_ACCOUNT_LOCKED;
+    case 429: return ANJU_ERROR_TOO_MANY_REQUESTS;
     case 503: return ANJU_ERROR_UNAVAILABLE;
     default:  return ANJU_ERROR_INTERNAL;
     }

@@ -33,6 +33,7 @@ typedef enum
   ANJU_ERROR_DATABASE,                /* store failure; 500 on the wire */
   ANJU_ERROR_CERTIFICATE,             /* TLS pinning / certificate problem */
   ANJU_ERROR_NETWORK,                 /* client could not reach the server */
+  ANJU_ERROR_TOO_MANY_REQUESTS,       /* 429 too_many_requests   */
 } AnjuErrorCode;
 
 GQuark       anju_error_quark           (void);

@@ -45,6 +45,8 @@ fixed_message (int code)
       return _("The server and this program did not understand each other. Check that both are up to date.");
     case ANJU_ERROR_UNAVAILABLE:
       return _("The server is not available right now. Try again later.");
+    case ANJU_ERROR_TOO_MANY_REQUESTS:
+      return _("Too many tries in a short time. Wait a minute and try again.");
     case ANJU_ERROR_UNSUPPORTED_MEDIA:
     case ANJU_ERROR_METHOD_NOT_ALLOWED:
     case ANJU_ERROR_INTERNAL:

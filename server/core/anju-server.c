@@ -6,6 +6,7 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-documents.h"
 #include "anju-eligibility.h"
 #include "anju-event-bus.h"
 #include "anju-identity.h"
@@ -13,6 +14,7 @@
 #include "anju-metrics.h"
 #include "anju-openapi.h"
 #include "anju-request-private.h"
+#include "anju-review.h"
 #include "anju-server.h"
 #include "anju-statistics.h"
 #include "anju-sessions.h"
@@ -545,6 +547,8 @@ anju_server_new (const AnjuConfig *config,
   anju_applications_register (self);
   anju_eligibility_register (self);
   anju_statistics_register (self);
+  anju_documents_register (self);
+  anju_review_register (self);
   return g_steal_pointer (&self);
 }
 

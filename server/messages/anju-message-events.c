@@ -21,6 +21,9 @@ static const char * const manual_variables[] = { "title", "body", NULL };
 static const char * const prereview_failed_variables[] = {
   "application_no", "applicant_name", "reasons", NULL
 };
+static const char * const confirmed_variables[] = {
+  "application_no", "applicant_name", "business_type", "document_number", NULL
+};
 
 static const AnjuMessageEvent events[] = {
   { "workflow.task.assigned", N_("Task assigned"), task_variables, FALSE },
@@ -35,6 +38,8 @@ static const AnjuMessageEvent events[] = {
   { ANJU_EVENT_MANUAL, N_("Message sent by hand"), manual_variables, FALSE },
   { "pubrent.application.prereview_failed", N_("Application failed pre-review"),
     prereview_failed_variables, FALSE },
+  { "pubrent.application.confirmed", N_("Public rental qualification confirmed"),
+    confirmed_variables, FALSE },
 };
 
 const AnjuMessageEvent *

@@ -71,7 +71,10 @@ write_inbox (const AnjuEvent  *event,
 }
 
 /* Queues one text per recipient with a phone; TRUE in *out_queued when
- * any may be sent (so the dispatcher should look). */
+ * any may be sent (so the dispatcher should look).  An event about a
+ * citizen without an account (recipient_phone) is texted to that phone
+ * only: its text speaks to the citizen, and the staff it names read it in
+ * their inbox. */
 static gboolean
 write_outbox (const AnjuEvent         *event,
               const AnjuMessageEvent  *known,
@@ -86,6 +89,23 @@ write_outbox (const AnjuEvent         *event,
   gint64 due = anju_sms_after_quiet_hours (event->at, strategy->quiet_start, strategy->quiet_end);
 
   *out_queued = FALSE;
+  if (event->recipient_phone != NULL && *event->recipient_phone != '\0')
+    {
+      AnjuSmsNew row = {
+        .event = event->type,
+        .phone = event->recipient_phone,
+        .text = rendered->sms,
+        .secret = known->secret,
+        .disabled_reason = disabled_reason,
+        .next_attempt_at = due,
+        .created_at = event->at,
+      };
+
+      if (anju_sms_outbox_insert (event->db, &row, error) == 0)
+        return FALSE;
+      *out_queued = disabled_reason == NULL;
+      return TRUE;
+    }
   for (guint i = 0; i < recipients->len; i++)
     {
       const AnjuRecipient *recipient = &g_array_index (recipients, AnjuRecipient, i);

@@ -8,6 +8,7 @@
 #include "anju-workflow-access.h"
 #include "anju-workflow-engine.h"
 #include "anju-workflow-private.h"
+#include "anju-workflow-rules.h"
 #include "anju-workflow-template-store.h"
 
 #define SERVICE_NAME "workflow"
@@ -18,6 +19,12 @@ struct _AnjuWorkflow
 
   AnjuServer *server;      /* (unowned) (nullable) owns us as a service */
   GHashTable *hooks;       /* (owned) name → (owned) AnjuWfHook */
+
+  /* An offline engine (no server): where and when it works. */
+  AnjuDb     *db;          /* (owned) (nullable) */
+  GBytes     *audit_key;   /* (owned) (nullable) */
+  gint64      audit_at;
+  gint64      now;
 };
 
 G_DEFINE_FINAL_TYPE (AnjuWorkflow, anju_workflow, G_TYPE_OBJECT)
@@ -40,6 +47,8 @@ anju_workflow_finalize (GObject *object)
   AnjuWorkflow *self = ANJU_WORKFLOW (object);
 
   g_clear_pointer (&self->hooks, g_hash_table_unref);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->audit_key, g_bytes_unref);
 
   G_OBJECT_CLASS (anju_workflow_parent_class)->finalize (object);
 }
@@ -98,6 +107,38 @@ _anju_workflow_list_hooks (AnjuWorkflow *self)
     g_ptr_array_add (hooks, hook);
   g_ptr_array_sort (hooks, compare_hooks);
   return hooks;
+}
+
+/* The store the engine works on: the server's, or the offline one. */
+static AnjuDb *
+workflow_db (AnjuWorkflow *self)
+{
+  return self->server != NULL ? anju_server_get_db (self->server) : self->db;
+}
+
+/* A run as actor: on the server's store, clock and bus, or offline at
+ * the time set, audited as anju-server. */
+static void
+init_run (AnjuWorkflow         *self,
+          AnjuWfRun            *run,
+          const AnjuAuditActor *actor)
+{
+  static const AnjuAuditActor system_actor = { .actor = ANJU_AUDIT_SYSTEM_ACTOR };
+
+  if (self->server != NULL)
+    {
+      anju_wf_run_init_for_server (run, self, self->server, actor);
+      return;
+    }
+  *run = (AnjuWfRun) {
+    .workflow = self,
+    .db = self->db,
+    .audit_key = self->audit_key,
+    .now = self->now,
+    .actor = actor,
+    .audit_actor = &system_actor,
+    .audit_at = self->audit_at,
+  };
 }
 
 void
@@ -204,9 +245,10 @@ anju_workflow_start (AnjuWorkflow          *self,
   const char *field = NULL;
   AnjuDb *db;
 
-  g_return_val_if_fail (ANJU_IS_WORKFLOW (self) && self->server != NULL, FALSE);
+  g_return_val_if_fail (ANJU_IS_WORKFLOW (self) && (self->server != NULL || self->db != NULL),
+                        FALSE);
   g_return_val_if_fail (actor != NULL && template_code != NULL && record_label != NULL, FALSE);
-  db = anju_server_get_db (self->server);
+  db = workflow_db (self);
   /* The instance commits with the domain's own write, or not at all. */
   g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (db)), FALSE);
 
@@ -230,7 +272,7 @@ anju_workflow_start (AnjuWorkflow          *self,
       return FALSE;
     }
 
-  anju_wf_run_init_for_server (&run, self, self->server, actor);
+  init_run (self, &run, actor);
   instance = anju_wf_engine_start (&run, g_steal_pointer (&template), domain, record_id,
                                    record_label, org_id, fields, error);
   if (instance == NULL)
@@ -248,9 +290,111 @@ anju_workflow_find (AnjuWorkflow  *self,
                     char         **out_state,
                     GError       **error)
 {
-  g_return_val_if_fail (ANJU_IS_WORKFLOW (self) && self->server != NULL, FALSE);
+  g_return_val_if_fail (ANJU_IS_WORKFLOW (self) && (self->server != NULL || self->db != NULL),
+                        FALSE);
   g_return_val_if_fail (domain != NULL && out_instance_id != NULL, FALSE);
 
-  return anju_wf_instance_find_latest (anju_server_get_db (self->server), domain, record_id,
+  return anju_wf_instance_find_latest (workflow_db (self), domain, record_id,
                                        out_instance_id, out_state, error);
+}
+
+/* 403 or 409 when the rules of the actions table refuse it.  anju-server
+ * (actor_id 0) stands in for the assignee and the submitter: what it may
+ * not do is only what the state and the step refuse. */
+static gboolean
+check_allowed (AnjuDb                *db,
+               const AnjuAuditActor  *actor,
+               const AnjuWfInstance  *instance,
+               AnjuWfAction           action,
+               GError               **error)
+{
+  AnjuWfRelation relation = { .is_assignee = TRUE, .is_submitter = TRUE };
+  const char *reason = NULL;
+
+  if (actor->actor_id != 0
+      && !anju_wf_relation_load (db, actor->actor_id, actor->org_path, instance, &relation,
+                                 error))
+    return FALSE;
+  switch (anju_wf_judge (instance, &relation, action, &reason))
+    {
+    case ANJU_WF_ALLOWED:
+      return TRUE;
+    case ANJU_WF_FORBIDDEN:
+      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_FORBIDDEN, reason);
+      return FALSE;
+    case ANJU_WF_REFUSED:
+    default:
+      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_CONFLICT, reason);
+      return FALSE;
+    }
+}
+
+gboolean
+anju_workflow_act (AnjuWorkflow          *self,
+                   const AnjuAuditActor  *actor,
+                   gint64                 instance_id,
+                   const char            *action,
+                   const char            *comment,
+                   GError               **error)
+{
+  g_auto(AnjuWfRun) run = { 0, };
+  g_autoptr(AnjuWfInstance) instance = NULL;
+  AnjuWfActRequest request = { 0, };
+  AnjuDb *db;
+
+  g_return_val_if_fail (ANJU_IS_WORKFLOW (self) && (self->server != NULL || self->db != NULL),
+                        FALSE);
+  g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
+  db = workflow_db (self);
+  g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (db)), FALSE);
+
+  request.action = anju_wf_action_from_name (action);
+  request.comment = comment != NULL && *comment != '\0' ? comment : NULL;
+  if (request.action == 0 || request.action == ANJU_WF_TRANSFER)
+    {
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_VALIDATION,
+                   /* Translators: %s is a workflow action name such as approve */
+                   _("action: “%s” is not an action the server can take"), action);
+      return FALSE;
+    }
+
+  instance = anju_wf_instance_load (db, instance_id, error);
+  if (instance == NULL || !check_allowed (db, actor, instance, request.action, error))
+    return FALSE;
+  if ((request.action == ANJU_WF_REJECT || request.action == ANJU_WF_RETURN)
+      && request.comment == NULL)
+    {
+      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_VALIDATION,
+                           _("comment: Give the reason: the submitter reads it"));
+      return FALSE;
+    }
+
+  init_run (self, &run, actor);
+  return anju_wf_engine_act (&run, instance, &request, error);
+}
+
+AnjuWorkflow *
+anju_workflow_new_offline (AnjuDb *db,
+                           GBytes *audit_key,
+                           gint64  audit_at)
+{
+  AnjuWorkflow *self;
+
+  g_return_val_if_fail (ANJU_IS_DB (db) && audit_key != NULL, NULL);
+
+  self = _anju_workflow_new_detached ();
+  self->db = g_object_ref (db);
+  self->audit_key = g_bytes_ref (audit_key);
+  self->audit_at = audit_at;
+  self->now = audit_at;
+  return self;
+}
+
+void
+anju_workflow_set_offline_time (AnjuWorkflow *self,
+                                gint64        now)
+{
+  g_return_if_fail (ANJU_IS_WORKFLOW (self) && self->server == NULL);
+
+  self->now = now;
 }

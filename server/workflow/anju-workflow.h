@@ -125,6 +125,37 @@ gboolean      anju_workflow_start         (AnjuWorkflow          *self,
                                            gint64                *out_instance_id,
                                            GError               **error);
 
+/* Takes action ("approve", "reject", "return", "resubmit" or "withdraw";
+ * a transfer needs the HTTP API) on the instance as actor, inside the
+ * caller's transaction (programming error otherwise), by the same rules
+ * and code path as POST /workflow/instances/{id}/actions: the same
+ * history row, audit row (workflow.<action>), hooks and events.  comment
+ * (nullable) is the opinion; reject and return need one.  An actor with
+ * actor_id 0 is anju-server itself and may take any action the state and
+ * the step allow (the publicity sweep approves a step whose period is
+ * over).  Errors: ANJU_ERROR_NOT_FOUND (no instance),
+ * ANJU_ERROR_VALIDATION (unknown action, "comment: …" missing),
+ * ANJU_ERROR_FORBIDDEN (not the actor's to take), ANJU_ERROR_CONFLICT
+ * (the state or step refuses it, with the reason), or whatever a hook or
+ * listener set. */
+gboolean      anju_workflow_act           (AnjuWorkflow          *self,
+                                           const AnjuAuditActor  *actor,
+                                           gint64                 instance_id,
+                                           const char            *action,
+                                           const char            *comment,
+                                           GError               **error);
+
+/* An engine without a server, for data made up at init (the demo): it
+ * works on db with no event listeners, at the business time set by
+ * anju_workflow_set_offline_time(), and its audit rows say anju-server
+ * wrote them at audit_at.  anju_workflow_start() and anju_workflow_act()
+ * work on it; register the hooks its templates name first. */
+AnjuWorkflow *anju_workflow_new_offline   (AnjuDb                *db,
+                                           GBytes                *audit_key,
+                                           gint64                 audit_at);
+void          anju_workflow_set_offline_time (AnjuWorkflow       *self,
+                                              gint64              now);
+
 /* The newest instance of (domain, record_id): *out_instance_id 0 when
  * there is none; *out_state (nullable, free it) its state. */
 gboolean      anju_workflow_find          (AnjuWorkflow          *self,

@@ -398,6 +398,257 @@ test_materials (AnjuTestFixture *fixture,
   anju_assert_error (status, hidden, 404, "not_found");
 }
 
+/* A body that passes every pre-review rule: Changsha hukou for 5 years. */
+static char *
+eligible_body (const char *business_type,
+               const char *name,
+               const char *id_no)
+{
+  return anju_app_test_body (business_type, name, id_no,
+                             ",\"members\":[{\"relation\":\"self\",\"hukou_years\":5}]");
+}
+
+static JsonNode *
+submit (AnjuTestServer *srv,
+        const char     *token,
+        gint64          id,
+        guint          *out_status)
+{
+  return anju_test_item_request (srv, token, "POST", APPLICATIONS, id, "submit", NULL, out_status);
+}
+
+/* Submitting validates the whole, pre-reviews, stores the report and
+ * starts the review process: GET shows it with its step. */
+static void
+test_submit (AnjuTestFixture *fixture,
+             gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *id_no = anju_app_test_id ("19860606", "661");
+  g_autofree char *body = eligible_body ("open_physical", "何平", id_no);
+  gint64 id = anju_app_test_create (srv, community, body);
+  g_autoptr(JsonNode) submitted = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) frozen = NULL;
+  g_autoptr(JsonNode) instance = NULL;
+  g_autofree char *instance_path = NULL;
+  guint status = 0;
+
+  submitted = submit (srv, community, id, &status);
+  anju_assert_status (status, 200, submitted);
+  g_assert_cmpstr (anju_test_json_string (submitted, "status"), ==, "street_review");
+  g_assert_true (anju_test_json_bool (submitted, "prereview.passed"));
+  g_assert_cmpuint (anju_test_json_length (submitted, "prereview.checks"), >=, 1);
+  g_assert_false (anju_test_json_is_null (submitted, "submitted_at"));
+  g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application.submit", id), ==, 1);
+
+  shown = anju_app_test_get (srv, community, id, &status);
+  anju_assert_status (status, 200, shown);
+  g_assert_false (anju_test_json_is_null (shown, "process"));
+  g_assert_cmpstr (anju_test_json_string (shown, "process.state"), ==, "running");
+  g_assert_nonnull (anju_test_json_string (shown, "process.step_key"));
+  g_assert_nonnull (anju_test_json_string (shown, "process.step_name"));
+  instance_path = g_strdup_printf ("/api/v1/workflow/instances/%" G_GINT64_FORMAT,
+                                   anju_test_json_int (shown, "process.instance_id"));
+  instance = anju_test_request (srv, community, "GET", instance_path, NULL, &status);
+  anju_assert_status (status, 200, instance);
+  g_assert_true (g_str_has_prefix (anju_test_json_string (instance, "record_label"), "公租房申请 GZF-"));
+  g_assert_true (g_str_has_suffix (anju_test_json_string (instance, "record_label"), "何*"));
+  g_assert_false (anju_test_json_bool (instance, "fields.directed"));
+
+  /* Under review: neither resubmitted nor edited. */
+  again = submit (srv, community, id, &status);
+  anju_assert_error (status, again, 409, "conflict");
+  frozen = anju_test_item_request (srv, community, "PATCH", APPLICATIONS, id, NULL,
+                                   "{\"hukou_room\":\"302\"}", &status);
+  anju_assert_error (status, frozen, 409, "conflict");
+}
+
+/* Submission checks the whole: what the business type requires and a
+ * household size equal to the members listed. */
+static void
+test_submit_incomplete (AnjuTestFixture *fixture,
+                        gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *id_no = anju_app_test_id ("19870707", "771");
+  g_autofree char *body = g_strdup_printf ("{\"business_type\":\"open_physical\","
+                                           "\"applicant_name\":\"邓超\",\"id_no\":\"%s\","
+                                           "\"phone\":\"13912345678\",\"household_size\":2,"
+                                           "\"hukou_county_code\":\"430104\","
+                                           "\"annual_income_per_capita\":\"20000.00\"}", id_no);
+  gint64 id = anju_app_test_create (srv, community, body);
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  guint status = 0;
+
+  refused = submit (srv, community, id, &status);
+  assert_field_error (refused, status, "household_size");
+  assert_field_error (refused, status, "annual_income_total");
+  assert_field_error (refused, status, "floor_area_per_capita");
+  assert_field_error (refused, status, "floor_area_total");
+  shown = anju_app_test_get (srv, community, id, &status);
+  g_assert_cmpstr (anju_test_json_string (shown, "status"), ==, "draft");
+  g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application.submit", id), ==, 0);
+}
+
+/* A failed pre-review goes back, tells the submitter and the applicant;
+ * after an edit the application is submitted again and passes. */
+static void
+test_prereview_failed_resubmit (AnjuTestFixture *fixture,
+                                gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *id_no = anju_app_test_id ("19880808", "881");
+  g_autofree char *body = anju_app_test_body ("open_subsidy", "韩梅", id_no, "");
+  gint64 id = anju_app_test_create (srv, community, body);
+  g_autoptr(JsonNode) failed = NULL;
+  g_autoptr(JsonNode) inbox = NULL;
+  g_autoptr(JsonNode) edited = NULL;
+  g_autoptr(JsonNode) passed = NULL;
+  g_autofree char *sms = NULL;
+  guint status = 0;
+
+  failed = submit (srv, community, id, &status);
+  anju_assert_status (status, 200, failed);
+  g_assert_cmpstr (anju_test_json_string (failed, "status"), ==, "prereview_failed");
+  g_assert_false (anju_test_json_bool (failed, "prereview.passed"));
+  g_assert_true (anju_test_json_is_null (failed, "process"));
+  inbox = anju_test_list_page (srv, community, "/api/v1/messages",
+                               "event=pubrent.application.prereview_failed");
+  g_assert_cmpint (anju_test_json_int (inbox, "total"), ==, 1);
+  g_assert_nonnull (strstr (anju_test_json_string (inbox, "items.0.title"),
+                            anju_test_json_string (failed, "application_no")));
+  sms = anju_test_db_query (srv, "SELECT COUNT(*) FROM sms_outbox"
+                                 " WHERE event = 'pubrent.application.prereview_failed'"
+                                 " AND phone = '13812345678'");
+  g_assert_cmpstr (sms, ==, "1");
+
+  edited = anju_test_item_request (srv, community, "PATCH", APPLICATIONS, id, NULL,
+                                   "{\"members\":[{\"relation\":\"self\",\"hukou_years\":4}]}",
+                                   &status);
+  anju_assert_status (status, 200, edited);
+  passed = submit (srv, community, id, &status);
+  anju_assert_status (status, 200, passed);
+  g_assert_cmpstr (anju_test_json_string (passed, "status"), ==, "street_review");
+  g_assert_true (anju_test_json_bool (passed, "prereview.passed"));
+  g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application.submit", id), ==, 2);
+}
+
+/* A failed application is abandoned: closed, its materials archived,
+ * immutable and still readable. */
+static void
+test_abandon (AnjuTestFixture *fixture,
+              gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *id_no = anju_app_test_id ("19890909", "991");
+  g_autofree char *body = anju_app_test_body ("open_subsidy", "曹操", id_no, "");
+  gint64 id = anju_app_test_create (srv, community, body);
+  gint64 pdf = anju_test_upload_ok (srv, community, "收入证明.pdf", ANJU_SAMPLE_PDF, "z");
+  g_autofree char *link = g_strdup_printf ("{\"file_id\":%" G_GINT64_FORMAT ",\"category\":\"income\"}", pdf);
+  g_autofree char *files = g_strdup_printf (APPLICATIONS "/%" G_GINT64_FORMAT "/files", id);
+  g_autofree char *material = g_strdup_printf ("%s/%" G_GINT64_FORMAT, files, pdf);
+  g_autofree char *content = g_strdup_printf ("/api/v1/files/%" G_GINT64_FORMAT "/content", pdf);
+  g_autoptr(JsonNode) added = NULL;
+  g_autoptr(JsonNode) early = NULL;
+  g_autoptr(JsonNode) failed = NULL;
+  g_autoptr(JsonNode) closed = NULL;
+  g_autoptr(JsonNode) immutable = NULL;
+  g_autoptr(JsonNode) gone = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(AnjuTestDownload) download = NULL;
+  guint status = 0;
+
+  added = anju_test_request (srv, community, "POST", files, link, &status);
+  anju_assert_status (status, SOUP_STATUS_CREATED, added);
+  early = anju_test_item_request (srv, community, "POST", APPLICATIONS, id, "abandon",
+                                  "{\"reason\":\"申请人放弃\"}", &status);
+  anju_assert_error (status, early, 409, "conflict");
+  failed = submit (srv, community, id, &status);
+  g_assert_cmpstr (anju_test_json_string (failed, "status"), ==, "prereview_failed");
+  closed = anju_test_item_request (srv, community, "POST", APPLICATIONS, id, "abandon",
+                                   "{\"reason\":\"申请人放弃\"}", &status);
+  anju_assert_status (status, 200, closed);
+  g_assert_cmpstr (anju_test_json_string (closed, "status"), ==, "closed");
+  g_assert_false (anju_test_json_is_null (closed, "decided_at"));
+  g_assert_true (anju_test_json_bool (closed, "files.0.archived"));
+  g_assert_cmpint (anju_test_audit_count (srv, "pubrent.application.abandon", id), ==, 1);
+
+  immutable = anju_test_request (srv, community, "PATCH", material, "{\"category\":\"other\"}",
+                                 &status);
+  anju_assert_error (status, immutable, 409, "conflict");
+  gone = anju_test_request (srv, community, "DELETE", material, NULL, &status);
+  anju_assert_error (status, gone, 409, "conflict");
+  listed = anju_test_request (srv, community, "GET", files, NULL, &status);
+  g_assert_cmpuint (anju_test_json_length (listed, "items"), ==, 1);
+  download = anju_test_download (srv, community, content);
+  g_assert_cmpuint (download->status, ==, 200);
+
+  /* A closed application no longer holds its people. */
+  anju_app_test_create (srv, community, body);
+}
+
+/* A confirmed qualification or a lease on record blocks a new
+ * application, naming it. */
+static void
+test_confirmed_or_leased (AnjuTestFixture *fixture,
+                          gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *confirmed_id = anju_app_test_id ("19600101", "101");
+  g_autofree char *leased_id = anju_app_test_id ("19610101", "103");
+  g_autofree char *first = anju_app_test_body ("open_physical", "甲", confirmed_id, "");
+  g_autofree char *leased = anju_app_test_body ("open_physical", "乙", leased_id, "");
+  g_autofree char *confirm = NULL;
+  g_autofree char *lease = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) refused_lease = NULL;
+  guint status = 0;
+  gint64 id = anju_app_test_create (srv, community, first);
+
+  /* What the review's announcement sweep does at the end. */
+  confirm = g_strdup_printf ("UPDATE pubrent_applications SET status = 'confirmed'"
+                             " WHERE id = %" G_GINT64_FORMAT, id);
+  g_free (anju_test_db_query (srv, confirm));
+  refused = anju_test_request (srv, community, "POST", APPLICATIONS, first, &status);
+  anju_assert_error (status, refused, 409, "conflict");
+  g_assert_nonnull (strstr (anju_test_json_string (refused, "error.message"), "members[0].id_no"));
+
+  lease = g_strdup_printf ("INSERT INTO pubrent_external_records (id_no, name, kind, data,"
+                           " imported_at) VALUES ('%s', '乙', 'lease', '岳麓区某小区3栋', 0)",
+                           leased_id);
+  g_free (anju_test_db_query (srv, lease));
+  refused_lease = anju_test_request (srv, community, "POST", APPLICATIONS, leased, &status);
+  anju_assert_error (status, refused_lease, 409, "conflict");
+  g_assert_nonnull (strstr (anju_test_json_string (refused_lease, "error.message"), "岳麓区某小区3栋"));
+}
+
+/* A directed application skips the street: center review. */
+static void
+test_submit_directed (AnjuTestFixture *fixture,
+                      gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *employer = anju_test_login_demo (srv, "employer");
+  g_autofree char *id_no = anju_app_test_id ("19920202", "223");
+  g_autofree char *body = eligible_body ("directed_subsidy", "黄磊", id_no);
+  gint64 id = anju_app_test_create (srv, employer, body);
+  g_autoptr(JsonNode) submitted = NULL;
+  guint status = 0;
+
+  submitted = submit (srv, employer, id, &status);
+  anju_assert_status (status, 200, submitted);
+  g_assert_cmpstr (anju_test_json_string (submitted, "status"), ==, "center_review");
+  g_assert_cmpstr (anju_test_json_string (submitted, "process.state"), ==, "running");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +666,12 @@ main (int   argc,
   ADD ("F-PRH-007/masking", test_masking);
   ADD ("F-PRH-007/update-delete-codes", test_update_delete);
   ADD ("F-PRH-004/materials", test_materials);
+  ADD ("F-PRH-008/submit", test_submit);
+  ADD ("F-PRH-008/submit-incomplete", test_submit_incomplete);
+  ADD ("F-PRH-008/prereview-failed-resubmit", test_prereview_failed_resubmit);
+  ADD ("F-PRH-004/abandon-archives", test_abandon);
+  ADD ("F-PRH-007/confirmed-or-leased", test_confirmed_or_leased);
+  ADD ("F-PRH-002/submit-directed", test_submit_directed);
 #undef ADD
 
   return g_test_run ();

@@ -198,7 +198,9 @@ test_seed_templates (AnjuWfFixture *fixture,
       item = g_strdup_printf ("items.%d", index);
       g_assert_false (anju_test_json_has (anju_test_json_lookup (list, item), "steps"));
       g_assert_true (anju_test_json_bool (anju_test_json_lookup (list, item), "is_current"));
-      g_assert_cmpint (anju_test_json_int (anju_test_json_lookup (list, item), "version"), ==, 1);
+      /* Issue 4 made version 2 of the public rental review current. */
+      g_assert_cmpint (anju_test_json_int (anju_test_json_lookup (list, item), "version"), ==,
+                       g_str_equal (seeds[i], "pubrent.application.review") ? 2 : 1);
     }
 
   index = anju_test_json_find (list, "items", "code", "pubrent.application.review");
@@ -210,14 +212,18 @@ test_seed_templates (AnjuWfFixture *fixture,
   }
   anju_assert_status (status, SOUP_STATUS_OK, pubrent);
   g_assert_cmpstr (anju_test_json_string (pubrent, "name"), ==, "公租房申请审核");
-  g_assert_cmpint (anju_test_json_int (pubrent, "step_count"), ==, 3);
-  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.0.role"), ==, "community_worker");
-  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.1.key"), ==, "street_review");
-  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.1.level"), ==, "street");
-  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.1.skip_when.0.field"), ==, "directed");
-  g_assert_true (anju_test_json_bool (pubrent, "steps.1.skip_when.0.value"));
+  g_assert_cmpint (anju_test_json_int (pubrent, "step_count"), ==, 5);
+  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.0.role"), ==, "street_staff");
+  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.0.key"), ==, "street_review");
+  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.0.level"), ==, "street");
+  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.0.skip_when.0.field"), ==, "directed");
+  g_assert_true (anju_test_json_bool (pubrent, "steps.0.skip_when.0.value"));
+  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.1.key"), ==, "street_publicity");
   g_assert_cmpstr (anju_test_json_string (pubrent, "steps.2.level"), ==, "center");
-  g_assert_cmpstr (anju_test_json_string (pubrent, "on_complete"), ==, "workflow.record_result");
+  g_assert_cmpstr (anju_test_json_string (pubrent, "steps.2.on_enter"), ==,
+                   "pubrent.application.stage");
+  g_assert_cmpstr (anju_test_json_string (pubrent, "on_complete"), ==,
+                   "pubrent.application.decided");
   g_assert_true (anju_test_json_is_null (pubrent, "created_by"));
 
   hooks = get_as (fixture, "street_ypl", &status, "/api/v1/workflow/hooks");

@@ -463,6 +463,41 @@ check_person (AnjuDb      *db,
   return TRUE;
 }
 
+/* An active lease on the external records (pubrent_external_records,
+ * kind "lease") blocks a new application. */
+static gboolean
+check_lease (AnjuDb      *db,
+             const char  *field,
+             const char  *id_no,
+             GError     **error)
+{
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
+                                           "SELECT data FROM pubrent_external_records"
+                                           " WHERE id_no = ?1 AND kind = 'lease'"
+                                           " ORDER BY imported_at DESC LIMIT 1",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  anju_db_bind_text (stmt, 1, id_no);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFLICT,
+                   /* Translators: %1$s is a field such as members[1].id_no, %2$s the lease on record */
+                   _("%1$s: this person has an active lease on record (%2$s) and cannot apply"),
+                   field, (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 anju_application_check_people (AnjuDb      *db,
                                gint64       application_id,
@@ -477,7 +512,9 @@ anju_application_check_people (AnjuDb      *db,
                                                       "id_no");
       g_autofree char *field = g_strdup_printf ("members[%u].id_no", i);
 
-      if (id_no != NULL && !check_person (db, application_id, field, id_no, error))
+      if (id_no != NULL
+          && (!check_person (db, application_id, field, id_no, error)
+              || !check_lease (db, field, id_no, error)))
         return FALSE;
     }
   return TRUE;

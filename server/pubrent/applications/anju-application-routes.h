@@ -43,8 +43,8 @@ void             anju_application_run_write     (AnjuRequest         *request,
 /* The route tables of the handler files. */
 const AnjuRoute *anju_application_file_routes     (guint             *n_routes);
 const AnjuRoute *anju_application_submit_routes   (guint             *n_routes);
-/* Import and export. */
-const AnjuRoute *anju_application_transfer_routes (guint             *n_routes);
+const AnjuRoute *anju_application_import_routes   (guint             *n_routes);
+const AnjuRoute *anju_application_export_routes   (guint             *n_routes);
 /* Readers of an application may read its materials. */
 void             anju_application_files_register_reader (AnjuServer  *server);
 

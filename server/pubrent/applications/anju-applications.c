@@ -331,6 +331,9 @@ anju_applications_register (AnjuServer *server)
 {
   const AnjuRoute *(*tables[]) (guint *) = {
     /* Export and import before {id}: the router takes the first match. */
+    anju_application_import_routes,
+    anju_application_export_routes,
+    anju_application_submit_routes,
     anju_application_file_routes,
   };
 

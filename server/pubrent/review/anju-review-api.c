@@ -1,0 +1,390 @@
+/* anju-review-api.c: withdrawal, the timeline and the citizens' progress
+ * query of an application (docs/api.md, Applications).
+ *
+ * Copyright 2026 The Anju authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "anju-caller.h"
+#include "anju-clock.h"
+#include "anju-mask.h"
+#include "anju-review-private.h"
+#include "anju-stmt.h"
+#include "anju-transaction.h"
+#include "anju-validation.h"
+
+#define REASON_MAX     500
+#define NUMBER_MAX     40
+#define PHONE_MAX      20
+#define RATE_WINDOW    60
+
+static gint64
+request_now (AnjuRequest *request)
+{
+  return anju_clock_now_secs (anju_request_get_clock (request));
+}
+
+/* The application of the path's {id} when the caller may see it; replies
+ * 404 and returns FALSE otherwise. */
+static gboolean
+load_visible (AnjuRequest   *request,
+              AnjuReviewApp *app)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!anju_request_get_path_id (request, "id", &id))
+    return FALSE;
+  if (_anju_review_app_load (anju_request_get_db (request), id, app, &error)
+      && !anju_caller_can_see_org_path (anju_request_get_caller (request), app->org_path))
+    g_set_error_literal (&error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, _("No such application"));
+  if (error == NULL)
+    return TRUE;
+  anju_request_reply_error (request, error);
+  return FALSE;
+}
+
+/* ---- timeline -------------------------------------------------------------- */
+
+static void
+handle_timeline (AnjuRequest *request)
+{
+  g_auto(AnjuReviewApp) app = { 0, };
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  if (!load_visible (request, &app))
+    return;
+  node = _anju_review_timeline (anju_request_get_db (request), &app, TRUE, &error);
+  if (node == NULL)
+    anju_request_reply_error (request, error);
+  else
+    anju_request_reply_json (request, SOUP_STATUS_OK, node);
+}
+
+/* ---- withdrawal ------------------------------------------------------------ */
+
+static const char * const withdrawable[] = {
+  "draft", "prereview_failed", "returned", "street_review", "street_publicity", "center_review",
+  NULL
+};
+
+static const AnjuFieldSpec withdraw_body[] = {
+  { "reason", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, REASON_MAX, "Why it is withdrawn" },
+  { NULL }
+};
+
+/* The organisation that entered it (with pubrent.application.create) or
+ * a reviewer whose scope holds it. */
+static gboolean
+may_withdraw (const AnjuCaller    *caller,
+              const AnjuReviewApp *app)
+{
+  return (caller->org_id == app->org_id
+          && anju_caller_has_permission (caller, "pubrent.application.create"))
+         || anju_caller_has_permission (caller, "pubrent.application.review");
+}
+
+static gboolean
+write_withdraw (AnjuRequest   *request,
+                AnjuReviewApp *app,
+                const char    *reason,
+                GError       **error)
+{
+  AnjuServer *server = anju_request_get_server (request);
+  AnjuWorkflow *workflow = anju_workflow_get (server);
+  g_autofree char *state = NULL;
+  gint64 instance_id = 0, now = request_now (request);
+  AnjuAuditActor actor;
+
+  if (!anju_workflow_find (workflow, ANJU_REVIEW_DOMAIN, app->id, &instance_id, &state, error))
+    return FALSE;
+  anju_workflow_actor_from_request (request, &actor);
+  if (instance_id != 0
+      && g_strv_contains ((const char * const[]) { "running", "returned", "paused", NULL }, state))
+    {
+      static const AnjuAuditActor server_actor = { .actor = ANJU_AUDIT_SYSTEM_ACTOR };
+      g_autoptr(GError) local_error = NULL;
+
+      /* The engine withdraws, and its process hook decides the
+       * application.  The process's submitter withdraws as themselves;
+       * anyone else this endpoint lets withdraw (a colleague, a reviewer)
+       * through anju-server, since the engine lets only the submitter. */
+      if (anju_workflow_act (workflow, &actor, instance_id, "withdraw", reason, &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, ANJU_ERROR, ANJU_ERROR_FORBIDDEN))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return anju_workflow_act (workflow, &server_actor, instance_id, "withdraw", reason, error);
+    }
+  return _anju_review_close_open (anju_request_get_db (request), app->id, -1, now, error)
+         && _anju_review_set_status (anju_request_get_db (request),
+                                     anju_server_get_audit_key (server), &actor, app, "withdrawn",
+                                     "withdraw", now, error)
+         && _anju_review_archive_files (anju_request_get_db (request), app->id, error);
+}
+
+static void
+handle_withdraw (AnjuRequest *request)
+{
+  g_auto(AnjuReviewApp) app = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  AnjuDb *db = anju_request_get_db (request);
+  JsonObject *body;
+  gboolean ok;
+
+  if (!load_visible (request, &app))
+    return;
+  if (!may_withdraw (anju_request_get_caller (request), &app))
+    {
+      anju_reply_error_code (request, ANJU_ERROR_FORBIDDEN,
+                             _("Only the organisation that entered the application, or a "
+                               "reviewer, may withdraw it"));
+      return;
+    }
+  body = anju_request_parse_body (request, withdraw_body, &error);
+  if (body == NULL)
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  reason = anju_body_dup_trimmed (body, "reason");
+  if (!anju_check_not_blank (request, "reason", reason))
+    {
+      anju_reply_validation_failed (request);
+      return;
+    }
+  if (!g_strv_contains (withdrawable, app.status))
+    {
+      anju_reply_error_code (request, ANJU_ERROR_CONFLICT,
+                             _("The application has been decided and can no longer be "
+                               "withdrawn"));
+      return;
+    }
+
+  if (!anju_db_begin (db, &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  ok = write_withdraw (request, &app, reason, &error);
+  if (!anju_transaction_end (db, ok, &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  {
+    g_auto(AnjuReviewApp) after = { 0, };
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+    if (!_anju_review_app_load (db, app.id, &after, &error))
+      {
+        anju_request_reply_error (request, error);
+        return;
+      }
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "id");
+    json_builder_add_int_value (builder, after.id);
+    json_builder_set_member_name (builder, "application_no");
+    json_builder_add_string_value (builder, after.application_no);
+    json_builder_set_member_name (builder, "status");
+    json_builder_add_string_value (builder, after.status);
+    json_builder_set_member_name (builder, "status_label");
+    json_builder_add_string_value (builder, _anju_review_status_label (after.status));
+    json_builder_end_object (builder);
+    anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+  }
+}
+
+/* ---- the citizens' progress query ----------------------------------------- */
+
+/* One try more from address; FALSE in *out_allowed past the limit of the
+ * last minute.  Old tries are forgotten as new ones come. */
+static gboolean
+count_try (AnjuDb      *db,
+           const char  *address,
+           gint64       now,
+           guint        limit,
+           gboolean    *out_allowed,
+           GError     **error)
+{
+  g_auto(AnjuStmt) forget = anju_db_prepare (db,
+                                             "DELETE FROM pubrent_progress_tries WHERE at <= ?1",
+                                             error);
+  g_auto(AnjuStmt) count = NULL;
+  g_auto(AnjuStmt) add = NULL;
+  gint64 tries = 0;
+
+  if (forget == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (forget, 1, now - RATE_WINDOW);
+  if (!anju_db_step_done (db, forget, error))
+    return FALSE;
+  count = anju_db_prepare (db,
+                           "SELECT COUNT(*) FROM pubrent_progress_tries WHERE client_address = ?1",
+                           error);
+  if (count == NULL)
+    return FALSE;
+  anju_db_bind_text (count, 1, address);
+  if (!anju_db_step_count (db, count, &tries, error))
+    return FALSE;
+  *out_allowed = tries < limit;
+  if (!*out_allowed)
+    return TRUE;
+  add = anju_db_prepare (db,
+                         "INSERT INTO pubrent_progress_tries (client_address, at) VALUES (?1, ?2)",
+                         error);
+  if (add == NULL)
+    return FALSE;
+  anju_db_bind_text (add, 1, address);
+  sqlite3_bind_int64 (add, 2, now);
+  return anju_db_step_done (db, add, error);
+}
+
+static gboolean
+check_rate (AnjuRequest *request)
+{
+  AnjuDb *db = anju_request_get_db (request);
+  const char *address = anju_request_get_client_address (request);
+  guint limit = anju_request_get_config (request)->pubrent_progress_per_minute;
+  g_autoptr(GError) error = NULL;
+  gboolean allowed = FALSE, ok;
+
+  if (!anju_db_begin (db, &error))
+    {
+      anju_request_reply_error (request, error);
+      return FALSE;
+    }
+  ok = count_try (db, address != NULL ? address : "", request_now (request), limit, &allowed,
+                  &error);
+  if (!anju_transaction_end (db, ok, &error))
+    {
+      anju_request_reply_error (request, error);
+      return FALSE;
+    }
+  if (!allowed)
+    anju_reply_error_code (request, ANJU_ERROR_TOO_MANY_REQUESTS,
+                           _("Too many progress queries from this address; try again in a "
+                             "minute"));
+  return allowed;
+}
+
+/* The application of the number whose applicant's phone is phone, or 0. */
+static gboolean
+find_by_number (AnjuDb      *db,
+                const char  *number,
+                const char  *phone,
+                gint64      *out_id,
+                GError     **error)
+{
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
+                                           "SELECT id FROM pubrent_applications"
+                                           " WHERE application_no = ?1 AND phone = ?2",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  anju_db_bind_text (stmt, 1, number);
+  anju_db_bind_text (stmt, 2, phone);
+  return anju_db_step_id (db, stmt, out_id, error);
+}
+
+static const AnjuFieldSpec progress_body[] = {
+  { "application_no", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, NUMBER_MAX,
+    "The application number (GZF-2026-000123)" },
+  { "phone", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, PHONE_MAX,
+    "The applicant's mobile number" },
+  { NULL }
+};
+
+static void
+reply_progress (AnjuRequest         *request,
+                const AnjuReviewApp *app)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) timeline = _anju_review_timeline (anju_request_get_db (request), app, FALSE,
+                                                        &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *masked = NULL;
+
+  if (timeline == NULL)
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  masked = anju_mask_name (app->applicant_name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "application_no");
+  json_builder_add_string_value (builder, app->application_no);
+  json_builder_set_member_name (builder, "applicant_name");
+  json_builder_add_string_value (builder, masked);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, app->status);
+  json_builder_set_member_name (builder, "status_label");
+  json_builder_add_string_value (builder, _anju_review_status_label (app->status));
+  json_builder_set_member_name (builder, "timeline");
+  json_builder_add_value (builder, g_steal_pointer (&timeline));
+  json_builder_end_object (builder);
+  anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+}
+
+static void
+handle_progress (AnjuRequest *request)
+{
+  g_auto(AnjuReviewApp) app = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *phone = NULL;
+  AnjuDb *db = anju_request_get_db (request);
+  JsonObject *body;
+  gint64 id = 0;
+
+  if (!check_rate (request))
+    return;
+  body = anju_request_parse_body (request, progress_body, &error);
+  if (body == NULL)
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  number = anju_body_dup_trimmed (body, "application_no");
+  phone = anju_body_dup_trimmed (body, "phone");
+  if (!find_by_number (db, number, phone, &id, &error)
+      || (id != 0 && !_anju_review_app_load (db, id, &app, &error)))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  /* A draft was never handed in: there is no progress to show. */
+  if (id == 0 || app.submitted_at == 0)
+    {
+      anju_reply_error_code (request, ANJU_ERROR_NOT_FOUND,
+                             _("No application with this number and phone number"));
+      return;
+    }
+  reply_progress (request, &app);
+}
+
+static const AnjuRoute routes[] = {
+  { "POST", "/api/v1/pubrent/applications/{id}/withdraw", "pubrent.application.read",
+    ANJU_ROUTE_DEFAULT, handle_withdraw, "Withdraw an application before its decision",
+    withdraw_body, "pubrent" },
+  { "GET", "/api/v1/pubrent/applications/{id}/timeline", "pubrent.application.read",
+    ANJU_ROUTE_DEFAULT, handle_timeline, "The progress timeline of an application", NULL,
+    "pubrent" },
+  { "POST", "/api/v1/public/pubrent/progress", NULL, ANJU_ROUTE_PUBLIC, handle_progress,
+    "The applicant's progress query (no sign-in)", progress_body, "pubrent" },
+};
+
+const AnjuRoute *
+_anju_review_application_routes (guint *n_routes)
+{
+  *n_routes = G_N_ELEMENTS (routes);
+  return routes;
+}

@@ -1,0 +1,52 @@
+/* anju-review.h: the review of public rental applications after
+ * submission (docs/api.md "Review, publicity and announcement").
+ *
+ * The review runs on the workflow engine (template
+ * pubrent.application.review version 2).  This module registers the
+ * template's hooks — each step sets the application's stage, the street
+ * publicity step opens a street publicity, the end of the process
+ * decides the application and opens the New Area announcement — and a
+ * sweep ([pubrent] sweep_interval_seconds, the server's clock) that ends
+ * publicity and announcements whose period is over.  Its routes are the
+ * publicity and objection endpoints, withdrawal, the timeline and the
+ * citizens' progress query.
+ */
+#pragma once
+
+#include "anju-documents.h"
+#include "anju-event-bus.h"
+#include "anju-server.h"
+#include "anju-workflow.h"
+
+G_BEGIN_DECLS
+
+/* Hooks, routes, the event listener and the sweep.  Called once from
+ * anju_server_new(), after anju_workflow_register(). */
+void     anju_review_register       (AnjuServer   *server);
+
+/* The template's hooks on workflow (also an offline engine: the demo);
+ * their writes are audited under audit_key. */
+void     anju_review_register_hooks (AnjuWorkflow *workflow,
+                                     GBytes       *audit_key);
+
+/* Where a sweep works: the periodic one fills it from the server, the
+ * demo from its offline engine. */
+typedef struct
+{
+  AnjuDb        *db;
+  GBytes        *audit_key;
+  AnjuWorkflow  *workflow;    /* approves street publicity as anju-server */
+  AnjuEventBus  *events;      /* (nullable) pubrent.application.confirmed */
+  AnjuDocuments *documents;   /* (nullable) renders the confirmation form */
+  gint64         now;
+} AnjuReviewSweep;
+
+/* Ends, at sweep->now, every publicity and announcement whose period is
+ * over and that has no pending objection, each in its own transaction
+ * (one that fails is logged and tried again next time).  *out_ended
+ * (nullable) counts those ended.  FALSE only when the store fails. */
+gboolean anju_review_sweep          (const AnjuReviewSweep *sweep,
+                                     guint                 *out_ended,
+                                     GError               **error);
+
+G_END_DECLS
