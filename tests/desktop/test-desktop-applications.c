@@ -417,6 +417,27 @@ check_first_review (Fixture *fixture)
   g_assert_true (approved_first);
 }
 
+/* The workflow demo's processes point at applications 1 to 9 that the
+ * application store does not hold (docs/demo.md); an application with
+ * one of those ids could not start its own process.  Drafts take the
+ * ids first. */
+static void
+skip_demo_record_ids (Fixture    *fixture,
+                      const char *token)
+{
+  g_autofree char *top = anju_test_db_query (fixture->server,
+                                             "SELECT COALESCE(MAX(record_id), 0) FROM workflow_instances"
+                                             " WHERE domain = 'pubrent.application'");
+  gint64 n = g_ascii_strtoll (top, NULL, 10);
+
+  for (gint64 i = 0; i < n; i++)
+    {
+      g_autoptr(JsonNode) draft = request (fixture, token, "POST", "/api/v1/pubrent/applications",
+                                           "{\"business_type\":\"open_subsidy\",\"applicant_name\":\"占位\","
+                                           "\"members\":[{\"relation\":\"self\",\"name\":\"占位\"}]}", 201);
+    }
+}
+
 static void
 short_sweeps (AnjuConfig *config,
               gpointer    data)
@@ -435,6 +456,7 @@ test_enter_submit_and_review (void)
 
   fixture.id_no = g_strdup_printf ("43010419880512132%c", check);
   find_county (&fixture, token);
+  skip_demo_record_ids (&fixture, token);
 
   anju_desktop_test_run (fixture.server, STREET_USER, ANJU_TEST_DEMO_PASSWORD, enter_scenario, &fixture);
   g_assert_cmpint (fixture.application_id, >, 0);
