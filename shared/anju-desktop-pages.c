@@ -19,6 +19,7 @@ const char * const anju_desktop_pages[] = {
   "pubrent-document-templates",
   "pubrent-publicity",
   "pubrent-enterprises",
+  "pubrent-applications",
   "workflow-templates",
   "workflow-instances",
   "message-settings",

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-account-page.h"
+#include "anju-applications-page.h"
 #include "anju-article-pages.h"
 #include "anju-audit-page.h"
 #include "anju-document-templates-page.h"
@@ -144,6 +145,9 @@ static void
 reload_enterprises (GtkWidget *page)
 {
   anju_enterprises_page_reload (ANJU_ENTERPRISES_PAGE (page));
+reload_applications (GtkWidget *page)
+{
+  anju_applications_page_reload (ANJU_APPLICATIONS_PAGE (page));
 }
 
 static const AnjuWindowPage pages[] = {
@@ -178,6 +182,8 @@ static const AnjuWindowPage pages[] = {
     "emblem-documents-symbolic", anju_publicity_page_get_type, reload_publicity },
   { "pubrent-enterprises", "pubrent.enterprise.manage", N_("Operating Enterprises"),
     "system-users-symbolic", anju_enterprises_page_get_type, reload_enterprises },
+  { "pubrent-applications", "pubrent.application.read", N_("Rental Applications"), "folder-documents-symbolic",
+    anju_applications_page_get_type, reload_applications },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-application-view.h"
 #include "anju-desktop-private.h"
 #include "anju-error-message.h"
 #include "anju-instance-dialog.h"
@@ -240,6 +241,21 @@ open_instance_dialog (gpointer    window,
   AnjuWindow *self = ANJU_WINDOW (window);
 
   anju_instance_dialog_present (GTK_WINDOW (self), self->client, instance_id);
+}
+
+/* Public rental applications have a record page of their own. */
+static void
+open_application_view (gpointer    window,
+                       const char *domain,
+                       gint64      record_id,
+                       gint64      instance_id)
+{
+  AnjuWindow *self = ANJU_WINDOW (window);
+
+  if (record_id > 0)
+    anju_application_view_present (GTK_WINDOW (self), self->client, record_id, instance_id);
+  else if (instance_id > 0)
+    anju_instance_dialog_present (GTK_WINDOW (self), self->client, instance_id);
 }
 
 static void
@@ -508,6 +524,7 @@ anju_window_init (AnjuWindow *self)
   /* A business domain with a record page of its own adds its opener
    * here: anju_record_openers_add (self->record_openers, "pubrent", …). */
   self->record_openers = anju_record_openers_new (open_instance_dialog);
+  anju_record_openers_add (self->record_openers, "pubrent.application", open_application_view);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
