@@ -11,6 +11,8 @@ const char * const anju_desktop_pages[] = {
   "notices",
   "guides",
   "feedback",
+  "pubrent-documents",
+  "pubrent-document-templates",
   "workflow-templates",
   "workflow-instances",
   "message-settings",

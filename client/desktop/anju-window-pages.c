@@ -6,6 +6,8 @@
 #include "anju-account-page.h"
 #include "anju-article-pages.h"
 #include "anju-audit-page.h"
+#include "anju-document-templates-page.h"
+#include "anju-documents-page.h"
 #include "anju-feedback-page.h"
 #include "anju-home-page.h"
 #include "anju-message-settings-page.h"
@@ -99,6 +101,18 @@ reload_feedback (GtkWidget *page)
   anju_feedback_page_reload (ANJU_FEEDBACK_PAGE (page));
 }
 
+static void
+reload_documents (GtkWidget *page)
+{
+  anju_documents_page_reload (ANJU_DOCUMENTS_PAGE (page));
+}
+
+static void
+reload_document_templates (GtkWidget *page)
+{
+  anju_document_templates_page_reload (ANJU_DOCUMENT_TEMPLATES_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -114,6 +128,10 @@ static const AnjuWindowPage pages[] = {
     anju_guides_page_get_type, reload_articles },
   { "feedback", NULL, N_("Feedback"), "chat-message-new-symbolic",
     anju_feedback_page_get_type, reload_feedback },
+  { "pubrent-documents", "pubrent.application.read", N_("Documents"), "x-office-document-symbolic",
+    anju_documents_page_get_type, reload_documents },
+  { "pubrent-document-templates", "pubrent.document.write", N_("Document Templates"), "document-edit-symbolic",
+    anju_document_templates_page_get_type, reload_document_templates },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",

@@ -1090,6 +1090,37 @@ anju_api_client_download_finish (AnjuApiClient  *self,
   return bytes;
 }
 
+void
+anju_api_client_request_bytes_async (AnjuApiClient       *self,
+                                     const char          *method,
+                                     const char          *path,
+                                     JsonNode            *body,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (ANJU_IS_API_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  request_async (self, method, path, body, REQUEST_REPORT_EXPIRY | REQUEST_RAW_ANSWER,
+                 anju_api_client_request_bytes_async, cancellable, callback, user_data);
+}
+
+GBytes *
+anju_api_client_request_bytes_finish (AnjuApiClient  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (ANJU_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        anju_api_client_request_bytes_async, NULL);
+
+  return request_finish (self, result, error);
+}
+
 gboolean
 anju_api_client_is_signed_in (AnjuApiClient *self)
 {

@@ -153,4 +153,18 @@ GBytes     *anju_api_client_download_finish  (AnjuApiClient  *self,
                                               char          **out_content_type,
                                               GError        **error);
 
+/* A call with a JSON body whose answer is a file, not JSON (a preview
+ * PDF): like request, but the result is the body's bytes.  Errors as
+ * for any call. */
+void        anju_api_client_request_bytes_async  (AnjuApiClient       *self,
+                                                  const char          *method,
+                                                  const char          *path,
+                                                  JsonNode            *body,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GBytes     *anju_api_client_request_bytes_finish (AnjuApiClient  *self,
+                                                  GAsyncResult   *result,
+                                                  GError        **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "anju-document-data.h"
 #include "anju-mask.h"
+#include "anju-pubrent-settings.h"
 #include "anju-stmt.h"
 
 #define SECONDS_PER_DAY (24 * 3600)
@@ -270,10 +271,29 @@ anju_document_data_load_nodes (AnjuDb     *db,
   return TRUE;
 }
 
-gboolean
-anju_document_data_load_period (AnjuDb               *db,
-                                AnjuDocumentContent  *content,
-                                GError              **error)
+/* A period that starts now and lasts the configured days. */
+static gboolean
+default_period (AnjuDb               *db,
+                AnjuDocumentContent  *content,
+                gint64                now,
+                GError              **error)
+{
+  gint64 days;
+
+  if (!anju_pubrent_settings_get (db, g_str_equal (content->kind, "street_publicity")
+                                      ? ANJU_PUBRENT_SETTING_STREET_PUBLICITY_DAYS
+                                      : ANJU_PUBRENT_SETTING_ANNOUNCEMENT_DAYS,
+                                  &days, error))
+    return FALSE;
+  content->period_start = now;
+  content->period_end = now + days * SECONDS_PER_DAY;
+  return TRUE;
+}
+
+static gboolean
+load_publicity_period (AnjuDb               *db,
+                       AnjuDocumentContent  *content,
+                       GError              **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
   g_autoptr(GString) ids = g_string_new ("[");
@@ -307,6 +327,19 @@ anju_document_data_load_period (AnjuDb               *db,
   content->period_start = sqlite3_column_int64 (stmt, 0);
   content->period_end = sqlite3_column_int64 (stmt, 1);
   return TRUE;
+}
+
+gboolean
+anju_document_data_load_period (AnjuDb               *db,
+                                AnjuDocumentContent  *content,
+                                gint64                now,
+                                GError              **error)
+{
+  if (!load_publicity_period (db, content, error))
+    return FALSE;
+  if (content->period_start > 0 && content->period_end > 0)
+    return TRUE;
+  return default_period (db, content, now, error);
 }
 
 static const struct

@@ -36,10 +36,13 @@ gboolean               anju_document_data_load_nodes      (AnjuDb      *db,
                                                            gint64       id,
                                                            GPtrArray   *nodes,
                                                            GError     **error);
-/* The publicity period of a list (earliest start, latest end of the
- * applications' publicity of that kind); both 0 when none is known. */
+/* The publicity period of a list: the earliest start and latest end of
+ * the applications' publicity of that kind; when none is open yet, from
+ * now for the period the settings give (street_publicity_days,
+ * announcement_days). */
 gboolean               anju_document_data_load_period     (AnjuDb                     *db,
                                                            AnjuDocumentContent        *content,
+                                                           gint64                      now,
                                                            GError                    **error);
 /* "符合……保障条件……" for the application's business type. */
 char                  *anju_document_data_conclusion      (const AnjuDocumentApplicant *applicant);

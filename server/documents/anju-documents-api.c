@@ -25,24 +25,6 @@
 /* A list document with more households would not be read by anyone. */
 #define MAX_APPLICATIONS 500
 
-/* RFC 5987 attr-char beyond the unreserved ones. */
-#define ATTR_CHAR_EXTRA "!#$&+^`|"
-
-void
-_anju_documents_reply_file (AnjuRequest *request,
-                            GBytes      *bytes,
-                            const char  *content_type,
-                            const char  *name)
-{
-  g_autofree char *escaped = g_uri_escape_string (name, ATTR_CHAR_EXTRA, FALSE);
-  g_autofree char *disposition = g_strconcat ("attachment; filename*=UTF-8''", escaped, NULL);
-  SoupMessageHeaders *headers;
-
-  headers = soup_server_message_get_response_headers (anju_request_get_message (request));
-  soup_message_headers_replace (headers, "Content-Disposition", disposition);
-  anju_request_reply_text (request, SOUP_STATUS_OK, content_type, bytes);
-}
-
 /* ---- reads ------------------------------------------------------------- */
 
 typedef struct
@@ -209,7 +191,7 @@ handle_content (AnjuRequest *request)
   if (pdf == NULL)
     anju_request_reply_error (request, error);
   else
-    _anju_documents_reply_file (request, pdf, "application/pdf", name);
+    anju_request_reply_file (request, pdf, "application/pdf", name);
 }
 
 /* ---- generation -------------------------------------------------------- */

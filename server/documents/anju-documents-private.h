@@ -17,15 +17,11 @@ G_BEGIN_DECLS
 #define ANJU_DOCUMENTS_PERM_READ  "pubrent.application.read"
 #define ANJU_DOCUMENTS_PERM_WRITE "pubrent.document.write"
 
-/* Replies bytes as a download named name (RFC 6266, UTF-8 name). */
-void    _anju_documents_reply_file            (AnjuRequest                *request,
-                                               GBytes                     *bytes,
-                                               const char                 *content_type,
-                                               const char                 *name);
 
 void    _anju_document_templates_api_register (AnjuServer  *server);
 void    _anju_documents_api_register          (AnjuServer  *server);
 void    _anju_document_verify_register        (AnjuServer  *server);
+void    _anju_document_export_register        (AnjuServer  *server);
 
 /* "<[documents] verify_base_url>/verify/<number>?code=<code>" */
 char   *_anju_documents_verify_url            (AnjuDocuments              *self,

@@ -12,6 +12,8 @@
 #include "anju-document-number.h"
 #include "anju-document-render.h"
 #include "anju-documents-private.h"
+#include "anju-document-json.h"
+#include "anju-file-access.h"
 #include "anju-file-store.h"
 #include "anju-stmt.h"
 
@@ -257,9 +259,13 @@ load_allowed_applicant (AnjuDb      *db,
   if (applicant == NULL)
     {
       if (g_error_matches (local_error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND))
-        g_set_error (error, ANJU_ERROR, ANJU_ERROR_VALIDATION,
-                     /* Translators: %" G_GINT64_FORMAT " is an application id */
-                     _("There is no application %" G_GINT64_FORMAT), id);
+        {
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, ANJU_ERROR, ANJU_ERROR_VALIDATION,
+                       /* Translators: %s is an application id */
+                       _("There is no application with id %s"), text);
+        }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -357,13 +363,42 @@ anju_documents_generate (AnjuDocuments         *self,
   if (!anju_document_kind_is_list (kind))
     return TRUE;
 
-  if (!anju_document_data_load_period (db, list, error))
+  if (!anju_document_data_load_period (db, list, now, error))
     return FALSE;
   id = record_document (self, db, actor, now, &template, list, error);
   if (id == 0)
     return FALSE;
   if (out_document_ids != NULL)
     g_array_append_val (out_document_ids, id);
+  return TRUE;
+}
+
+/* A document's PDF is readable by whoever may read the document. */
+static gboolean
+document_file_reader (AnjuDb            *db,
+                      const AnjuCaller  *caller,
+                      gint64             file_id,
+                      gboolean          *out_may_read,
+                      gpointer           user_data,
+                      GError           **error)
+{
+  g_auto(AnjuStmt) stmt = NULL;
+  gint64 found;
+
+  if (!anju_caller_has_permission (caller, ANJU_DOCUMENTS_PERM_READ))
+    return TRUE;
+  stmt = anju_db_prepare (db,
+                          "SELECT d.id FROM pubrent_documents d WHERE d.file_id = ?2 AND "
+                          ANJU_DOCUMENT_VISIBLE " LIMIT 1",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  anju_db_bind_text (stmt, 1, caller->org_path);
+  sqlite3_bind_int64 (stmt, 2, file_id);
+  if (!anju_db_step_id (db, stmt, &found, error))
+    return FALSE;
+  if (found != 0)
+    *out_may_read = TRUE;
   return TRUE;
 }
 
@@ -380,7 +415,9 @@ anju_documents_register (AnjuServer *server)
 
   self->server = server;
   anju_server_set_service (server, DOCUMENTS_SERVICE, self);
+  anju_file_access_add_reader (anju_file_access_get (server), document_file_reader, NULL, NULL);
   _anju_document_templates_api_register (server);
   _anju_documents_api_register (server);
   _anju_document_verify_register (server);
+  _anju_document_export_register (server);
 }
