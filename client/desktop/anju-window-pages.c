@@ -118,6 +118,9 @@ static void
 reload_pubrent_units (GtkWidget *page)
 {
   anju_pubrent_units_page_reload (ANJU_PUBRENT_UNITS_PAGE (page));
+}
+
+static void
 reload_pubrent_settings (GtkWidget *page)
 {
   anju_pubrent_settings_page_reload (ANJU_PUBRENT_SETTINGS_PAGE (page));
@@ -127,6 +130,9 @@ static void
 reload_pubrent_statistics (GtkWidget *page)
 {
   anju_pubrent_statistics_page_reload (ANJU_PUBRENT_STATISTICS_PAGE (page));
+}
+
+static void
 reload_documents (GtkWidget *page)
 {
   anju_documents_page_reload (ANJU_DOCUMENTS_PAGE (page));
@@ -136,6 +142,9 @@ static void
 reload_document_templates (GtkWidget *page)
 {
   anju_document_templates_page_reload (ANJU_DOCUMENT_TEMPLATES_PAGE (page));
+}
+
+static void
 reload_publicity (GtkWidget *page)
 {
   anju_publicity_page_reload (ANJU_PUBLICITY_PAGE (page));
@@ -145,6 +154,9 @@ static void
 reload_enterprises (GtkWidget *page)
 {
   anju_enterprises_page_reload (ANJU_ENTERPRISES_PAGE (page));
+}
+
+static void
 reload_applications (GtkWidget *page)
 {
   anju_applications_page_reload (ANJU_APPLICATIONS_PAGE (page));
@@ -165,25 +177,25 @@ static const AnjuWindowPage pages[] = {
     anju_guides_page_get_type, reload_articles },
   { "feedback", NULL, N_("Feedback"), "chat-message-new-symbolic",
     anju_feedback_page_get_type, reload_feedback },
-  { "pubrent-projects", ANJU_PUBRENT_HOUSING_READ, N_("PRH Projects"), "go-home-symbolic",
-    anju_pubrent_projects_page_get_type, reload_pubrent_projects },
-  { "pubrent-units", ANJU_PUBRENT_HOUSING_READ, N_("Housing"), "view-grid-symbolic",
-    anju_pubrent_units_page_get_type, reload_pubrent_units },
-  { "pubrent-settings", "pubrent.rules.write", N_("Public Rental Settings"), "emblem-system-symbolic",
-    anju_pubrent_settings_page_get_type, reload_pubrent_settings },
-  { "pubrent-statistics", "pubrent.application.read", N_("Public Rental Statistics"),
-    "org.gnome.Settings-usage-symbolic", anju_pubrent_statistics_page_get_type,
-    reload_pubrent_statistics },
+  { "pubrent-applications", "pubrent.application.read", N_("Rental Applications"), "folder-documents-symbolic",
+    anju_applications_page_get_type, reload_applications },
+  { "pubrent-publicity", "pubrent.application.review", N_("Publicity"),
+    "emblem-documents-symbolic", anju_publicity_page_get_type, reload_publicity },
   { "pubrent-documents", "pubrent.application.read", N_("Documents"), "x-office-document-symbolic",
     anju_documents_page_get_type, reload_documents },
   { "pubrent-document-templates", "pubrent.document.write", N_("Document Templates"), "document-edit-symbolic",
     anju_document_templates_page_get_type, reload_document_templates },
-  { "pubrent-publicity", "pubrent.application.review", N_("Publicity"),
-    "emblem-documents-symbolic", anju_publicity_page_get_type, reload_publicity },
+  { "pubrent-statistics", "pubrent.application.read", N_("Public Rental Statistics"),
+    "org.gnome.Settings-usage-symbolic", anju_pubrent_statistics_page_get_type,
+    reload_pubrent_statistics },
+  { "pubrent-projects", ANJU_PUBRENT_HOUSING_READ, N_("PRH Projects"), "go-home-symbolic",
+    anju_pubrent_projects_page_get_type, reload_pubrent_projects },
+  { "pubrent-units", ANJU_PUBRENT_HOUSING_READ, N_("Housing"), "view-grid-symbolic",
+    anju_pubrent_units_page_get_type, reload_pubrent_units },
   { "pubrent-enterprises", "pubrent.enterprise.manage", N_("Operating Enterprises"),
     "system-users-symbolic", anju_enterprises_page_get_type, reload_enterprises },
-  { "pubrent-applications", "pubrent.application.read", N_("Rental Applications"), "folder-documents-symbolic",
-    anju_applications_page_get_type, reload_applications },
+  { "pubrent-settings", "pubrent.rules.write", N_("Public Rental Settings"), "emblem-system-symbolic",
+    anju_pubrent_settings_page_get_type, reload_pubrent_settings },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",

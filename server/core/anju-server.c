@@ -553,7 +553,6 @@ anju_server_new (const AnjuConfig *config,
   anju_documents_register (self);
   anju_housing_register (self);
   anju_review_register (self);
-  anju_housing_register (self);
   return g_steal_pointer (&self);
 }
 
