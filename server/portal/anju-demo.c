@@ -2,6 +2,7 @@
  * and one account per system role (docs/demo.md lists them). */
 #include "config.h"
 
+#include "anju-applications.h"
 #include "anju-content.h"
 #include "anju-enterprises.h"
 #include "anju-housing.h"
@@ -270,6 +271,7 @@ anju_identity_populate_demo (AnjuDb     *db,
     return FALSE;
   ok = build_demo (&build, hash, error);
   ok = ok && anju_workflow_populate_demo (db, audit_key, writer.now, error);
+  ok = ok && anju_applications_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_enterprises_populate_demo (db, audit_key, writer.now, error);
   return anju_transaction_end (db, ok, error);
 }

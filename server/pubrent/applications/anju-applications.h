@@ -88,4 +88,13 @@ gboolean anju_applications_archive_files  (AnjuDb                      *db,
                                            gint64                       application_id,
                                            GError                     **error);
 
+/* anju-server init --demo: the applications behind the workflow demo's
+ * nine processes (records 1 … 9, GZF-2026-000001 … 000009), inside the
+ * caller's transaction, after the demo organisations, users and
+ * processes exist; audited as anju-server. */
+gboolean anju_applications_populate_demo (AnjuDb     *db,
+                                          GBytes     *audit_key,
+                                          gint64      now,
+                                          GError    **error);
+
 G_END_DECLS
