@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "anju-desktop-test.h"
+#include "anju-file-save.h"
 #include "anju-housing-export.h"
 #include "anju-pubrent-projects-page-private.h"
 #include "anju-pubrent-units-page-private.h"
@@ -457,10 +458,10 @@ export_units (Fixture *fixture)
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
 
-  anju_housing_export_async (anju_window_get_client (fixture->window), path, destination, NULL,
-                             store_result_cb, &result);
+  anju_download_to_file_async (anju_window_get_client (fixture->window), path, destination, NULL,
+                               store_result_cb, &result);
   g_assert_true (anju_desktop_test_wait_for (result_arrived, &result, "the export"));
-  g_assert_true (anju_housing_export_finish (result, &error));
+  g_assert_true (anju_download_to_file_finish (result, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (file_path, &contents, NULL, NULL));

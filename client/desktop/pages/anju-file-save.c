@@ -61,6 +61,37 @@ downloaded_cb (GObject      *object,
 }
 
 void
+anju_download_to_file_async (AnjuApiClient       *client,
+                             const char          *path,
+                             GFile               *destination,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ANJU_IS_API_CLIENT (client));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, anju_download_to_file_async);
+  g_task_set_task_data (task, g_object_ref (destination), g_object_unref);
+  anju_api_client_download_async (client, path, cancellable, downloaded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+anju_download_to_file_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == anju_download_to_file_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
 anju_file_save_to_async (AnjuApiClient       *client,
                          gint64               file_id,
                          GFile               *destination,
@@ -68,29 +99,19 @@ anju_file_save_to_async (AnjuApiClient       *client,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
-  g_return_if_fail (ANJU_IS_API_CLIENT (client));
   g_return_if_fail (file_id > 0);
-  g_return_if_fail (G_IS_FILE (destination));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, anju_file_save_to_async);
-  g_task_set_task_data (task, g_object_ref (destination), g_object_unref);
 
   path = g_strdup_printf ("/api/v1/files/%" G_GINT64_FORMAT "/content", file_id);
-  anju_api_client_download_async (client, path, cancellable, downloaded_cb, g_steal_pointer (&task));
+  anju_download_to_file_async (client, path, destination, cancellable, callback, user_data);
 }
 
 gboolean
 anju_file_save_to_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == anju_file_save_to_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return anju_download_to_file_finish (result, error);
 }
 
 static void

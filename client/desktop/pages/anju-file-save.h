@@ -19,6 +19,17 @@ void     anju_file_save           (GtkWidget           *widget,
                                    AnjuApiClient       *client,
                                    JsonObject          *file);
 
+/* Downloads the API path and writes the bytes to destination (replacing
+ * it): every "save" and "export" of the desktop ends here. */
+void     anju_download_to_file_async  (AnjuApiClient       *client,
+                                       const char          *path,
+                                       GFile               *destination,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean anju_download_to_file_finish (GAsyncResult        *result,
+                                       GError             **error);
+
 void     anju_file_save_to_async  (AnjuApiClient       *client,
                                    gint64               file_id,
                                    GFile               *destination,

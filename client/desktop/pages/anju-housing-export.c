@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-file-save.h"
 #include "anju-housing-export.h"
 #include "anju-page-feedback.h"
 
@@ -30,71 +31,6 @@ anju_housing_export_path (AnjuPagedModel     *model,
     }
 
   return g_string_free (path, FALSE);
-}
-
-static void
-replaced_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-downloaded_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GFile *destination = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  bytes = anju_api_client_download_finish (ANJU_API_CLIENT (object), result, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_file_replace_contents_bytes_async (destination, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       g_task_get_cancellable (task), replaced_cb, g_object_ref (task));
-}
-
-void
-anju_housing_export_async (AnjuApiClient       *client,
-                           const char          *path,
-                           GFile               *destination,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (ANJU_IS_API_CLIENT (client));
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (G_IS_FILE (destination));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, anju_housing_export_async);
-  g_task_set_task_data (task, g_object_ref (destination), g_object_unref);
-  anju_api_client_download_async (client, path, cancellable, downloaded_cb, g_steal_pointer (&task));
-}
-
-gboolean
-anju_housing_export_finish (GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == anju_housing_export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 typedef struct
@@ -126,7 +62,7 @@ exported_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!anju_housing_export_finish (result, &error))
+  if (!anju_download_to_file_finish (result, &error))
     {
       anju_page_toast_error (request->widget, request->client, _("Could not export"), error);
       return;
@@ -151,7 +87,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
   if (destination != NULL)
     {
       request->name = g_file_get_basename (destination);
-      anju_housing_export_async (request->client, request->path, destination, NULL, exported_cb, request);
+      anju_download_to_file_async (request->client, request->path, destination, NULL, exported_cb,
+                                   request);
     }
   else
     export_request_free (request);

@@ -4,9 +4,9 @@
  * An export endpoint takes the same filters as its list and answers the
  * file itself.  anju_housing_export_path() spells the request from the
  * filters a list's model holds now, so the file holds what the list
- * shows; anju_housing_export_async() downloads it and writes it where
- * the user chose.  anju_housing_export() asks where first, with the
- * platform's file chooser, and toasts the outcome.
+ * shows.  anju_housing_export() asks where, with the platform's file
+ * chooser, downloads it there (anju_download_to_file_async()) and toasts
+ * the outcome.
  */
 #pragma once
 
@@ -25,17 +25,6 @@ char     *anju_housing_export_path   (AnjuPagedModel      *model,
                                       const char * const  *filters,
                                       const char          *format);
 
-void      anju_housing_export_async  (AnjuApiClient       *client,
-                                      const char          *path,
-                                      GFile               *destination,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-gboolean  anju_housing_export_finish (GAsyncResult        *result,
-                                      GError             **error);
-
-/* Asks where to save (suggesting file_stem + "." + format), then
- * exports path there; the outcome is a toast of widget's window. */
 void      anju_housing_export        (GtkWidget           *widget,
                                       AnjuApiClient       *client,
                                       const char          *path,
