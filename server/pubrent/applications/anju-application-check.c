@@ -11,6 +11,7 @@
 
 #include "anju-application-check.h"
 #include "anju-application-fields.h"
+#include "anju-decimal.h"
 #include "anju-id-number.h"
 #include "anju-phone.h"
 #include "anju-stmt.h"
@@ -144,12 +145,12 @@ check_value (Checker             *checker,
         add_error (checker, field->name, _("Must not be negative"));
       break;
     case ANJU_APP_MONEY:
-      if (!anju_app_parse_hundredths (text, &hundredths))
+      if (!anju_decimal_parse_hundredths (text, &hundredths, NULL))
         add_error (checker, field->name,
                    _("Must be an amount in yuan with at most two decimals, such as 1250.00"));
       break;
     case ANJU_APP_AREA:
-      if (!anju_app_parse_hundredths (text, &hundredths))
+      if (!anju_decimal_parse_hundredths (text, &hundredths, NULL))
         add_error (checker, field->name,
                    _("Must be an area in square metres with at most two decimals, such as 65.50"));
       break;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "anju-application-fields.h"
+#include "anju-decimal.h"
 #include "anju-db.h"
 
 /* D01, in the order of docs/api.md's Application. */
@@ -259,41 +260,6 @@ anju_app_fields_read (const AnjuAppField *fields,
     }
 }
 
-gboolean
-anju_app_parse_hundredths (const char *text,
-                           gint64     *out_value)
-{
-  g_auto(GStrv) parts = NULL;
-  gint64 whole, fraction = 0;
-  char *end;
-
-  if (text == NULL || !g_ascii_isdigit (*text))
-    return FALSE;
-  parts = g_strsplit (text, ".", -1);
-  if (g_strv_length (parts) > 2 || strlen (parts[0]) > 12)
-    return FALSE;
-  whole = g_ascii_strtoll (parts[0], &end, 10);
-  if (*end != '\0')
-    return FALSE;
-  if (parts[1] != NULL)
-    {
-      gsize len = strlen (parts[1]);
-
-      if (len == 0 || len > 2 || !g_ascii_isdigit (parts[1][0])
-          || (len == 2 && !g_ascii_isdigit (parts[1][1])))
-        return FALSE;
-      fraction = g_ascii_strtoll (parts[1], NULL, 10) * (len == 1 ? 10 : 1);
-    }
-  *out_value = whole * 100 + fraction;
-  return TRUE;
-}
-
-char *
-anju_app_format_hundredths (gint64 value)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", value / 100, (int) (value % 100));
-}
-
 const char *
 anju_app_record_get_string (JsonObject *record,
                             const char *member)
@@ -334,7 +300,7 @@ bind_one (const AnjuAppField *field,
       break;
     case ANJU_APP_MONEY:
     case ANJU_APP_AREA:
-      if (anju_app_parse_hundredths (json_node_get_string (node), &hundredths))
+      if (anju_decimal_parse_hundredths (json_node_get_string (node), &hundredths, NULL))
         sqlite3_bind_int64 (stmt, param, hundredths);
       else
         sqlite3_bind_null (stmt, param);
@@ -382,7 +348,7 @@ anju_app_fields_from_row (const AnjuAppField *fields,
         json_object_set_int_member (record, name, sqlite3_column_int64 (stmt, column));
       else if (fields[i].kind == ANJU_APP_MONEY || fields[i].kind == ANJU_APP_AREA)
         {
-          g_autofree char *text = anju_app_format_hundredths (sqlite3_column_int64 (stmt, column));
+          g_autofree char *text = anju_decimal_format_hundredths (sqlite3_column_int64 (stmt, column));
 
           json_object_set_string_member (record, name, text);
         }

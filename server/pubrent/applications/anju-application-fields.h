@@ -74,11 +74,6 @@ void        anju_app_fields_from_row            (const AnjuAppField *fields,
                                                  int                 first_column,
                                                  JsonObject         *record);
 
-/* Amount or area text ("1250.00") ↔ hundredths. */
-gboolean    anju_app_parse_hundredths           (const char         *text,
-                                                 gint64             *out_value);
-char       *anju_app_format_hundredths          (gint64              value);
-
 /* The member's string, or NULL when absent, null or not a string. */
 const char *anju_app_record_get_string          (JsonObject         *record,
                                                  const char         *member);
