@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "anju-content-json.h"
+#include "anju-decimal.h"
 #include "anju-housing-store.h"
 #include "anju-json-columns.h"
 #include "anju-money.h"
@@ -59,12 +60,6 @@ anju_housing_parse_hundredths (const char  *text,
   return TRUE;
 }
 
-char *
-anju_housing_format_hundredths (gint64 value)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", value / 100, (int) (value % 100));
-}
-
 gboolean
 anju_housing_date_is_valid (const char *text)
 {
@@ -94,7 +89,7 @@ add_hundredths_column (JsonBuilder  *builder,
       json_builder_add_null_value (builder);
       return;
     }
-  text = anju_housing_format_hundredths (sqlite3_column_int64 (stmt, column));
+  text = anju_decimal_format_hundredths (sqlite3_column_int64 (stmt, column));
   json_builder_add_string_value (builder, text);
 }
 
@@ -349,7 +344,7 @@ add_optional_hundredths (JsonBuilder *builder,
                          const char  *member,
                          gint64       value)
 {
-  g_autofree char *text = value >= 0 ? anju_housing_format_hundredths (value) : NULL;
+  g_autofree char *text = value >= 0 ? anju_decimal_format_hundredths (value) : NULL;
 
   json_builder_set_member_name (builder, member);
   if (text != NULL)

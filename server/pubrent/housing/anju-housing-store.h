@@ -41,8 +41,6 @@ const char *anju_housing_scope_path     (const AnjuCaller *caller);
 gboolean    anju_housing_parse_hundredths (const char  *text,
                                            gint64      *out_value,
                                            GError     **error);
-/* "65.50" */
-char       *anju_housing_format_hundredths (gint64 value);
 /* "YYYY-MM-DD" that names a real day. */
 gboolean    anju_housing_date_is_valid   (const char *text);
 

@@ -16,6 +16,7 @@
 
 #include "anju-audit.h"
 #include "anju-caller.h"
+#include "anju-decimal.h"
 #include "anju-housing-private.h"
 #include "anju-housing-units.h"
 #include "anju-import-report.h"
@@ -554,7 +555,7 @@ hundredths_column (sqlite3_stmt *stmt,
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return g_strdup ("");
-  return anju_housing_format_hundredths (sqlite3_column_int64 (stmt, column));
+  return anju_decimal_format_hundredths (sqlite3_column_int64 (stmt, column));
 }
 
 static char *
