@@ -1,0 +1,51 @@
+/* anju-camera.h: the kiosk camera, through GStreamer into GTK.
+ *
+ *   <source> ! videoconvert ! videoscale ! video/x-raw,format=RGBA,width=W,height=H
+ *            ! appsink max-buffers=2 drop=true sync=false
+ *
+ * <source> is "v4l2src device=/dev/videoN" for a real camera and any
+ * gst-launch source description for the simulator ("videotestsrc
+ * is-live=true", or a still image: "filesrc location=qr.png ! pngdec !
+ * imagefreeze is-live=true").  Everything after the source is the same
+ * for both, so a test exercises the real frame → texture → still path.
+ * The appsink callback only schedules an idle; textures are made on the
+ * main thread.
+ *
+ * Implements AnjuDevice (kind "camera"): a v4l2 device path that does not
+ * exist is MISSING (never replaced by the test source); a pipeline error
+ * is ERROR.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "anju-device.h"
+
+G_BEGIN_DECLS
+
+#define ANJU_TYPE_CAMERA (anju_camera_get_type ())
+G_DECLARE_FINAL_TYPE (AnjuCamera, anju_camera, ANJU, CAMERA, GObject)
+
+/* device: "/dev/video0" for v4l2, NULL with simulator_source for the
+ * simulator. */
+AnjuCamera   *anju_camera_new_v4l2          (const char    *device);
+AnjuCamera   *anju_camera_new_simulator     (const char    *source_description);
+
+gboolean      anju_camera_start             (AnjuCamera    *self,
+                                             GError       **error);
+void          anju_camera_stop              (AnjuCamera    *self);
+gboolean      anju_camera_is_running        (AnjuCamera    *self);
+
+/* The live preview: a paintable that changes with every frame, for a
+ * GtkPicture. */
+GdkPaintable *anju_camera_get_paintable     (AnjuCamera    *self);
+
+/* The newest frame as JPEG (gst_video_convert_sample). */
+GBytes       *anju_camera_capture_jpeg      (AnjuCamera    *self,
+                                             GError       **error);
+
+/* Decodes a QR code in the newest frame (zbar); NULL when none is
+ * visible yet. */
+char         *anju_camera_scan_qr           (AnjuCamera    *self);
+
+G_END_DECLS
