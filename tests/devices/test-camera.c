@@ -215,6 +215,52 @@ test_v4l2_missing (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A node that is there but is no camera: v4l2src itself refuses it. */
+static void
+test_v4l2_not_a_camera (void)
+{
+  g_autoptr(AnjuCamera) camera = anju_camera_new_v4l2 ("/dev/null");
+  g_autoptr(GError) error = NULL;
+  AnjuDevice *device = ANJU_DEVICE (camera);
+
+  g_assert_true (anju_camera_check (camera, &error));
+  g_assert_no_error (error);
+  g_assert_false (anju_camera_start (camera, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "/dev/null"));
+  g_assert_false (anju_camera_is_running (camera));
+  g_assert_cmpint (anju_device_get_state (device), ==, ANJU_DEVICE_STATE_ERROR);
+  g_assert_cmpstr (anju_device_get_status_message (device), ==, error->message);
+}
+
+static gboolean
+has_failed (AnjuCamera *camera)
+{
+  return anju_device_get_state (ANJU_DEVICE (camera)) == ANJU_DEVICE_STATE_ERROR;
+}
+
+/* A camera that stops in the middle (unplugged, here a source that ends)
+ * is reported from the bus: ERROR, and the device is released. */
+static void
+test_stops_while_running (void)
+{
+  g_autoptr(AnjuCamera) camera = anju_camera_new_simulator ("videotestsrc is-live=true num-buffers=5");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (anju_camera_start (camera, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (camera, has_failed));
+  g_assert_false (anju_camera_is_running (camera));
+  g_assert_nonnull (anju_device_get_status_message (ANJU_DEVICE (camera)));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (anju_camera_get_paintable (camera)), ==, 0);
+
+  /* The next success clears the error. */
+  g_assert_true (anju_camera_start (camera, &error));
+  g_assert_cmpint (anju_device_get_state (ANJU_DEVICE (camera)), ==, ANJU_DEVICE_STATE_OK);
+  g_assert_null (anju_device_get_status_message (ANJU_DEVICE (camera)));
+  anju_camera_stop (camera);
+}
+
 /* A source that fails makes the camera ERROR with GStreamer's reason. */
 static void
 test_pipeline_error (void)
@@ -283,7 +329,9 @@ main (int   argc,
   g_test_add_func ("/devices/camera/scan-qr  F-TERM-011", test_scan_qr);
   g_test_add_func ("/devices/camera/own-context  F-TERM-006", test_own_context);
   g_test_add_func ("/devices/camera/v4l2-missing  F-TERM-006", test_v4l2_missing);
+  g_test_add_func ("/devices/camera/v4l2-not-a-camera  F-TERM-006", test_v4l2_not_a_camera);
   g_test_add_func ("/devices/camera/pipeline-error  F-TERM-006", test_pipeline_error);
+  g_test_add_func ("/devices/camera/stops-while-running  F-TERM-006", test_stops_while_running);
   g_test_add_func ("/devices/camera/stop-and-start-again  F-TERM-006", test_stop_and_start_again);
 
   status = g_test_run ();
