@@ -30,6 +30,8 @@ typedef enum
   ANJU_ID_READER_ERROR_CHECKSUM,      /* a corrupt frame */
   ANJU_ID_READER_ERROR_TIMEOUT,       /* no whole answer in time */
   ANJU_ID_READER_ERROR_UNPLUGGED,     /* the tty is gone or hung up */
+  ANJU_ID_READER_ERROR_FAILED,        /* unusable: permissions, line
+                                       * settings, a SAM module fault */
 } AnjuIdReaderError;
 
 #define ANJU_TYPE_ID_READER (anju_id_reader_get_type ())
@@ -37,6 +39,11 @@ G_DECLARE_FINAL_TYPE (AnjuIdReader, anju_id_reader, ANJU, ID_READER, GObject)
 
 AnjuIdReader *anju_id_reader_new              (const char          *device_path);
 const char   *anju_id_reader_get_device_path  (AnjuIdReader        *self);
+
+/* How long one exchange (command out, whole answer in) may take;
+ * 3000 ms by default, as a real reader needs up to a second to read. */
+void        anju_id_reader_set_timeout        (AnjuIdReader        *self,
+                                               guint                timeout_ms);
 
 /* One find → select → read.  Errors are ANJU_ID_READER_ERROR with a
  * translated message a citizen can act on. */
