@@ -32,7 +32,8 @@ wipe_bytes (GBytes **bytes)
   /* Takes the data over when this is the last reference, copies it
    * otherwise: either way the wiped block is ours. */
   data = g_bytes_unref_to_data (g_steal_pointer (bytes), &size);
-  explicit_bzero (data, size);
+  if (size > 0)
+    explicit_bzero (data, size);
   g_free (data);
 }
 

@@ -373,7 +373,7 @@ encode_field (guint8     *text,
       bytes[2 * i] = unit & 0xFF;
       bytes[2 * i + 1] = unit >> 8;
     }
-  if (units != NULL)
+  if (units != NULL && n_value > 0)
     explicit_bzero (units, n_value * sizeof (gunichar2));
 }
 

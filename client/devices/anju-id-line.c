@@ -251,7 +251,8 @@ read_frame (int            fd,
     }
 
   /* The read reply holds a person's data: leave none of it behind. */
-  explicit_bzero (buf->data, buf->len);
+  if (buf->len > 0)
+    explicit_bzero (buf->data, buf->len);
   return payload;
 }
 
@@ -285,7 +286,8 @@ _anju_id_line_exchange (int            fd,
       *sw3 = bytes[2];
       *data = g_bytes_new (bytes + 3, len - 3);
     }
-  explicit_bzero (bytes, len);
+  if (len > 0)
+    explicit_bzero (bytes, len);
   g_free (bytes);
   if (len < 3)
     return set_corrupt (error, "an answer without its three status bytes");

@@ -140,7 +140,8 @@ decode_card (GBytes  *data,
   guint8 *bytes = g_bytes_unref_to_data (g_bytes_ref (data), &len);
 
   card = anju_id_card_decode_read_data (bytes, len, &local_error);
-  explicit_bzero (bytes, len);
+  if (len > 0)
+    explicit_bzero (bytes, len);
   g_free (bytes);
   if (card == NULL)
     {
