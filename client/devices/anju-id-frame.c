@@ -150,8 +150,8 @@ anju_id_frame_parse (const guint8  *buf,
        * what this impossible length claimed. */
       *consumed = start + 1;
       g_set_error (error, ANJU_ID_FRAME_ERROR, ANJU_ID_FRAME_ERROR_LENGTH,
-                   _("A frame claims an impossible length of %" G_GSIZE_FORMAT " bytes"),
-                   len_field);
+                   _("A frame claims an impossible length of %u bytes"),
+                   (guint) len_field);
       return FALSE;
     }
 
@@ -337,8 +337,8 @@ anju_id_card_decode_read_data (const guint8  *data,
       len != 4 + text_len + photo_len)
     {
       g_set_error (error, ANJU_ID_FRAME_ERROR, ANJU_ID_FRAME_ERROR_LENGTH,
-                   _("The card data has %" G_GSIZE_FORMAT " bytes, not a text block and a photo"),
-                   len);
+                   _("The card data has %u bytes, not a text block and a photo"),
+                   (guint) len);
       return NULL;
     }
 

@@ -4,7 +4,9 @@
  * (anju-idcard-simulator) on a pseudo-terminal: the line is put in raw
  * mode (cfmakeraw, CLOCAL|CREAD, 115200 8N1) before any byte flows.  A
  * read is find card → select card → read text, each with a timeout, in a
- * worker thread.
+ * worker thread.  The line is opened (and the reader's SAM module asked
+ * for its status) at the first read and stays open; any failure of the
+ * line closes it, so the next read starts on a fresh one.
  *
  * Implements AnjuDevice (kind "id_reader"): a device path that does not
  * exist is MISSING; an I/O failure, timeout or corrupt frame makes it

@@ -6,7 +6,8 @@
  * frames on it the way a reader with (or without) a card does.  Standard
  * input takes one command a line (see --help); each is acknowledged by a
  * line "ok <command>" or "error: <why>" so that a test knows it took
- * effect before it reads.
+ * effect before it reads.  It exits on "unplug" and when the thread that
+ * started it ends (PR_SET_PDEATHSIG): start it from the main thread.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
