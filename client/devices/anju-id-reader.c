@@ -33,12 +33,13 @@ struct _AnjuIdReader
   int              fd;              /* -1 while closed */
 };
 
-/* What a worker found besides its answer. */
+/* A worker's order, and what it found besides its answer. */
 typedef struct
 {
   guint    timeout_ms;
-  gboolean missing;   /* the device path did not exist */
-} ReadJob;
+  gboolean check_only; /* a SAM status check instead of a card read */
+  gboolean missing;    /* the device path did not exist */
+} LineJob;
 
 static void anju_id_reader_device_init (AnjuDeviceInterface *iface);
 
@@ -102,22 +103,17 @@ close_line (AnjuIdReader *self)
   self->fd = -1;
 }
 
-/* Opens the line when it is closed, and asks the reader's security
- * module (SAM) whether it works: without it no card can be read. */
+/* Asks the reader's security module (SAM) whether it works: without it
+ * no card can be read. */
 static gboolean
-ensure_line (AnjuIdReader  *self,
-             ReadJob       *job,
-             GCancellable  *cancellable,
-             GError       **error)
+check_sam (AnjuIdReader  *self,
+           LineJob       *job,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(GBytes) data = NULL;
   guint8 sw3 = 0;
 
-  if (self->fd >= 0)
-    return TRUE;
-  self->fd = _anju_id_line_open (self->device_path, &job->missing, error);
-  if (self->fd < 0)
-    return FALSE;
   if (!_anju_id_line_exchange (self->fd, ANJU_ID_CMD_SAM_STATUS, job->timeout_ms,
                                cancellable, &sw3, &data, error))
     return FALSE;
@@ -128,6 +124,32 @@ ensure_line (AnjuIdReader  *self,
                              _("The ID card reader is out of order; please ask the staff for help"));
     }
   return TRUE;
+}
+
+/* Opens the line when it is closed, and checks the SAM on a new line. */
+static gboolean
+ensure_line (AnjuIdReader  *self,
+             LineJob       *job,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (self->fd >= 0)
+    return TRUE;
+  self->fd = _anju_id_line_open (self->device_path, &job->missing, error);
+  if (self->fd < 0)
+    return FALSE;
+  return check_sam (self, job, cancellable, error);
+}
+
+static gboolean
+check_line (AnjuIdReader  *self,
+            LineJob       *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  if (self->fd < 0)
+    return ensure_line (self, job, cancellable, error);
+  return check_sam (self, job, cancellable, error);
 }
 
 static AnjuIdCard *
@@ -154,7 +176,7 @@ decode_card (GBytes  *data,
 
 static AnjuIdCard *
 read_card_on_line (AnjuIdReader  *self,
-                   ReadJob       *job,
+                   LineJob       *job,
                    GCancellable  *cancellable,
                    GError       **error)
 {
@@ -214,55 +236,79 @@ is_card_error (const GError *error)
          g_error_matches (error, ANJU_ID_READER_ERROR, ANJU_ID_READER_ERROR_READ_FAILED);
 }
 
+/* The worker answers a card for a read, the reader itself for a check. */
 static void
-read_card_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+line_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   AnjuIdReader *self = source_object;
-  ReadJob *job = task_data;
+  LineJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  AnjuIdCard *card = NULL;
+  gpointer answer = NULL;
 
   g_mutex_lock (&self->line_lock);
-  card = read_card_on_line (self, job, cancellable, &error);
+  if (job->check_only)
+    answer = check_line (self, job, cancellable, &error) ? self : NULL;
+  else
+    answer = read_card_on_line (self, job, cancellable, &error);
   /* After a broken exchange an answer may still be on its way; a fresh
    * open (and SAM check) puts the next read on a clean line. */
-  if (card == NULL && !is_card_error (error))
+  if (answer == NULL && !is_card_error (error))
     close_line (self);
   g_mutex_unlock (&self->line_lock);
 
-  if (card == NULL)
+  if (answer == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (job->check_only)
+    g_task_return_pointer (task, NULL, NULL);
   else
-    g_task_return_pointer (task, card, (GDestroyNotify) anju_id_card_free);
+    g_task_return_pointer (task, answer, (GDestroyNotify) anju_id_card_free);
 }
 
 /* Back in the caller's main context: the device's state follows the
  * outcome, then the caller gets it. */
 static void
-read_card_done_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+line_done_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   AnjuIdReader *self = ANJU_ID_READER (source_object);
   g_autoptr(GTask) task = user_data;
-  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  LineJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  AnjuIdCard *card = g_task_propagate_pointer (G_TASK (result), &error);
+  gpointer answer = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (card != NULL || is_card_error (error))
+  if (error == NULL || is_card_error (error))
     set_state (self, ANJU_DEVICE_STATE_OK, NULL);
   else if (job->missing)
     set_missing (self);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_state (self, ANJU_DEVICE_STATE_ERROR, error->message);
 
-  if (card == NULL)
+  if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (job->check_only)
+    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_pointer (task, card, (GDestroyNotify) anju_id_card_free);
+    g_task_return_pointer (task, answer, (GDestroyNotify) anju_id_card_free);
+}
+
+static void
+run_on_line (AnjuIdReader *self,
+             GTask        *task,
+             gboolean      check_only)
+{
+  g_autoptr(GTask) worker = NULL;
+  LineJob *job = g_new0 (LineJob, 1);
+
+  job->timeout_ms = self->timeout_ms;
+  job->check_only = check_only;
+  worker = g_task_new (self, g_task_get_cancellable (task), line_done_cb, task);
+  g_task_set_source_tag (worker, line_thread);
+  g_task_set_task_data (worker, job, g_free);
+  g_task_run_in_thread (worker, line_thread);
 }
 
 static const char *
@@ -419,22 +465,14 @@ anju_id_reader_read_card_async (AnjuIdReader        *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-  ReadJob *job = NULL;
+  GTask *task = NULL;
 
   g_return_if_fail (ANJU_IS_ID_READER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, anju_id_reader_read_card_async);
-
-  job = g_new0 (ReadJob, 1);
-  job->timeout_ms = self->timeout_ms;
-  worker = g_task_new (self, cancellable, read_card_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (worker, read_card_thread);
-  g_task_set_task_data (worker, job, g_free);
-  g_task_run_in_thread (worker, read_card_thread);
+  run_on_line (self, task, FALSE);
 }
 
 AnjuIdCard *
@@ -447,4 +485,32 @@ anju_id_reader_read_card_finish (AnjuIdReader  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == anju_id_reader_read_card_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+anju_id_reader_check_async (AnjuIdReader        *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = NULL;
+
+  g_return_if_fail (ANJU_IS_ID_READER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, anju_id_reader_check_async);
+  run_on_line (self, task, TRUE);
+}
+
+gboolean
+anju_id_reader_check_finish (AnjuIdReader  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (ANJU_IS_ID_READER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == anju_id_reader_check_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

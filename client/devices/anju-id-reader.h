@@ -57,4 +57,15 @@ AnjuIdCard *anju_id_reader_read_card_finish   (AnjuIdReader        *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* Asks the reader's SAM module for its status, opening the line when it
+ * is closed: a check of the device alone, for the kiosk's start and its
+ * heartbeat, with no card needed.  The state follows as for a read. */
+void        anju_id_reader_check_async        (AnjuIdReader        *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    anju_id_reader_check_finish       (AnjuIdReader        *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
 G_END_DECLS

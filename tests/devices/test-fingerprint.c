@@ -340,6 +340,24 @@ test_device_error (Fixture       *fixture,
 }
 
 static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) print = NULL;
+
+  /* Nobody comes: the kiosk gives up waiting for the finger. */
+  anju_fingerprint_enroll_async (fixture->fingerprint, "王小湘", cancellable, result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  print = anju_fingerprint_enroll_finish (fixture->fingerprint, wait_for_result (&result), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (print);
+  assert_state (fixture, ANJU_DEVICE_STATE_OK);
+}
+
+static void
 test_bad_print (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -407,6 +425,7 @@ main (int   argc,
   ADD ("scan-while-waiting", NULL, test_scan_while_waiting);
   ADD ("retry", NULL, test_retry);
   ADD ("device-error", NULL, test_device_error);
+  ADD ("cancel", NULL, test_cancel);
   ADD ("bad-print", NULL, test_bad_print);
   ADD ("autoscan", "right-index-demo", test_autoscan);
 #undef ADD

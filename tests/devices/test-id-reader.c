@@ -195,7 +195,6 @@ test_card_file (Fixture       *fixture,
   g_autofree char *good = write_card_file (dir, "430104195803020018");
   g_autofree char *command = g_strconcat ("insert ", good, NULL);
   g_autoptr(AnjuIdCard) card = NULL;
-  g_autofree char *bad = NULL;
 
   send_command (fixture, command);
   card = read_card (fixture->reader, &error);
@@ -204,9 +203,9 @@ test_card_file (Fixture       *fixture,
   g_assert_cmpstr (card->nation, ==, "土家");
   g_assert_cmpstr (card->valid_to, ==, "长期");
 
-  /* A card whose number has a wrong check character is refused as
-   * unreadable; the reader itself did nothing wrong. */
-  bad = write_card_file (dir, "430104195803020011");
+  /* The same file, now with a wrong check character: the card is refused
+   * as unreadable; the reader itself did nothing wrong. */
+  g_free (write_card_file (dir, "430104195803020011"));
   send_command (fixture, command);
   g_clear_pointer (&card, anju_id_card_free);
   card = read_card (fixture->reader, &error);
@@ -265,6 +264,29 @@ test_timeout (Fixture       *fixture,
 }
 
 static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AnjuIdCard) card = NULL;
+
+  /* The reader waits for an answer that never comes, far longer than the
+   * test runs: only the cancellation can end the wait. */
+  anju_id_reader_set_timeout (fixture->reader, 600000);
+  send_command (fixture, "silent-next");
+  anju_id_reader_read_card_async (fixture->reader, cancellable, read_card_cb, &result);
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  card = anju_id_reader_read_card_finish (fixture->reader, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (card);
+  g_assert_cmpint (anju_device_get_state (ANJU_DEVICE (fixture->reader)), ==, ANJU_DEVICE_STATE_OK);
+}
+
+static void
 test_unplug (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -284,6 +306,40 @@ test_unplug (Fixture       *fixture,
   card = read_card (fixture->reader, &error);
   g_assert_error (error, ANJU_ID_READER_ERROR, ANJU_ID_READER_ERROR_UNPLUGGED);
   g_assert_null (card);
+  g_assert_cmpint (anju_device_get_state (ANJU_DEVICE (fixture->reader)), ==, ANJU_DEVICE_STATE_ERROR);
+}
+
+static gboolean
+check (AnjuIdReader  *reader,
+       GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  anju_id_reader_check_async (reader, NULL, read_card_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return anju_id_reader_check_finish (reader, result, error);
+}
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No card needed: only the reader is asked. Twice: the first opens the
+   * line, the second asks on the open one. */
+  g_assert_true (check (fixture->reader, &error));
+  g_assert_no_error (error);
+  g_assert_true (check (fixture->reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (anju_device_get_state (ANJU_DEVICE (fixture->reader)), ==, ANJU_DEVICE_STATE_OK);
+
+  send_command (fixture, "unplug");
+  g_subprocess_wait (fixture->simulator, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (check (fixture->reader, &error));
+  g_assert_error (error, ANJU_ID_READER_ERROR, ANJU_ID_READER_ERROR_UNPLUGGED);
   g_assert_cmpint (anju_device_get_state (ANJU_DEVICE (fixture->reader)), ==, ANJU_DEVICE_STATE_ERROR);
 }
 
@@ -340,7 +396,9 @@ main (int   argc,
   ADD ("corrupt-frame", fixture_set_up_with_card, test_corrupt_frame);
   ADD ("read-failed", fixture_set_up_with_card, test_read_failed);
   ADD ("timeout", fixture_set_up_with_card, test_timeout);
+  ADD ("cancel", fixture_set_up_with_card, test_cancel);
   ADD ("unplug", fixture_set_up_with_card, test_unplug);
+  ADD ("check", fixture_set_up_empty, test_check);
 #undef ADD
   g_test_add_func ("/devices/id-reader/F-TERM-005/missing", test_missing);
   g_test_add_func ("/devices/id-reader/F-TERM-005/not-a-tty", test_not_a_tty);
