@@ -153,10 +153,10 @@ record_outcome (AnjuFingerprint *self,
 
 typedef struct
 {
-  AnjuFingerprint *self;   /* (owned) */
-  GSocketConnection *connection;
-  char *command;
-  char buf[64];
+  AnjuFingerprint   *self;        /* (owned) */
+  GSocketConnection *connection;  /* (owned) (nullable) */
+  char              *command;     /* (owned) */
+  char               buf[64];
 } AutoscanCommand;
 
 static void
