@@ -199,7 +199,12 @@ read_heartbeat (AnjuRequest  *request,
       && g_utf8_strlen (json_node_get_string (version), -1) <= MAX_VERSION_LENGTH)
     *out_version = json_node_get_string (version);
   else if (version != NULL && !JSON_NODE_HOLDS_NULL (version))
-    anju_request_add_field_error (request, "app_version", _("Must be at most 32 characters"));
+    {
+      g_autofree char *why = g_strdup_printf (_("Must be at most %u characters"),
+                                              MAX_VERSION_LENGTH);
+
+      anju_request_add_field_error (request, "app_version", why);
+    }
   if (peripherals == NULL || JSON_NODE_HOLDS_NULL (peripherals))
     return g_steal_pointer (&reports);
   array = JSON_NODE_HOLDS_ARRAY (peripherals) ? json_node_get_array (peripherals) : NULL;
