@@ -85,6 +85,7 @@ test_change_log (void)
   g_autoptr(JsonObject) edit = NULL;
   g_autoptr(JsonObject) create = NULL;
   g_autoptr(JsonObject) layout = NULL;
+  g_autoptr(JsonObject) handle = NULL;
   g_autofree char *lines = NULL;
 
   edit = parse_object ("{\"action\":\"update\","
@@ -120,6 +121,18 @@ test_change_log (void)
   lines = anju_terminal_change_describe (layout);
   g_assert_cmpstr (lines, ==,
                    "Modules: Public notices, Policy publicity → Policy publicity, Public notices (off)");
+  g_clear_pointer (&lines, g_free);
+
+  /* Handling an alert: its state reads as an alert's, who did it by name. */
+  handle = parse_object ("{\"action\":\"alert.handle\","
+                         "\"before\":{\"id\":5,\"state\":\"open\",\"note\":null,\"handled_by\":null,"
+                         "\"raised_at\":\"a\"},"
+                         "\"after\":{\"id\":5,\"state\":\"handled\",\"note\":\"已更换读卡器\","
+                         "\"handled_by\":{\"id\":1,\"name\":\"管理员\"},\"handled_at\":\"b\",\"raised_at\":\"a\"}}");
+  lines = anju_terminal_change_describe (handle);
+  g_assert_cmpstr (lines, ==,
+                   "State: Open → Handled\nHandling note: — → 已更换读卡器\nHandled by: — → 管理员");
+  g_assert_cmpstr (anju_terminal_change_action_label ("alert.handle"), ==, "Alert handled");
 }
 
 static void

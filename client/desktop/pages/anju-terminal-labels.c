@@ -79,6 +79,7 @@ static const Label actions[] = {
   { "credential.issue", "terminal change", NC_("terminal change", "Credential issued") },
   { "credential.revoke", "terminal change", NC_("terminal change", "Credential revoked") },
   { "layout.update", "terminal change", NC_("terminal change", "Home layout changed") },
+  { "alert.handle", "terminal change", NC_("terminal change", "Alert handled") },
 };
 
 /* In the order a change row lists them. */
@@ -100,11 +101,14 @@ static const Label fields[] = {
   { "modules", "terminal field", NC_("terminal field", "Modules") },
   { "banner_file_id", "terminal field", NC_("terminal field", "Banner image") },
   { "theme", "terminal field", NC_("terminal field", "Theme") },
+  { "note", "terminal field", NC_("terminal field", "Handling note") },
+  { "handled_by", "terminal field", NC_("terminal field", "Handled by") },
 };
 
 /* Bookkeeping that changes with every write says nothing to a reader. */
 static const char * const unlisted_members[] = {
-  "id", "created_at", "updated_at", "online", "last_heartbeat_at", "terminal_id", NULL
+  "id", "created_at", "updated_at", "online", "last_heartbeat_at", "terminal_id", "terminal",
+  "handled_at", "raised_at", NULL
 };
 
 static const Label *
@@ -338,8 +342,14 @@ static char *
 code_text (const char *member,
            const char *code)
 {
+  /* A terminal's state and an alert's (in "alert.handle" rows) share
+   * the member name; their codes do not overlap. */
   if (g_strcmp0 (member, "state") == 0)
-    return g_strdup (anju_terminal_state_label (code));
+    {
+      const char *label = anju_terminal_state_label (code);
+
+      return g_strdup (label != code ? label : anju_terminal_alert_state_label (code));
+    }
   if (g_strcmp0 (member, "theme") == 0)
     return g_strdup (anju_terminal_theme_label (code));
 

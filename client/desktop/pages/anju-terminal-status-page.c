@@ -18,7 +18,7 @@
 #define REFRESH_SECONDS 30
 
 /* Positions in the alert state filter of the template. */
-static const char * const alert_state_values[] = { NULL, "open", "handled" };
+static const char * const alert_state_values[] = { NULL, "open", "handled", "recovered" };
 
 struct _AnjuTerminalStatusPage
 {
@@ -64,13 +64,20 @@ selected_alert (AnjuTerminalStatusPage *self)
   return ANJU_IS_RECORD (item) ? ANJU_RECORD (item) : NULL;
 }
 
+/* An open alert, or one whose cause went away before anyone looked at
+ * it, still wants a note of what was done. */
+static gboolean
+can_handle (AnjuRecord *alert)
+{
+  const char *state = alert != NULL ? anju_record_get_string (alert, "state") : NULL;
+
+  return g_strcmp0 (state, "open") == 0 || g_strcmp0 (state, "recovered") == 0;
+}
+
 static void
 actions_update (AnjuTerminalStatusPage *self)
 {
-  AnjuRecord *alert = selected_alert (self);
-  gboolean open = alert != NULL && g_strcmp0 (anju_record_get_string (alert, "state"), "open") == 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "terminal-status.handle", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "terminal-status.handle", can_handle (selected_alert (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "terminal-status.load-more",
                                  anju_paged_model_get_has_more (self->alerts)
                                  && !anju_paged_model_get_loading (self->alerts));
@@ -156,6 +163,10 @@ fill_card (GtkBox     *card,
   online_text = g_strdup_printf (_("● %1$s"), anju_terminal_online_label (online));
   gtk_box_append (GTK_BOX (top), styled_label (heading, "heading"));
   gtk_box_append (GTK_BOX (top), styled_label (online_text, online ? "success" : "error"));
+  /* Disabled terminals stay on the board, marked so: nobody should
+   * chase their silence. */
+  if (g_strcmp0 (anju_record_get_path_string (status, "terminal.state"), "disabled") == 0)
+    gtk_box_append (GTK_BOX (top), styled_label (anju_terminal_state_label ("disabled"), "dim-label"));
   gtk_box_append (card, top);
   gtk_box_append (card, styled_label (details, "dim-label"));
 
@@ -175,18 +186,24 @@ fill_card (GtkBox     *card,
   gtk_box_append (card, devices);
 }
 
+/* A card holds a padded box, which bind fills. */
 static void
 card_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  gtk_widget_set_margin_top (card, 6);
-  gtk_widget_set_margin_bottom (card, 6);
-  gtk_widget_set_margin_start (card, 6);
-  gtk_widget_set_margin_end (card, 6);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_bottom (card, 12);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 12);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_box_append (GTK_BOX (card), content);
   gtk_list_item_set_child (item, card);
   gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
 }
 
 /* A card's content depends on the whole record: build it afresh. */
@@ -194,7 +211,7 @@ static void
 card_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
-  GtkWidget *card = gtk_list_item_get_child (item);
+  GtkWidget *card = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   AnjuRecord *status = gtk_list_item_get_item (item);
   GtkWidget *child;
 
@@ -327,13 +344,13 @@ handle_action (GtkWidget  *widget,
   AnjuRecord *alert = selected_alert (self);
   AnjuHousingPrompt *prompt;
 
-  if (alert == NULL || g_strcmp0 (anju_record_get_string (alert, "state"), "open") != 0)
+  if (!can_handle (alert))
     return;
 
   prompt = anju_housing_prompt_new (widget, alert, _("Handle the Alert"),
                                     anju_record_get_string (alert, "message"),
                                     "handle", _("_Handle"), FALSE);
-  anju_housing_prompt_add_entry (prompt, "note", _("What was done"), NULL, TRUE, FALSE);
+  anju_housing_prompt_add_entry (prompt, "note", _("What was done"), NULL, FALSE, FALSE);
   anju_housing_prompt_present (prompt, handle_answered_cb);
 }
 
