@@ -41,7 +41,7 @@ assert_every_code_labelled (const char * const *codes,
 static void
 test_labels (void)
 {
-  assert_every_code_labelled (anju_terminal_peripheral_kinds (), anju_terminal_peripheral_label, 4);
+  assert_every_code_labelled (anju_terminal_peripheral_kind_codes (), anju_terminal_peripheral_label, 4);
   assert_every_code_labelled (anju_terminal_module_keys (), anju_terminal_module_label, 7);
   assert_every_code_labelled (anju_terminal_theme_codes (), anju_terminal_theme_label, 2);
 

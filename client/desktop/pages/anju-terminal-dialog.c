@@ -39,7 +39,7 @@ static const TextField text_fields[] = {
 #define N_TEXT_FIELDS G_N_ELEMENTS (text_fields)
 
 /* The field names the server gives a peripheral's problem, parallel to
- * anju_terminal_peripheral_kinds(). */
+ * anju_terminal_peripheral_kind_codes(). */
 static const char * const peripheral_fields[N_PERIPHERALS] = {
   "peripherals.camera", "peripherals.fingerprint", "peripherals.id_reader", "peripherals.printer",
 };
@@ -204,7 +204,7 @@ static void
 add_peripherals (AnjuTerminalDialog *self,
                  JsonBuilder        *builder)
 {
-  const char * const *kinds = anju_terminal_peripheral_kinds ();
+  const char * const *kinds = anju_terminal_peripheral_kind_codes ();
 
   json_builder_set_member_name (builder, "peripherals");
   json_builder_begin_object (builder);
@@ -383,7 +383,7 @@ add_text_rows (AnjuTerminalDialog *self)
 static void
 add_peripheral_rows (AnjuTerminalDialog *self)
 {
-  const char * const *kinds = anju_terminal_peripheral_kinds ();
+  const char * const *kinds = anju_terminal_peripheral_kind_codes ();
 
   for (guint i = 0; i < N_PERIPHERALS; i++)
     {
@@ -454,7 +454,7 @@ static void
 fill_peripherals (AnjuTerminalDialog *self,
                   JsonObject         *peripherals)
 {
-  const char * const *kinds = anju_terminal_peripheral_kinds ();
+  const char * const *kinds = anju_terminal_peripheral_kind_codes ();
 
   for (guint i = 0; i < N_PERIPHERALS; i++)
     {
@@ -680,7 +680,7 @@ GtkWidget *
 _anju_terminal_dialog_get_peripheral_switch (AnjuTerminalDialog *self,
                                              const char         *kind)
 {
-  const char * const *kinds = anju_terminal_peripheral_kinds ();
+  const char * const *kinds = anju_terminal_peripheral_kind_codes ();
 
   g_return_val_if_fail (ANJU_IS_TERMINAL_DIALOG (self), NULL);
 

@@ -149,7 +149,7 @@ anju_terminal_online_label (gboolean online)
 }
 
 const char * const *
-anju_terminal_peripheral_kinds (void)
+anju_terminal_peripheral_kind_codes (void)
 {
   return peripheral_kinds;
 }

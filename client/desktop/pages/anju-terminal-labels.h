@@ -29,7 +29,7 @@ const char          *anju_terminal_online_label           (gboolean    online);
 
 /* The four peripheral kinds in the order the API lists them
  * (NULL-terminated), and their names. */
-const char * const  *anju_terminal_peripheral_kinds       (void);
+const char * const  *anju_terminal_peripheral_kind_codes  (void);
 const char          *anju_terminal_peripheral_label       (const char *kind);
 /* "ok", "missing", "error", "disabled" as a person reads them. */
 const char          *anju_terminal_peripheral_state_label (const char *state);
