@@ -29,6 +29,7 @@ struct _AnjuTerminalStatusPage
   GtkStack           *board_stack;
   GtkListView        *board_view;
   AdwStatusPage      *board_error_page;
+  GtkWidget          *alert_tools;
   GtkDropDown        *alert_state_filter;
   GtkStack           *alerts_stack;
   GtkColumnView      *alerts_view;
@@ -297,6 +298,18 @@ alert_filter_changed_cb (AnjuTerminalStatusPage *self)
 
   if (anju_list_loader_apply_filter (&self->loader, "state", state))
     anju_list_loader_load_more (&self->loader);
+}
+
+/* The alert filter and "Handle" only mean something beside the alerts. */
+static void
+tab_changed_cb (AnjuTerminalStatusPage *self)
+{
+  /* The stack may announce its first child while the template is built. */
+  if (self->alert_tools == NULL)
+    return;
+
+  gtk_widget_set_visible (self->alert_tools,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "alerts") == 0);
 }
 
 static void
@@ -573,12 +586,14 @@ anju_terminal_status_page_class_init (AnjuTerminalStatusPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, board_stack);
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, board_view);
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, board_error_page);
+  gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, alert_tools);
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, alert_state_filter);
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, alerts_stack);
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, alerts_view);
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, alerts_error_page);
   gtk_widget_class_bind_template_child (widget_class, AnjuTerminalStatusPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, alert_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tab_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
   gtk_widget_class_bind_template_callback (widget_class, alert_activated_cb);
 
