@@ -5,7 +5,8 @@
  *                         through the dialog, edits it and reads the change
  *                         in its history, issues a credential (shown once)
  *                         that a kiosk request then signs with, revokes it
- *                         (refused at once) and disables the terminal
+ *                         (refused at once), disables the terminal and
+ *                         deletes it
  *   layout    F-TERM-002  a module switched off and one moved up, a banner
  *                         uploaded: GET layout answers the same
  *   status    F-TERM-003  a heartbeat with a faulty ID reader shows on the
@@ -332,6 +333,23 @@ disable_terminal (Fixture *fixture)
   g_assert_cmpstr (json_object_get_string_member (terminal, "state"), ==, "disabled");
 }
 
+/* Deleted terminals leave the list; the server keeps their history. */
+static void
+delete_terminal (Fixture *fixture)
+{
+  g_autoptr(JsonObject) page = NULL;
+  g_autofree char *state = NULL;
+
+  choose_menu_item (fixture, "terminals.delete");
+  answer_message ("delete");
+  wait_for_toast (fixture, "Deleted “" NEW_NAME "”");
+
+  page = server_get (fixture, "/api/v1/terminals?q=" NEW_SN);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "items")), ==, 0);
+  state = anju_test_db_query (fixture->server, "SELECT state FROM terminals WHERE sn = '" NEW_SN "'");
+  g_assert_cmpstr (state, ==, "deleted");
+}
+
 /* A 320×80 PNG, as a banner. */
 static GFile *
 write_banner (void)
@@ -434,6 +452,7 @@ manage_registry (AnjuWindow *window,
   credential_issue_and_revoke (fixture);
   edit_layout (fixture);
   disable_terminal (fixture);
+  delete_terminal (fixture);
 }
 
 static void
