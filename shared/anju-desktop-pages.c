@@ -20,6 +20,8 @@ const char * const anju_desktop_pages[] = {
   "pubrent-units",
   "pubrent-enterprises",
   "pubrent-settings",
+  "terminals",
+  "terminal-status",
   "workflow-templates",
   "workflow-instances",
   "message-settings",

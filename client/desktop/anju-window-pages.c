@@ -22,6 +22,8 @@
 #include "anju-pubrent-statistics-page.h"
 #include "anju-publicity-page.h"
 #include "anju-roles-page.h"
+#include "anju-terminal-status-page.h"
+#include "anju-terminals-page.h"
 #include "anju-todo-page.h"
 #include "anju-users-page.h"
 #include "anju-window-pages.h"
@@ -162,6 +164,18 @@ reload_applications (GtkWidget *page)
   anju_applications_page_reload (ANJU_APPLICATIONS_PAGE (page));
 }
 
+static void
+reload_terminals (GtkWidget *page)
+{
+  anju_terminals_page_reload (ANJU_TERMINALS_PAGE (page));
+}
+
+static void
+reload_terminal_status (GtkWidget *page)
+{
+  anju_terminal_status_page_reload (ANJU_TERMINAL_STATUS_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -196,6 +210,10 @@ static const AnjuWindowPage pages[] = {
     "system-users-symbolic", anju_enterprises_page_get_type, reload_enterprises },
   { "pubrent-settings", "pubrent.rules.write", N_("Public Rental Settings"), "emblem-system-symbolic",
     anju_pubrent_settings_page_get_type, reload_pubrent_settings },
+  { "terminals", "terminal.device.manage", N_("Service Terminals"), "computer-symbolic",
+    anju_terminals_page_get_type, reload_terminals },
+  { "terminal-status", "terminal.device.manage", N_("Peripheral Status"), "network-wired-symbolic",
+    anju_terminal_status_page_get_type, reload_terminal_status },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
