@@ -12,6 +12,8 @@
 #include "anju-enterprises-page.h"
 #include "anju-feedback-page.h"
 #include "anju-home-page.h"
+#include "anju-honor-roll-page.h"
+#include "anju-identity-captures-page.h"
 #include "anju-message-settings-page.h"
 #include "anju-messages-page.h"
 #include "anju-organisations-page.h"
@@ -162,6 +164,18 @@ reload_applications (GtkWidget *page)
   anju_applications_page_reload (ANJU_APPLICATIONS_PAGE (page));
 }
 
+static void
+reload_honor_roll (GtkWidget *page)
+{
+  anju_honor_roll_page_reload (ANJU_HONOR_ROLL_PAGE (page));
+}
+
+static void
+reload_identity_captures (GtkWidget *page)
+{
+  anju_identity_captures_page_reload (ANJU_IDENTITY_CAPTURES_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -196,6 +210,14 @@ static const AnjuWindowPage pages[] = {
     "system-users-symbolic", anju_enterprises_page_get_type, reload_enterprises },
   { "pubrent-settings", "pubrent.rules.write", N_("Public Rental Settings"), "emblem-system-symbolic",
     anju_pubrent_settings_page_get_type, reload_pubrent_settings },
+  { "terminal-publicity", NULL, N_("Terminal Publicity"), "video-display-symbolic",
+    anju_terminal_publicity_page_get_type, reload_articles },
+  { "terminal-policy", NULL, N_("Policy Publicity"), "emblem-important-symbolic",
+    anju_terminal_policy_page_get_type, reload_articles },
+  { "honor-roll", "terminal.device.manage", N_("Honor Roll"), "starred-symbolic",
+    anju_honor_roll_page_get_type, reload_honor_roll },
+  { "identity-captures", "terminal.capture.read", N_("Identity Captures"), "contact-new-symbolic",
+    anju_identity_captures_page_get_type, reload_identity_captures },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",
