@@ -52,7 +52,7 @@ typedef struct
   char           *dir;            /* (owned) files the user "chooses" */
   char           *photo_path;     /* (owned) a PNG */
   GBytes         *photo;          /* (owned) its bytes */
-  char           *credential;     /* (owned) the test terminal's */
+  char           *terminal;       /* (owned) the test terminal's signature */
   char           *id_no;          /* (owned) the applicant's */
   char           *from;           /* (owned) yesterday, in Shanghai */
   char           *until;          /* (owned) in a month */
@@ -207,24 +207,7 @@ terminal_request (Fixture    *fixture,
                   const char *body,
                   guint      *out_status)
 {
-  g_autofree char *uri = g_strconcat (fixture->server->base_uri, path, NULL);
-  g_autofree char *authorization = g_strdup_printf ("Terminal %s:%s", TERMINAL_SN, fixture->credential);
-  g_autoptr(SoupMessage) message = soup_message_new (method, uri);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-    }
-
-  reply = soup_session_send_and_read (fixture->server->session, message, NULL, &error);
-  g_assert_no_error (error);
-  *out_status = soup_message_get_status (message);
-  return anju_test_parse_json (reply);
+  return anju_test_request (fixture->server, fixture->terminal, method, path, body, out_status);
 }
 
 static JsonNode *
@@ -261,7 +244,8 @@ register_terminal (Fixture *fixture)
                           json_object_get_int_member (json_node_get_object (terminal), "id"));
   credential = anju_test_request (fixture->server, token, "POST", path, NULL, &status);
   g_assert_cmpuint (status, ==, 201);
-  fixture->credential = g_strdup (json_object_get_string_member (json_node_get_object (credential), "credential"));
+  fixture->terminal = g_strdup_printf ("Terminal %s:%s", TERMINAL_SN,
+                                       json_object_get_string_member (json_node_get_object (credential), "credential"));
 }
 
 /* Whether the kiosk's list of kind holds title. */
@@ -548,17 +532,12 @@ add_staff_entry (Fixture *fixture)
 static void
 check_kiosk_photo (Fixture *fixture)
 {
-  g_autofree char *uri = g_strdup_printf ("%s/api/v1/kiosk/honor-roll/%" G_GINT64_FORMAT "/photo",
-                                          fixture->server->base_uri, fixture->id);
-  g_autofree char *authorization = g_strdup_printf ("Terminal %s:%s", TERMINAL_SN, fixture->credential);
-  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autofree char *path = g_strdup_printf ("/api/v1/kiosk/honor-roll/%" G_GINT64_FORMAT "/photo", fixture->id);
   g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
+  guint status = 0;
 
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
-  reply = soup_session_send_and_read (fixture->server->session, message, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  reply = anju_test_request_raw (fixture->server, fixture->terminal, "GET", path, NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
   g_assert_true (g_bytes_equal (reply, fixture->photo));
 }
 
@@ -902,7 +881,7 @@ fixture_tear_down (Fixture *fixture)
   g_free (fixture->dir);
   g_free (fixture->photo_path);
   g_bytes_unref (fixture->photo);
-  g_free (fixture->credential);
+  g_free (fixture->terminal);
   g_free (fixture->id_no);
   g_free (fixture->from);
   g_free (fixture->until);
