@@ -647,8 +647,7 @@ build_body (AnjuArticleDialog *self)
   return json_builder_get_root (builder);
 }
 
-/* The server judges everything; only what is plainly missing is said
- * before asking it. */
+/* Typed dates must name days, the last not before the first. */
 static gboolean
 check_period (AnjuArticleDialog *self)
 {
@@ -675,6 +674,8 @@ check_period (AnjuArticleDialog *self)
   return ok;
 }
 
+/* The server judges everything; only what is plainly missing or
+ * malformed is said before asking it. */
 static gboolean
 check_input (AnjuArticleDialog *self)
 {
