@@ -706,7 +706,7 @@ test_heartbeat_status (TerminalFixture *fixture,
   g_autoptr(JsonNode) board = NULL;
   g_autoptr(JsonNode) bad = NULL;
   g_autoptr(JsonNode) online = NULL;
-  g_autofree char *since = NULL;
+  g_autofree char *row = NULL;
   guint status = 0;
   int item;
 
@@ -737,21 +737,36 @@ test_heartbeat_status (TerminalFixture *fixture,
     g_assert_cmpstr (anju_test_json_string (board, version), ==, "0.4.0");
     g_assert_cmpuint (anju_test_json_length (board, n), ==, 3);
     g_assert_cmpstr (anju_test_json_string (board, printer), ==, "printer");
-    since = g_strdup (anju_test_json_string (board, printer_since));
+    row = g_strdup (anju_test_json_string (board, printer_since));
   }
 
   /* The same state again keeps since; a change moves it. */
   anju_clock_advance (srv->clock, 30 * G_USEC_PER_SEC);
   heartbeat_ok (fixture, "SN-BEAT-1", credential, ALL_OK);
-  g_free (since);
-  since = query_int (fixture, "SELECT since = updated_at - 30 FROM terminal_peripherals"
+  g_free (row);
+  row = query_int (fixture, "SELECT since = updated_at - 30 FROM terminal_peripherals"
                      " WHERE terminal_id = %" G_GINT64_FORMAT " AND kind = 'printer'", id);
-  g_assert_cmpstr (since, ==, "1");
+  g_assert_cmpstr (row, ==, "1");
   heartbeat_ok (fixture, "SN-BEAT-1", credential, PRINTER_FAULT);
-  g_free (since);
-  since = query_int (fixture, "SELECT since = updated_at FROM terminal_peripherals"
+  g_free (row);
+  row = query_int (fixture, "SELECT since = updated_at FROM terminal_peripherals"
                      " WHERE terminal_id = %" G_GINT64_FORMAT " AND kind = 'printer'", id);
-  g_assert_cmpstr (since, ==, "1");
+  g_assert_cmpstr (row, ==, "1");
+
+  /* Without peripherals, only the version changes; a shorter list
+   * drops what it leaves out. */
+  heartbeat_ok (fixture, "SN-BEAT-1", credential, "{\"app_version\":\"0.4.1\"}");
+  g_free (row);
+  row = query_int (fixture, "SELECT t.app_version || ':' || COUNT(*) FROM terminals t"
+                     " JOIN terminal_peripherals p ON p.terminal_id = t.id"
+                     " WHERE t.id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (row, ==, "0.4.1:3");
+  heartbeat_ok (fixture, "SN-BEAT-1", credential,
+                "{\"peripherals\":[{\"kind\":\"camera\",\"state\":\"disabled\"}]}");
+  g_free (row);
+  row = query_int (fixture, "SELECT group_concat(kind || ':' || state) FROM terminal_peripherals"
+                     " WHERE terminal_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (row, ==, "camera:disabled");
 
   online = anju_test_request (srv, fixture->admin, "GET", TERMINALS "?online=true", NULL, &status);
   anju_assert_status (status, SOUP_STATUS_OK, online);
