@@ -53,8 +53,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load_entries (AnjuHonorRollPage *self);
-
 static AnjuRecord *
 get_selected (AnjuHonorRollPage *self)
 {
