@@ -12,6 +12,8 @@
 #include "anju-enterprises-page.h"
 #include "anju-feedback-page.h"
 #include "anju-home-page.h"
+#include "anju-honor-roll-page.h"
+#include "anju-identity-captures-page.h"
 #include "anju-message-settings-page.h"
 #include "anju-messages-page.h"
 #include "anju-organisations-page.h"
@@ -176,6 +178,18 @@ reload_terminal_status (GtkWidget *page)
   anju_terminal_status_page_reload (ANJU_TERMINAL_STATUS_PAGE (page));
 }
 
+static void
+reload_honor_roll (GtkWidget *page)
+{
+  anju_honor_roll_page_reload (ANJU_HONOR_ROLL_PAGE (page));
+}
+
+static void
+reload_identity_captures (GtkWidget *page)
+{
+  anju_identity_captures_page_reload (ANJU_IDENTITY_CAPTURES_PAGE (page));
+}
+
 static const AnjuWindowPage pages[] = {
   { "home", NULL, N_("Home"), "go-home-symbolic",
     anju_home_page_get_type, reload_home },
@@ -214,6 +228,14 @@ static const AnjuWindowPage pages[] = {
     anju_terminals_page_get_type, reload_terminals },
   { "terminal-status", "terminal.device.manage", N_("Peripheral Status"), "network-wired-symbolic",
     anju_terminal_status_page_get_type, reload_terminal_status },
+  { "terminal-publicity", NULL, N_("Terminal Publicity"), "video-display-symbolic",
+    anju_terminal_publicity_page_get_type, reload_articles },
+  { "terminal-policy", NULL, N_("Policy Publicity"), "emblem-important-symbolic",
+    anju_terminal_policy_page_get_type, reload_articles },
+  { "honor-roll", "terminal.device.manage", N_("Honor Roll"), "starred-symbolic",
+    anju_honor_roll_page_get_type, reload_honor_roll },
+  { "identity-captures", "terminal.capture.read", N_("Identity Captures"), "contact-new-symbolic",
+    anju_identity_captures_page_get_type, reload_identity_captures },
   { "organisations", ANJU_PERM_ORG_READ, N_("Organisations"), "network-workgroup-symbolic",
     anju_organisations_page_get_type, reload_organisations },
   { "users", ANJU_PERM_USER_READ, N_("Users"), "system-users-symbolic",

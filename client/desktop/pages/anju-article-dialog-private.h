@@ -13,8 +13,9 @@ void        _anju_article_dialog_add_file          (AnjuArticleDialog *self,
 /* Uploads still on their way, and attachments held now. */
 guint       _anju_article_dialog_get_n_pending     (AnjuArticleDialog *self);
 guint       _anju_article_dialog_get_n_attachments (AnjuArticleDialog *self);
-/* The widget showing an API field: "title", "summary", "category"
- * (GtkEditables), "body" (a GtkTextView), or NULL. */
+/* The widget showing an API field: "title", "summary", "category",
+ * "display_from", "display_until" (GtkEditables), "body" (a
+ * GtkTextView), or NULL. */
 GtkWidget  *_anju_article_dialog_get_field         (AnjuArticleDialog *self,
                                                     const char        *field);
 /* The check button choosing the organisation of that name as a reader,

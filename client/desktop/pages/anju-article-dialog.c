@@ -3,6 +3,8 @@
 #include <glib/gi18n.h>
 
 #include "anju-article-dialog-private.h"
+#include "anju-content-labels.h"
+#include "anju-date-picker.h"
 #include "anju-error-message.h"
 #include "anju-field-error.h"
 #include "anju-file-row.h"
@@ -36,6 +38,8 @@ enum {
   SLOT_MATERIALS,
   SLOT_TIME_LIMIT,
   SLOT_STEPS,
+  SLOT_DISPLAY_FROM,
+  SLOT_DISPLAY_UNTIL,
   N_SLOTS
 };
 
@@ -70,6 +74,13 @@ struct _AnjuArticleDialog
   AdwPreferencesGroup  *targets_group;
   AdwExpanderRow       *targets_row;
   GtkLabel             *targets_error;
+  AdwPreferencesGroup  *streets_group;
+  GtkLabel             *streets_error;
+  AdwPreferencesGroup  *display_group;
+  AdwEntryRow          *display_from_row;
+  GtkLabel             *display_from_error;
+  AdwEntryRow          *display_until_row;
+  GtkLabel             *display_until_error;
 
   /* Borrowed: rows the dialog added */
   GPtrArray            *attachment_rows;  /* (owned) of AdwActionRow with a File */
@@ -117,6 +128,19 @@ static gboolean
 is_guide (AnjuArticleDialog *self)
 {
   return g_strcmp0 (self->kind, "guide") == 0;
+}
+
+/* Publicity and policy publicity: shown on the terminals for a period. */
+static gboolean
+is_terminal (AnjuArticleDialog *self)
+{
+  return anju_article_kind_is_terminal (self->kind);
+}
+
+static gboolean
+is_publicity (AnjuArticleDialog *self)
+{
+  return g_strcmp0 (self->kind, "publicity") == 0;
 }
 
 static void
@@ -445,6 +469,15 @@ set_row_text (AdwEntryRow *row,
 }
 
 static void
+set_date_row (AdwEntryRow *row,
+              const char  *value)
+{
+  g_autofree char *date = anju_date_text_from_api (value);
+
+  set_row_text (row, date);
+}
+
+static void
 fill_from_article (AnjuArticleDialog *self)
 {
   JsonArray *attachments = anju_record_get_member_array (self->article, "attachments");
@@ -456,6 +489,8 @@ fill_from_article (AnjuArticleDialog *self)
   set_row_text (self->summary_row, anju_record_get_string (self->article, "summary"));
   set_row_text (self->category_row, anju_record_get_string (self->article, "category"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body != NULL ? body : "", -1);
+  set_date_row (self->display_from_row, anju_record_get_string (self->article, "display_from"));
+  set_date_row (self->display_until_row, anju_record_get_string (self->article, "display_until"));
 
   for (guint i = 0; i < n_attachments; i++)
     {
@@ -598,20 +633,61 @@ build_body (AnjuArticleDialog *self)
   add_ids (builder, "attachment_ids", files);
   if (is_guide (self))
     add_guide (self, builder);
+  if (is_terminal (self))
+    {
+      g_autofree char *from = stripped_text_of (self->display_from_row);
+      g_autofree char *until = stripped_text_of (self->display_until_row);
+
+      add_optional_string (self, builder, "display_from", from);
+      add_optional_string (self, builder, "display_until", until);
+    }
 
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
 }
 
-/* The server judges everything; only what is plainly missing is said
- * before asking it. */
+/* Typed dates must name days, the last not before the first. */
+static gboolean
+check_period (AnjuArticleDialog *self)
+{
+  g_autofree char *from = stripped_text_of (self->display_from_row);
+  g_autofree char *until = stripped_text_of (self->display_until_row);
+  gboolean ok = TRUE;
+
+  if (!anju_date_text_is_valid (from))
+    {
+      anju_field_error_set (&self->slots[SLOT_DISPLAY_FROM], _("Enter a date as YYYY-MM-DD."));
+      ok = FALSE;
+    }
+  if (!anju_date_text_is_valid (until))
+    {
+      anju_field_error_set (&self->slots[SLOT_DISPLAY_UNTIL], _("Enter a date as YYYY-MM-DD."));
+      ok = FALSE;
+    }
+  else if (ok && *from != '\0' && *until != '\0' && g_strcmp0 (until, from) < 0)
+    {
+      anju_field_error_set (&self->slots[SLOT_DISPLAY_UNTIL], _("The last day is before the first day."));
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+/* The server judges everything; only what is plainly missing or
+ * malformed is said before asking it. */
 static gboolean
 check_input (AnjuArticleDialog *self)
 {
   g_autofree char *title = stripped_text_of (self->title_row);
   g_autofree char *body = g_strstrip (body_text (self));
   gboolean ok = TRUE;
+
+  if (is_terminal (self) && !check_period (self))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->display_from_row));
+      ok = FALSE;
+    }
 
   if (*body == '\0')
     {
@@ -688,10 +764,31 @@ window_title (AnjuArticleDialog *self)
 
   if (g_strcmp0 (self->kind, "notice") == 0)
     return creating ? _("New Notice") : _("Edit Notice");
+  if (is_publicity (self))
+    return creating ? _("New Publicity") : _("Edit Publicity");
+  if (g_strcmp0 (self->kind, "policy") == 0)
+    return creating ? _("New Policy Publicity") : _("Edit Policy Publicity");
   if (is_guide (self))
     return creating ? _("New Business Guide") : _("Edit Business Guide");
 
   return creating ? _("New News Item") : _("Edit News Item");
+}
+
+/* Publicity is posted for streets (分配街道公示): choosing them comes
+ * right after the title, open, instead of last. */
+static void
+move_targets_to_streets (AnjuArticleDialog *self)
+{
+  g_object_ref (self->targets_row);
+  adw_preferences_group_remove (self->targets_group, GTK_WIDGET (self->targets_row));
+  adw_preferences_group_add (self->streets_group, GTK_WIDGET (self->targets_row));
+  g_object_unref (self->targets_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->targets_row), _("Streets and communities"));
+  adw_expander_row_set_expanded (self->targets_row, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->streets_group), TRUE);
+  self->slots[SLOT_TARGETS].label = GTK_WIDGET (self->streets_error);
 }
 
 static void
@@ -709,6 +806,11 @@ anju_article_dialog_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->guide_group), is_guide (self));
   gtk_widget_set_visible (GTK_WIDGET (self->materials_editor), is_guide (self));
   gtk_widget_set_visible (GTK_WIDGET (self->steps_editor), is_guide (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->display_group), is_terminal (self));
+  if (g_strcmp0 (self->kind, "policy") == 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("Policy area"));
+  if (is_publicity (self))
+    move_targets_to_streets (self);
 
   if (!is_creating (self))
     fill_from_article (self);
@@ -874,6 +976,13 @@ anju_article_dialog_class_init (AnjuArticleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, targets_group);
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, targets_row);
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, targets_error);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, streets_group);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, streets_error);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, display_group);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, display_from_row);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, display_from_error);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, display_until_row);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleDialog, display_until_error);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_attachment_clicked_cb);
 }
@@ -898,6 +1007,11 @@ anju_article_dialog_init (AnjuArticleDialog *self)
   self->slots[SLOT_MATERIALS] = (AnjuFieldSlot) { "guide.materials", GTK_WIDGET (self->materials_editor), GTK_WIDGET (self->materials_error) };
   self->slots[SLOT_TIME_LIMIT] = (AnjuFieldSlot) { "guide.time_limit_days", GTK_WIDGET (self->time_limit_row), GTK_WIDGET (self->time_limit_error) };
   self->slots[SLOT_STEPS] = (AnjuFieldSlot) { "guide.steps", GTK_WIDGET (self->steps_editor), GTK_WIDGET (self->steps_error) };
+  self->slots[SLOT_DISPLAY_FROM] = (AnjuFieldSlot) { "display_from", GTK_WIDGET (self->display_from_row), GTK_WIDGET (self->display_from_error) };
+  self->slots[SLOT_DISPLAY_UNTIL] = (AnjuFieldSlot) { "display_until", GTK_WIDGET (self->display_until_row), GTK_WIDGET (self->display_until_error) };
+
+  anju_date_picker_attach (self->display_from_row, _("Choose the first day"));
+  anju_date_picker_attach (self->display_until_row, _("Choose the last day"));
 }
 
 GtkWidget *

@@ -1,9 +1,13 @@
-/* anju-article-dialog.h: write a news item, notice or business guide,
- * or edit one (F-PORTAL-003, 004, 009).
+/* anju-article-dialog.h: write a news item, notice, business guide,
+ * terminal publicity or policy publicity, or edit one (F-PORTAL-003,
+ * 004, 009; F-TERM-004, 007).
  *
  * Title, summary, category, text, the organisations it is for (none:
  * everyone), attachments, and for a guide the required materials, the
- * time limit and the steps.  Attachments are uploaded as soon as they
+ * time limit and the steps.  The kinds the service terminals show have
+ * a display period (first and last day, typed or picked from a
+ * calendar, either open); publicity asks for its streets right after
+ * the title.  Attachments are uploaded as soon as they
  * are chosen (POST /api/v1/files), so a refused file is reported at
  * once; saving waits for uploads still on their way.  The dialog sends
  * the article itself (POST /api/v1/articles, or PATCH for an existing
@@ -24,7 +28,7 @@ G_BEGIN_DECLS
 #define ANJU_TYPE_ARTICLE_DIALOG (anju_article_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (AnjuArticleDialog, anju_article_dialog, ANJU, ARTICLE_DIALOG, AdwWindow)
 
-/* kind: "news", "notice" or "guide".  article: the full Article (with
+/* kind: "news", "notice", "guide", "publicity" or "policy".  article: the full Article (with
  * "body") to edit, or NULL to write a new one. */
 GtkWidget *anju_article_dialog_new (AnjuApiClient *client,
                                     const char    *kind,

@@ -3,6 +3,8 @@
 #include <glib/gi18n.h>
 
 #include "anju-article-view.h"
+#include "anju-content-labels.h"
+#include "anju-date-picker.h"
 #include "anju-display-time.h"
 #include "anju-error-message.h"
 #include "anju-file-row.h"
@@ -20,6 +22,7 @@ struct _AnjuArticleView
   GtkLabel            *title_label;
   GtkLabel            *meta_label;
   GtkLabel            *targets_label;
+  GtkLabel            *display_label;
   GtkLabel            *summary_label;
   GtkLabel            *body_label;
   GtkWidget           *guide_box;
@@ -102,6 +105,29 @@ targets_text (AnjuRecord *article)
   joined = g_strjoinv (_(", "), names);
   /* Translators: %1$s lists the organisations an article is for */
   return g_strdup_printf (_("For %1$s"), joined);
+}
+
+/* For what the terminals show: when, and how often it was read there. */
+static char *
+display_text (AnjuRecord *article)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *period = NULL;
+  gint64 views;
+
+  if (!anju_article_kind_is_terminal (anju_record_get_string (article, "kind")))
+    return NULL;
+
+  from = anju_date_text_from_api (anju_record_get_string (article, "display_from"));
+  until = anju_date_text_from_api (anju_record_get_string (article, "display_until"));
+  period = anju_article_display_period_text (from, until);
+  views = anju_record_get_int (article, "view_count", 0);
+  /* Translators: %1$s is a display period ("2026-12-01 – 2026-12-31"),
+   * %2$d how often the terminals showed the article */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Shown on the terminals: %1$s · %2$d view",
+                                       "Shown on the terminals: %1$s · %2$d views", (gulong) views),
+                          period, (int) views);
 }
 
 static void
@@ -242,11 +268,13 @@ show_article (AnjuArticleView *self)
 {
   g_autofree char *meta = meta_text (self->article);
   g_autofree char *targets = targets_text (self->article);
+  g_autofree char *display = display_text (self->article);
   GtkAdjustment *adjustment;
 
   set_label (self->title_label, anju_record_get_string (self->article, "title"));
   set_label (self->meta_label, meta);
   set_label (self->targets_label, targets);
+  set_label (self->display_label, display);
   set_label (self->summary_label, anju_record_get_string (self->article, "summary"));
   set_label (self->body_label, anju_record_get_string (self->article, "body"));
   show_guide (self);
@@ -390,6 +418,7 @@ anju_article_view_class_init (AnjuArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleView, title_label);
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleView, targets_label);
+  gtk_widget_class_bind_template_child (widget_class, AnjuArticleView, display_label);
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleView, body_label);
   gtk_widget_class_bind_template_child (widget_class, AnjuArticleView, guide_box);

@@ -1,8 +1,9 @@
-/* anju-article-view.h: one news item, notice or business guide, for
- * reading (F-PORTAL-003, 004, 009).
+/* anju-article-view.h: one article of any kind, for reading
+ * (F-PORTAL-003, 004, 009; F-TERM-004, 007).
  *
- * Title, publication time and author, the organisations it is for, the
- * summary and the text (wrapped and selectable, to copy from), for a
+ * Title, publication time and author, the organisations it is for, for
+ * terminal publicity and policy publicity the display period and the
+ * terminals' view count, the summary and the text (wrapped and selectable, to copy from), for a
  * guide the time limit, the required materials and the numbered steps,
  * and the attachments, each with a Save… button.  The view fetches the
  * article itself (GET /api/v1/articles/{id}: list items carry no text)

@@ -6,6 +6,7 @@
 #include "anju-article-view.h"
 #include "anju-articles-browser.h"
 #include "anju-content-labels.h"
+#include "anju-date-picker.h"
 #include "anju-display-time.h"
 #include "anju-list-loader.h"
 #include "anju-page-confirm.h"
@@ -22,15 +23,27 @@ static const char * const status_filter_values[] = { NULL, "draft", "published",
 typedef struct
 {
   const char *kind;
-  const char *list_name;     /* N_() the table's accessible name */
-  const char *empty_title;   /* N_() */
+  const char *list_name;       /* N_() the table's accessible name */
+  const char *empty_title;     /* N_() */
   const char *icon_name;
+  const char *category_title;  /* N_() the category column's title */
+  const char *targets_title;   /* N_() (nullable) a column of the target organisations */
+  const char *withdraw_body;   /* N_() what withdrawing does */
 } KindText;
 
 static const KindText kind_texts[] = {
-  { "news", N_("News"), N_("No News"), "view-paged-symbolic" },
-  { "notice", N_("Notices"), N_("No Notices"), "emblem-documents-symbolic" },
-  { "guide", N_("Business guides"), N_("No Business Guides"), "help-contents-symbolic" },
+  { "news", N_("News"), N_("No News"), "view-paged-symbolic", N_("Category"), NULL,
+    N_("Readers no longer see it. You can publish it again later.") },
+  { "notice", N_("Notices"), N_("No Notices"), "emblem-documents-symbolic", N_("Category"), NULL,
+    N_("Readers no longer see it. You can publish it again later.") },
+  { "guide", N_("Business guides"), N_("No Business Guides"), "help-contents-symbolic", N_("Category"), NULL,
+    N_("Readers no longer see it. You can publish it again later.") },
+  { "publicity", N_("Terminal publicity"), N_("No Publicity"), "video-display-symbolic", N_("Category"),
+    N_("Streets"),
+    N_("The service terminals of its streets stop showing it at once. You can publish it again later.") },
+  { "policy", N_("Policy publicity"), N_("No Policy Publicity"), "emblem-important-symbolic", N_("Policy area"),
+    N_("Readers"),
+    N_("The service terminals stop showing it at once. You can publish it again later.") },
 };
 
 struct _AnjuArticlesBrowser
@@ -349,21 +362,36 @@ publish_action (GtkWidget  *widget,
 }
 
 static void
+unpublish_confirmed_cb (GtkWidget  *page,
+                        AnjuRecord *article)
+{
+  g_autofree char *success = NULL;
+
+  /* Translators: %1$s is the title of an article */
+  success = g_strdup_printf (_("Withdrew “%1$s”; readers no longer see it"),
+                             anju_record_get_string (article, "title"));
+  article_request (ANJU_ARTICLES_BROWSER (page), article, "unpublish", success,
+                   _("Could not withdraw the article"));
+}
+
+/* Withdrawing (撤除) takes a notice off every terminal and screen at
+ * once, so it asks first. */
+static void
 unpublish_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   AnjuArticlesBrowser *self = ANJU_ARTICLES_BROWSER (widget);
   AnjuRecord *current = get_current (self);
-  g_autofree char *success = NULL;
+  g_autofree char *heading = NULL;
 
   if (current == NULL)
     return;
 
   /* Translators: %1$s is the title of an article */
-  success = g_strdup_printf (_("Withdrew “%1$s”; readers no longer see it"),
-                             anju_record_get_string (current, "title"));
-  article_request (self, current, "unpublish", success, _("Could not withdraw the article"));
+  heading = g_strdup_printf (_("Withdraw “%1$s”?"), anju_record_get_string (current, "title"));
+  anju_page_confirm (widget, current, heading, _(kind_text (self)->withdraw_body),
+                     "withdraw", _("_Withdraw"), unpublish_confirmed_cb);
 }
 
 static void
@@ -443,6 +471,76 @@ status_text (AnjuRecord *record)
   return g_strdup (anju_article_status_label (anju_record_get_string (record, "status")));
 }
 
+/* Today as the server counts display periods: in Shanghai. */
+static char *
+today_text (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  now = g_date_time_new_now (zone);
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* A published terminal article is showing, not yet shown or ended;
+ * any other is a draft or withdrawn. */
+static char *
+terminal_status_text (AnjuRecord *record)
+{
+  g_autofree char *from = anju_date_text_from_api (anju_record_get_string (record, "display_from"));
+  g_autofree char *until = anju_date_text_from_api (anju_record_get_string (record, "display_until"));
+  g_autofree char *today = NULL;
+
+  if (g_strcmp0 (anju_record_get_string (record, "status"), "published") != 0)
+    return status_text (record);
+
+  today = today_text ();
+  return g_strdup (anju_article_display_state_label (anju_article_display_state (from, until, today)));
+}
+
+static char *
+period_text (AnjuRecord *record)
+{
+  g_autofree char *from = anju_date_text_from_api (anju_record_get_string (record, "display_from"));
+  g_autofree char *until = anju_date_text_from_api (anju_record_get_string (record, "display_until"));
+
+  return anju_article_display_period_text (from, until);
+}
+
+static char *
+targets_text (AnjuRecord *record)
+{
+  JsonArray *targets = anju_record_get_member_array (record, "targets");
+  guint n_targets = targets != NULL ? json_array_get_length (targets) : 0;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      JsonNode *node = json_array_get_element (targets, i);
+      const char *name = JSON_NODE_HOLDS_OBJECT (node)
+                         ? anju_json_get_string (json_node_get_object (node), "name") : NULL;
+
+      if (name != NULL)
+        g_strv_builder_add (builder, name);
+    }
+
+  names = g_strv_builder_end (builder);
+  if (names[0] == NULL)
+    return g_strdup (_("Everyone"));
+
+  /* Translators: separates the names of organisations */
+  return g_strjoinv (_(", "), names);
+}
+
+static char *
+views_text (AnjuRecord *record)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, anju_record_get_int (record, "view_count", 0));
+}
+
 static char *
 published_text (AnjuRecord *record)
 {
@@ -457,13 +555,27 @@ append_column (AnjuArticlesBrowser    *self,
   g_object_unref (column);
 }
 
+/* Terminal kinds add their display period, where they are shown, how
+ * often they were read there, and a status that knows the period. */
 static void
 setup_columns (AnjuArticlesBrowser *self)
 {
+  const KindText *text = kind_text (self);
+  gboolean terminal = anju_article_kind_is_terminal (anju_articles_browser_get_kind (self));
+
   append_column (self, anju_record_column_new (_("Title"), "title", ANJU_RECORD_COLUMN_EXPAND));
-  append_column (self, anju_record_column_new (_("Category"), "category", ANJU_RECORD_COLUMN_DEFAULT));
+  append_column (self, anju_record_column_new (_(text->category_title), "category", ANJU_RECORD_COLUMN_DEFAULT));
+  if (terminal)
+    append_column (self, anju_record_column_new_with_func (_("Display period"), period_text,
+                                                           ANJU_RECORD_COLUMN_NUMERIC));
+  if (text->targets_title != NULL)
+    append_column (self, anju_record_column_new_with_func (_(text->targets_title), targets_text,
+                                                           ANJU_RECORD_COLUMN_DEFAULT));
   if (can_write (self))
-    append_column (self, anju_record_column_new_with_func (_("Status"), status_text, ANJU_RECORD_COLUMN_DEFAULT));
+    append_column (self, anju_record_column_new_with_func (_("Status"), terminal ? terminal_status_text : status_text,
+                                                           ANJU_RECORD_COLUMN_DEFAULT));
+  if (terminal)
+    append_column (self, anju_record_column_new_with_func (_("Views"), views_text, ANJU_RECORD_COLUMN_NUMERIC));
   append_column (self, anju_record_column_new_with_func (_("Published"), published_text, ANJU_RECORD_COLUMN_NUMERIC));
   append_column (self, anju_record_column_new (_("Author"), "author.name", ANJU_RECORD_COLUMN_DEFAULT));
 }

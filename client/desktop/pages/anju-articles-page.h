@@ -1,7 +1,8 @@
 /* anju-articles-page.h: the sidebar page of one kind of article.
  *
  * AnjuWindow creates pages by GType with nothing but the "client"
- * construct property, so each kind of article (news, notices, guides)
+ * construct property, so each kind of article (news, notices, guides,
+ * terminal publicity and policy publicity)
  * needs a type of its own that knows its kind: a subclass of this one
  * that names it in its class (anju-article-pages.h).  The page holds an
  * AnjuArticlesBrowser of that kind, which does the work.
@@ -22,7 +23,8 @@ struct _AnjuArticlesPageClass
 {
   AdwBinClass  parent_class;
 
-  /* "news", "notice" or "guide": the API's kind of the articles shown. */
+  /* "news", "notice", "guide", "publicity" or "policy": the API's kind
+   * of the articles shown. */
   const char  *kind;
 };
 

@@ -16,6 +16,22 @@ G_BEGIN_DECLS
 const char * const *anju_article_status_codes   (void);
 const char         *anju_article_status_label   (const char *status);
 
+/* Publicity (公示信息) and policy publicity (政策宣传) are articles the
+ * service terminals show: they have a display period and a view count. */
+gboolean            anju_article_kind_is_terminal (const char *kind);
+
+/* Where today ("2026-12-01") stands in a display period whose ends
+ * ("YYYY-MM-DD", either NULL: open) are inclusive: "upcoming",
+ * "showing" or "ended". */
+const char         *anju_article_display_state       (const char *display_from,
+                                                      const char *display_until,
+                                                      const char *today);
+const char         *anju_article_display_state_label (const char *state);
+/* "2026-12-01 – 2026-12-31", "From 2026-12-01", "Until 2026-12-31" or
+ * "No display period" (transfer full). */
+char               *anju_article_display_period_text (const char *display_from,
+                                                      const char *display_until);
+
 /* "function", "service", "technical", "other" (NULL-terminated). */
 const char * const *anju_feedback_type_codes    (void);
 const char         *anju_feedback_type_label    (const char *type);
