@@ -56,6 +56,9 @@ typedef struct _AnjuConfig
 
   /* [documents] */
   char     *documents_verify_base_url; /* "https://127.0.0.1:8443": QR codes point here */
+
+  /* [identity_capture] */
+  char     *identity_capture_sm4_key_file; /* (nullable): captures refused without it */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);
