@@ -59,6 +59,9 @@ typedef struct _AnjuConfig
 
   /* [identity_capture] */
   char     *identity_capture_sm4_key_file; /* (nullable): captures refused without it */
+  /* [terminals] */
+  guint     terminals_offline_after_seconds;  /* 180: no heartbeat for longer = offline */
+  guint     terminals_sweep_interval_seconds; /* 30: the alert sweep */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);
