@@ -58,6 +58,7 @@ static const AnjuPermission permissions[] = {
 
   { "decision.dashboard.read", "decision", N_("View decision dashboards") },
 
+  { "terminal.capture.read", "terminal", N_("View identity captures") },
   { "terminal.device.manage", "terminal", N_("Manage service terminals") },
   { "terminal.kiosk.operate", "terminal", N_("Operate as a service terminal") },
 

@@ -30,6 +30,9 @@ static const char * const pubrent_keys[] = {
   "sweep_interval_seconds", "progress_per_minute", NULL
 };
 static const char * const documents_keys[] = { "verify_base_url", NULL };
+static const char * const terminals_keys[] = {
+  "offline_after_seconds", "sweep_interval_seconds", NULL
+};
 
 static const struct
 {
@@ -44,6 +47,7 @@ static const struct
   { "files", files_keys },
   { "pubrent", pubrent_keys },
   { "documents", documents_keys },
+  { "terminals", terminals_keys },
 };
 
 #define DEFAULT_SMS_SIGNATURE "【湘江安居】"
@@ -75,6 +79,8 @@ anju_config_new_default (void)
   self->pubrent_sweep_interval_seconds = 60;
   self->pubrent_progress_per_minute = 10;
   self->documents_verify_base_url = g_strdup (DEFAULT_VERIFY_BASE_URL);
+  self->terminals_offline_after_seconds = 180;
+  self->terminals_sweep_interval_seconds = 30;
 
   return self;
 }
@@ -403,6 +409,12 @@ load_messaging_groups (AnjuConfig  *self,
     { "progress_per_minute",
       G_STRUCT_OFFSET (AnjuConfig, pubrent_progress_per_minute), 1, 10000 },
   };
+  static const UintKey terminals_numbers[] = {
+    { "offline_after_seconds",
+      G_STRUCT_OFFSET (AnjuConfig, terminals_offline_after_seconds), 10, 7 * 24 * 3600 },
+    { "sweep_interval_seconds",
+      G_STRUCT_OFFSET (AnjuConfig, terminals_sweep_interval_seconds), 1, 3600 },
+  };
   static const UintKey sms_numbers[] = {
     { "rate_per_second", G_STRUCT_OFFSET (AnjuConfig, sms_rate_per_second), 1, 1000 },
     { "daily_cap", G_STRUCT_OFFSET (AnjuConfig, sms_daily_cap), 1, 10000000 },
@@ -421,6 +433,8 @@ load_messaging_groups (AnjuConfig  *self,
                           G_N_ELEMENTS (sms_numbers), error)
       || !read_uint_keys (self, keyfile, path, "pubrent", pubrent_numbers,
                           G_N_ELEMENTS (pubrent_numbers), error)
+      || !read_uint_keys (self, keyfile, path, "terminals", terminals_numbers,
+                          G_N_ELEMENTS (terminals_numbers), error)
       || !read_uint_or_error (keyfile, path, "files", "max_upload_bytes",
                               1024, G_GUINT64_CONSTANT (1) << 30, &max_upload, error))
     return FALSE;

@@ -56,6 +56,10 @@ typedef struct _AnjuConfig
 
   /* [documents] */
   char     *documents_verify_base_url; /* "https://127.0.0.1:8443": QR codes point here */
+
+  /* [terminals] */
+  guint     terminals_offline_after_seconds;  /* 180: no heartbeat for longer = offline */
+  guint     terminals_sweep_interval_seconds; /* 30: the alert sweep */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);

@@ -20,6 +20,8 @@
 #include "anju-server.h"
 #include "anju-statistics.h"
 #include "anju-sessions.h"
+#include "anju-terminal-auth.h"
+#include "anju-terminals.h"
 #include "anju-time.h"
 #include "anju-tls.h"
 #include "anju-workflow.h"
@@ -228,17 +230,23 @@ check_access (AnjuRequest     *request,
   const char *authorization = anju_request_get_header (request, "Authorization");
   AnjuCaller *caller;
 
-  if (authorization == NULL || !g_str_has_prefix (authorization, "Bearer ") ||
-      authorization[strlen ("Bearer ")] == '\0')
+  if (authorization != NULL && g_str_has_prefix (authorization, ANJU_TERMINAL_AUTH_SCHEME))
+    caller = anju_terminal_authenticate (request,
+                                         authorization + strlen (ANJU_TERMINAL_AUTH_SCHEME),
+                                         &error);
+  else if (authorization == NULL || !g_str_has_prefix (authorization, "Bearer ") ||
+           authorization[strlen ("Bearer ")] == '\0')
     {
       error = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED,
                                    _("Sign in first: this request needs a session token"));
       anju_request_reply_error (request, error);
       return FALSE;
     }
-
-  _anju_request_set_token (request, authorization + strlen ("Bearer "));
-  caller = anju_sessions_authenticate (request, anju_request_get_token (request), &error);
+  else
+    {
+      _anju_request_set_token (request, authorization + strlen ("Bearer "));
+      caller = anju_sessions_authenticate (request, anju_request_get_token (request), &error);
+    }
   if (caller == NULL)
     {
       anju_request_reply_error (request, error);
@@ -553,6 +561,7 @@ anju_server_new (const AnjuConfig *config,
   anju_documents_register (self);
   anju_housing_register (self);
   anju_review_register (self);
+  anju_terminals_register (self);
   return g_steal_pointer (&self);
 }
 

@@ -42,7 +42,8 @@ login_account_clear (LoginAccount *account)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoginAccount, login_account_clear)
 
 /* Fills account and returns TRUE when the username exists; FALSE with no
- * error when it does not. */
+ * error when it does not.  A terminal's service user counts as unknown:
+ * it is refused like a wrong password (and as slowly). */
 static gboolean
 login_account_load (AnjuDb        *db,
                     const char    *username,
@@ -56,7 +57,7 @@ login_account_load (AnjuDb        *db,
                           "SELECT u.id, u.password_hash, u.status, u.locked_until,"
                           " o.id, o.path"
                           " FROM users u JOIN organisations o ON o.id = u.org_id"
-                          " WHERE u.username = ?1",
+                          " WHERE u.username = ?1 AND u.is_service = 0",
                           error);
   if (stmt == NULL)
     return FALSE;

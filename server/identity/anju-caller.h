@@ -28,6 +28,9 @@ typedef struct _AnjuCaller
   gint64      session_id;
   gint64      session_expires_at;    /* seconds since the epoch */
   gboolean    must_change_password;
+  /* The terminal whose signed request this is (its service user is the
+   * caller); 0 for people (server/terminals/anju-terminal-auth.h). */
+  gint64      terminal_id;
 } AnjuCaller;
 
 AnjuCaller *anju_caller_new                (void);

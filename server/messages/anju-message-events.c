@@ -25,6 +25,10 @@ static const char * const confirmed_variables[] = {
   "application_no", "applicant_name", "business_type", "document_number", NULL
 };
 
+static const char * const terminal_alert_variables[] = {
+  "terminal_no", "terminal_name", "location", "message", NULL
+};
+
 static const AnjuMessageEvent events[] = {
   { "workflow.task.assigned", N_("Task assigned"), task_variables, FALSE },
   { "workflow.task.overdue", N_("Task overdue"), task_variables, FALSE },
@@ -40,6 +44,7 @@ static const AnjuMessageEvent events[] = {
     prereview_failed_variables, FALSE },
   { "pubrent.application.confirmed", N_("Public rental qualification confirmed"),
     confirmed_variables, FALSE },
+  { "terminal.alert", N_("Service terminal alert"), terminal_alert_variables, FALSE },
 };
 
 const AnjuMessageEvent *

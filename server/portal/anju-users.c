@@ -153,7 +153,7 @@ handle_list (AnjuRequest *request)
 {
 #define USER_LIST_FROM \
   " FROM users u JOIN organisations o ON o.id = u.org_id" \
-  " WHERE o.path LIKE ?1 || '%'" \
+  " WHERE o.path LIKE ?1 || '%' AND u.is_service = 0" \
   " AND (?2 IS NULL OR u.username LIKE ?2 ESCAPE '\\' OR u.name LIKE ?2 ESCAPE '\\')" \
   " AND (?3 IS NULL OR u.org_id = ?3)" \
   " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM user_roles ur" \
