@@ -191,7 +191,7 @@ anju_kiosk_home_set_modules (AnjuKioskHome *self,
       if (info == NULL || g_str_equal (info->key, "staff"))
         continue;
 
-      tile = anju_kiosk_service_tile_new (info->icon_name, _(info->title));
+      tile = anju_kiosk_service_tile_new (info->icon_name, anju_kiosk_screens_get_title (info));
       gtk_widget_set_name (tile, info->key);
       g_signal_connect_object (tile, "clicked", G_CALLBACK (tile_clicked_cb), self, 0);
       gtk_grid_attach (self->tiles_grid, tile, position % TILES_PER_ROW, position / TILES_PER_ROW, 1, 1);

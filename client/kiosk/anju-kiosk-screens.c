@@ -18,24 +18,24 @@
  * screens here. */
 
 static const AnjuKioskScreenInfo screens[] = {
-  { "publicity", N_("Public notices"), "preferences-system-notifications-symbolic",
+  { "publicity", NC_("kiosk module", "Public notices"), "preferences-system-notifications-symbolic",
     anju_kiosk_articles_screen_get_type, "publicity" },
-  { "policy", N_("Policy publicity"), "x-office-document-symbolic",
+  { "policy", NC_("kiosk module", "Policy publicity"), "x-office-document-symbolic",
     anju_kiosk_articles_screen_get_type, "policy" },
-  { "guides", N_("Business guides"), "help-contents-symbolic",
+  { "guides", NC_("kiosk module", "Business guides"), "help-contents-symbolic",
     anju_kiosk_articles_screen_get_type, "guide" },
   /* Branch kiosk-apply: the "apply" row goes here, e.g.
-   * { "apply", N_("Apply for public rental housing"), "document-edit-symbolic",
+   * { "apply", NC_("kiosk module", "Apply for public rental housing"), "document-edit-symbolic",
    *   anju_kiosk_apply_screen_get_type, NULL }, */
-  { "progress", N_("Progress query"), "system-search-symbolic",
+  { "progress", NC_("kiosk module", "Progress query"), "system-search-symbolic",
     anju_kiosk_progress_screen_get_type, NULL },
-  { "print", N_("Print documents"), "printer-symbolic",
+  { "print", NC_("kiosk module", "Print documents"), "printer-symbolic",
     anju_kiosk_print_screen_get_type, NULL },
-  { "honor_roll", N_("Honor roll"), "starred-symbolic",
+  { "honor_roll", NC_("kiosk module", "Honor roll"), "starred-symbolic",
     anju_kiosk_honor_screen_get_type, NULL },
   /* Branch kiosk-apply: the "staff" row goes here (no tile: the home's
    * staff button opens it), e.g.
-   * { "staff", N_("Staff"), "avatar-default-symbolic",
+   * { "staff", NC_("kiosk module", "Staff"), "avatar-default-symbolic",
    *   anju_kiosk_staff_screen_get_type, NULL }, */
 };
 
@@ -46,6 +46,14 @@ anju_kiosk_screens_get_all (guint *n_screens)
 
   *n_screens = G_N_ELEMENTS (screens);
   return screens;
+}
+
+const char *
+anju_kiosk_screens_get_title (const AnjuKioskScreenInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return g_dpgettext2 (NULL, "kiosk module", info->title);
 }
 
 const AnjuKioskScreenInfo *

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *key;          /* the layout's module key */
-  const char *title;        /* N_(): the tile's and the header's title */
+  /* NC_("kiosk module", …): the tile's and the header's title */
+  const char *title;
   const char *icon_name;
   GType     (*get_type) (void);
   /* (nullable) the value of the screen's "kind" property, for one class
@@ -28,6 +29,8 @@ typedef struct
 const AnjuKioskScreenInfo *anju_kiosk_screens_get_all (guint      *n_screens);
 /* NULL for a key without a screen. */
 const AnjuKioskScreenInfo *anju_kiosk_screens_lookup  (const char *key);
+/* The title, translated. */
+const char                *anju_kiosk_screens_get_title (const AnjuKioskScreenInfo *info);
 GtkWidget                 *anju_kiosk_screens_create  (const AnjuKioskScreenInfo *info,
                                                        gpointer                   context);
 

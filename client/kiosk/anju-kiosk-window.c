@@ -213,7 +213,7 @@ show_screen_cb (AnjuKioskWindow *self,
 
   gtk_stack_set_visible_child (self->screens_stack, screen);
   gtk_widget_set_visible (self->home_button, TRUE);
-  gtk_label_set_label (self->title_label, _(info->title));
+  gtk_label_set_label (self->title_label, anju_kiosk_screens_get_title (info));
   anju_kiosk_screen_activate (ANJU_KIOSK_SCREEN (screen));
   restart_idle_timer (self);
 }

@@ -232,7 +232,7 @@ test_home_layout (void)
   /* A tile opens its screen; "back to home" returns. */
   anju_kiosk_test_click (anju_kiosk_test_find_named (GTK_WIDGET (home_of (kiosk)), "guides"));
   anju_kiosk_test_wait_for_screen (kiosk, "guides");
-  anju_kiosk_test_click_label (GTK_WIDGET (kiosk->window), "返回首页");
+  anju_kiosk_test_click_label (GTK_WIDGET (kiosk->window), "Back to home");
   anju_kiosk_test_wait_for_screen (kiosk, "home");
 
   anju_kiosk_test_free (kiosk);
@@ -291,7 +291,7 @@ test_id_reader_errors (void)
   /* No card on the reader: place it and retry; not a device fault. */
   anju_kiosk_test_simulator (kiosk, "remove");
   screen = read_card_on_progress (kiosk);
-  wait_for_text (screen, "未检测到身份证");
+  wait_for_text (screen, "No ID card was found");
   g_assert_false (gtk_widget_get_visible (child_of (screen, "hint_label")));
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
@@ -305,7 +305,7 @@ test_id_reader_errors (void)
   anju_kiosk_test_click (child_of (screen, "read_button"));
   g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_visible,
                                            child_of (screen, "hint_label"), "the reader fault's hint"));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child_of (screen, "read_button"))), ==, "重试");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child_of (screen, "read_button"))), ==, "Retry");
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
   g_assert_cmpstr (state, ==, "error");
@@ -400,11 +400,11 @@ test_maintenance_pin (void)
   /* … a wrong PIN is refused … */
   anju_kiosk_test_click_label (dialog, "1");
   anju_kiosk_test_click_label (dialog, "2");
-  anju_kiosk_test_click_label (dialog, "确定");
+  anju_kiosk_test_click_label (dialog, "OK");
   g_assert_true (gtk_widget_get_visible (child_of (dialog, "pin_error_label")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (dialog, "stack"))), ==, "pin");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (dialog, "pin_entry"))), ==, "");
-  anju_kiosk_test_click_label (dialog, "取消");
+  anju_kiosk_test_click_label (dialog, "Cancel");
   g_assert_false (maintenance_open (kiosk));
 
   /* … a long press opens it too, and the right PIN shows the devices
@@ -418,13 +418,13 @@ test_maintenance_pin (void)
 
       anju_kiosk_test_click_label (dialog, label);
     }
-  anju_kiosk_test_click_label (dialog, "确定");
+  anju_kiosk_test_click_label (dialog, "OK");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (dialog, "stack"))), ==, "maintenance");
   g_assert_nonnull (anju_kiosk_test_find_named (dialog, "id_reader"));
   g_assert_nonnull (anju_kiosk_test_find_named (dialog, "printer"));
-  g_assert_true (anju_kiosk_test_shows_text (dialog, "身份证读卡器"));
+  g_assert_true (anju_kiosk_test_shows_text (dialog, "ID card reader"));
 
-  anju_kiosk_test_click_label (dialog, "退出终端");
+  anju_kiosk_test_click_label (dialog, "Quit terminal");
   g_assert_true (anju_kiosk_test_wait_for (window_gone, kiosk, "the kiosk to quit"));
 
   anju_kiosk_test_free (kiosk);
@@ -459,7 +459,7 @@ test_refused (gconstpointer data)
 
   anju_kiosk_test_heartbeat (kiosk);
   anju_kiosk_test_wait_for_state (kiosk, "stopped");
-  g_assert_true (anju_kiosk_test_shows_text (GTK_WIDGET (kiosk->window), "本终端已停用，请联系管理员"));
+  g_assert_true (anju_kiosk_test_shows_text (GTK_WIDGET (kiosk->window), "This terminal has been disabled"));
   /* The services are gone: nothing on the screen but the notice. */
   g_assert_cmpstr (anju_kiosk_window_get_screen_key (kiosk->window), ==, "home");
 
@@ -507,23 +507,22 @@ test_progress (void)
   anju_kiosk_test_insert_card (kiosk, "王小湘", "2", id_no);
   screen = read_card_on_progress (kiosk);
   wait_for_text (screen, application_no);
-  g_assert_true (anju_kiosk_test_shows_text (screen, "街道审核"));
-  g_assert_nonnull (anju_kiosk_test_find_label_containing (screen, "进行中"));
+  g_assert_nonnull (anju_kiosk_test_find_label_containing (screen, "In progress"));
   g_assert_false (anju_kiosk_test_shows_text (screen, "王小湘"));
 
   /* By number and a wrong phone: nothing is revealed. */
-  anju_kiosk_test_click_label (screen, "重新查询");
+  anju_kiosk_test_click_label (screen, "Query again");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child_of (screen, "by_number_button")), TRUE);
   anju_kiosk_test_set_text (child_of (screen, "number_entry"), application_no);
   anju_kiosk_test_set_text (child_of (screen, "phone_entry"), "13900000000");
   anju_kiosk_test_click (child_of (screen, "query_button"));
-  wait_for_text (screen, "未找到匹配的申请");
-  g_assert_false (anju_kiosk_test_shows_text (screen, "街道审核"));
+  wait_for_text (screen, "No matching application was found");
+  g_assert_false (anju_kiosk_test_shows_text (screen, application_no));
 
   /* By number and the right phone. */
   anju_kiosk_test_set_text (child_of (screen, "phone_entry"), APPLICANT_PHONE);
   anju_kiosk_test_click (child_of (screen, "query_button"));
-  wait_for_text (screen, "当前状态");
+  wait_for_text (screen, "Current status");
   g_assert_true (anju_kiosk_test_shows_text (screen, application_no));
 
   anju_kiosk_test_free (kiosk);
@@ -632,7 +631,10 @@ test_print_confirmation (void)
   g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_mapped,
                                            child_of (screen, "confirmation_button"), "the choice"));
   anju_kiosk_test_click (child_of (screen, "confirmation_button"));
-  wait_for_text (screen, "街道审核");
+  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_visible,
+                                           child_of (screen, "choose_error_label"), "the server's refusal"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "choose_error_label"))), !=, "");
+  g_assert_false (printed (kiosk));
 
   confirm_application (server, id);
   anju_kiosk_test_click (child_of (screen, "confirmation_button"));
@@ -641,13 +643,13 @@ test_print_confirmation (void)
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "preview_picture"))));
   anju_kiosk_test_click (child_of (screen, "print_button"));
   g_assert_true (anju_kiosk_test_wait_for (printed, kiosk, "the printed file"));
-  wait_for_text (screen, "请取走");
+  wait_for_text (screen, "Please take your document");
 
   text = printed_text (kiosk);
   g_assert_nonnull (strstr (text, application_no));
 
   /* Home wipes the PDF and the card. */
-  anju_kiosk_test_click_label (screen, "完成");
+  anju_kiosk_test_click_label (screen, "Done");
   anju_kiosk_test_wait_for_screen (kiosk, "home");
   g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "preview_picture"))));
 
