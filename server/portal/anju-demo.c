@@ -10,6 +10,7 @@
 #include "anju-identity.h"
 #include "anju-kdf.h"
 #include "anju-stmt.h"
+#include "anju-terminals.h"
 #include "anju-transaction.h"
 #include "anju-uscc.h"
 #include "anju-workflow.h"
@@ -273,5 +274,6 @@ anju_identity_populate_demo (AnjuDb     *db,
   ok = ok && anju_workflow_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_applications_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_enterprises_populate_demo (db, audit_key, writer.now, error);
+  ok = ok && anju_terminals_populate_demo (db, audit_key, writer.now, error);
   return anju_transaction_end (db, ok, error);
 }
