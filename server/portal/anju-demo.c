@@ -11,6 +11,7 @@
 #include "anju-kdf.h"
 #include "anju-kiosk.h"
 #include "anju-stmt.h"
+#include "anju-terminals.h"
 #include "anju-transaction.h"
 #include "anju-uscc.h"
 #include "anju-workflow.h"
@@ -274,6 +275,7 @@ anju_identity_populate_demo (AnjuDb     *db,
   ok = ok && anju_workflow_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_applications_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_enterprises_populate_demo (db, audit_key, writer.now, error);
+  ok = ok && anju_terminals_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_kiosk_populate_demo (db, audit_key, writer.now, error);
   return anju_transaction_end (db, ok, error);
 }

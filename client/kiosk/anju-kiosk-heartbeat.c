@@ -1,0 +1,168 @@
+/* anju-kiosk-heartbeat.c
+ *
+ * Copyright 2026 The Anju authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "anju-kiosk-heartbeat.h"
+
+struct _AnjuKioskHeartbeat
+{
+  GObject           parent_instance;
+
+  /* Owned */
+  AnjuKioskContext *context;
+  GCancellable     *cancellable;
+  guint             timer;
+  guint             n_answered;
+};
+
+G_DEFINE_FINAL_TYPE (AnjuKioskHeartbeat, anju_kiosk_heartbeat, G_TYPE_OBJECT)
+
+enum
+{
+  ANSWERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static JsonNode *
+build_beat (AnjuKioskHeartbeat *self)
+{
+  g_autoptr(JsonObject) beat = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (beat, "app_version", PACKAGE_VERSION);
+  json_object_set_array_member (beat, "peripherals",
+                                anju_kiosk_devices_get_status (anju_kiosk_context_get_devices (self->context)));
+  json_node_set_object (node, beat);
+
+  return node;
+}
+
+static void
+beat_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(AnjuKioskHeartbeat) self = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = anju_api_client_request_finish (ANJU_API_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* A lost beat is not worth a toast: the next one comes soon, and the
+   * server raises an alert when too many are missing. */
+  if (answer == NULL)
+    g_message ("Heartbeat failed: %s", error->message);
+
+  self->n_answered++;
+  g_signal_emit (self, signals[ANSWERED], 0, answer != NULL);
+}
+
+static gboolean
+timer_cb (gpointer user_data)
+{
+  anju_kiosk_heartbeat_beat (ANJU_KIOSK_HEARTBEAT (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+anju_kiosk_heartbeat_dispose (GObject *object)
+{
+  AnjuKioskHeartbeat *self = ANJU_KIOSK_HEARTBEAT (object);
+
+  anju_kiosk_heartbeat_stop (self);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (anju_kiosk_heartbeat_parent_class)->dispose (object);
+}
+
+static void
+anju_kiosk_heartbeat_class_init (AnjuKioskHeartbeatClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = anju_kiosk_heartbeat_dispose;
+
+  signals[ANSWERED] =
+    g_signal_new ("answered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+static void
+anju_kiosk_heartbeat_init (AnjuKioskHeartbeat *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+AnjuKioskHeartbeat *
+anju_kiosk_heartbeat_new (AnjuKioskContext *context)
+{
+  AnjuKioskHeartbeat *self;
+
+  g_return_val_if_fail (ANJU_IS_KIOSK_CONTEXT (context), NULL);
+
+  self = g_object_new (ANJU_TYPE_KIOSK_HEARTBEAT, NULL);
+  self->context = g_object_ref (context);
+
+  return self;
+}
+
+void
+anju_kiosk_heartbeat_start (AnjuKioskHeartbeat *self)
+{
+  g_return_if_fail (ANJU_IS_KIOSK_HEARTBEAT (self));
+
+  if (self->timer != 0)
+    return;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+    }
+  anju_kiosk_heartbeat_beat (self);
+  self->timer = g_timeout_add_seconds (anju_kiosk_context_get_config (self->context)->heartbeat_seconds,
+                                       timer_cb, self);
+}
+
+void
+anju_kiosk_heartbeat_stop (AnjuKioskHeartbeat *self)
+{
+  g_return_if_fail (ANJU_IS_KIOSK_HEARTBEAT (self));
+
+  g_clear_handle_id (&self->timer, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+void
+anju_kiosk_heartbeat_beat (AnjuKioskHeartbeat *self)
+{
+  g_autoptr(JsonNode) beat = NULL;
+
+  g_return_if_fail (ANJU_IS_KIOSK_HEARTBEAT (self));
+
+  beat = build_beat (self);
+  anju_api_client_request_async (anju_kiosk_context_get_api (self->context), "POST",
+                                 "/api/v1/kiosk/heartbeat", beat, self->cancellable,
+                                 beat_cb, g_object_ref (self));
+}
+
+guint
+anju_kiosk_heartbeat_get_n_answered (AnjuKioskHeartbeat *self)
+{
+  g_return_val_if_fail (ANJU_IS_KIOSK_HEARTBEAT (self), 0);
+
+  return self->n_answered;
+}
