@@ -8,14 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-kiosk-apply-screen.h"
 #include "anju-kiosk-articles-screen.h"
 #include "anju-kiosk-context.h"
 #include "anju-kiosk-honor-screen.h"
 #include "anju-kiosk-print-screen.h"
 #include "anju-kiosk-progress-screen.h"
 #include "anju-kiosk-screens.h"
-/* Branch kiosk-apply: include the headers of the "apply" and "staff"
- * screens here. */
+#include "anju-kiosk-staff-screen.h"
 
 static const AnjuKioskScreenInfo screens[] = {
   { "publicity", NC_("kiosk module", "Public notices"), "preferences-system-notifications-symbolic",
@@ -24,19 +24,17 @@ static const AnjuKioskScreenInfo screens[] = {
     anju_kiosk_articles_screen_get_type, "policy" },
   { "guides", NC_("kiosk module", "Business guides"), "help-contents-symbolic",
     anju_kiosk_articles_screen_get_type, "guide" },
-  /* Branch kiosk-apply: the "apply" row goes here, e.g.
-   * { "apply", NC_("kiosk module", "Apply for public rental housing"), "document-edit-symbolic",
-   *   anju_kiosk_apply_screen_get_type, NULL }, */
+  { "apply", NC_("kiosk module", "Apply for public rental housing"), "document-edit-symbolic",
+    anju_kiosk_apply_screen_get_type, NULL },
   { "progress", NC_("kiosk module", "Progress query"), "system-search-symbolic",
     anju_kiosk_progress_screen_get_type, NULL },
   { "print", NC_("kiosk module", "Print documents"), "printer-symbolic",
     anju_kiosk_print_screen_get_type, NULL },
   { "honor_roll", NC_("kiosk module", "Honor roll"), "starred-symbolic",
     anju_kiosk_honor_screen_get_type, NULL },
-  /* Branch kiosk-apply: the "staff" row goes here (no tile: the home's
-   * staff button opens it), e.g.
-   * { "staff", NC_("kiosk module", "Staff"), "avatar-default-symbolic",
-   *   anju_kiosk_staff_screen_get_type, NULL }, */
+  /* No tile: the home's staff button opens it. */
+  { "staff", NC_("kiosk module", "Staff"), "avatar-default-symbolic",
+    anju_kiosk_staff_screen_get_type, NULL },
 };
 
 const AnjuKioskScreenInfo *
