@@ -30,10 +30,10 @@ static const char * const pubrent_keys[] = {
   "sweep_interval_seconds", "progress_per_minute", NULL
 };
 static const char * const documents_keys[] = { "verify_base_url", NULL };
-static const char * const identity_capture_keys[] = { "sm4_key_file", NULL };
 static const char * const terminals_keys[] = {
   "offline_after_seconds", "sweep_interval_seconds", NULL
 };
+static const char * const identity_capture_keys[] = { "sm4_key_file", NULL };
 
 static const struct
 {
@@ -48,8 +48,8 @@ static const struct
   { "files", files_keys },
   { "pubrent", pubrent_keys },
   { "documents", documents_keys },
-  { "identity_capture", identity_capture_keys },
   { "terminals", terminals_keys },
+  { "identity_capture", identity_capture_keys },
 };
 
 #define DEFAULT_SMS_SIGNATURE "【湘江安居】"

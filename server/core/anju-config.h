@@ -57,11 +57,12 @@ typedef struct _AnjuConfig
   /* [documents] */
   char     *documents_verify_base_url; /* "https://127.0.0.1:8443": QR codes point here */
 
-  /* [identity_capture] */
-  char     *identity_capture_sm4_key_file; /* (nullable): captures refused without it */
   /* [terminals] */
   guint     terminals_offline_after_seconds;  /* 180: no heartbeat for longer = offline */
   guint     terminals_sweep_interval_seconds; /* 30: the alert sweep */
+
+  /* [identity_capture] */
+  char     *identity_capture_sm4_key_file; /* (nullable): captures refused without it */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);
