@@ -121,6 +121,33 @@ set_sms_gateway() {
   mv "$conf.tmp" "$conf"
 }
 
+# ensure_capture_key: the SM4 key of the identity captures (faces and
+# fingerprints from the kiosks): made with openssl when absent, and named
+# in the config's [identity_capture] sm4_key_file when the config has none.
+ensure_capture_key() {
+  local key
+  key="$(conf_get identity_capture sm4_key_file)"
+  if [ -z "$key" ]; then
+    key="$config_dir/identity-capture.key"
+    if grep -q '^\[identity_capture\]' "$conf"; then
+      awk -v key="$key" '
+        /^\[/ { group = $0 }
+        group == "[identity_capture]" && /^#?sm4_key_file[[:space:]]*=/ { print "sm4_key_file=" key; next }
+        { print }' "$conf" > "$conf.tmp"
+    else
+      { cat "$conf"; printf '\n[identity_capture]\nsm4_key_file=%s\n' "$key"; } > "$conf.tmp"
+    fi
+    chmod 0600 "$conf.tmp"
+    mv "$conf.tmp" "$conf"
+  elif [ "${key#/}" = "$key" ]; then
+    key="$config_dir/$key"
+  fi
+  if [ ! -f "$key" ]; then
+    say "Creating the identity capture key $key"
+    (umask 077 && openssl rand -hex 16 > "$key") || die "cannot create $key"
+  fi
+}
+
 # start_sms_gateway: runs the fake SMS gateway on a free loopback port and
 # points the config at it, unless the config names another gateway.
 start_sms_gateway() {
@@ -188,6 +215,7 @@ say "Building"
 meson compile -C "$build"
 
 [ -f "$conf" ] || write_config
+ensure_capture_key
 
 db="$(database_path)"
 if [ ! -f "$db" ]; then

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "anju-article-input.h"
 #include "anju-caller.h"
@@ -207,6 +209,37 @@ settle_guide (AnjuRequest      *request,
     input->guide_steps = g_new0 (char *, 1);
 }
 
+/* "YYYY-MM-DD" naming a real day. */
+static gboolean
+date_is_valid (const char *text)
+{
+  guint year, month, day;
+  char end;
+
+  return strlen (text) == 10 && text[4] == '-' && text[7] == '-'
+         && sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3
+         && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/* The display period of the terminals: dates, the end not before the
+ * start (422 on display_until). */
+static void
+read_display_period (AnjuRequest      *request,
+                     JsonObject       *body,
+                     AnjuArticleInput *input)
+{
+  read_text (request, body, "display_from", FALSE, &input->display_from);
+  read_text (request, body, "display_until", FALSE, &input->display_until);
+  if (input->display_from != NULL && !date_is_valid (input->display_from))
+    anju_request_add_field_error (request, "display_from", _("Must be a date YYYY-MM-DD"));
+  else if (input->display_until != NULL && !date_is_valid (input->display_until))
+    anju_request_add_field_error (request, "display_until", _("Must be a date YYYY-MM-DD"));
+  else if (input->display_from != NULL && input->display_until != NULL
+           && strcmp (input->display_until, input->display_from) < 0)
+    anju_request_add_field_error (request, "display_until",
+                                  _("The display period cannot end before it starts"));
+}
+
 /* Every target must exist (422) and lie in the caller's scope (403). */
 static gboolean
 check_targets (AnjuRequest  *request,
@@ -305,6 +338,7 @@ anju_article_input_read (AnjuRequest      *request,
   read_ids (request, body, "target_org_ids", MAX_TARGETS, input->target_org_ids);
   read_ids (request, body, "attachment_ids", MAX_ATTACHMENTS, input->attachment_ids);
   settle_guide (request, body, input);
+  read_display_period (request, body, input);
 
   if (!check_attachments (request, input->attachment_ids, attached)
       || !check_targets (request, input->target_org_ids))

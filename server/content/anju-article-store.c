@@ -14,7 +14,7 @@
 #include "anju-permissions.h"
 #include "anju-stmt.h"
 
-const char * const anju_article_kinds[] = { "news", "notice", "guide", NULL };
+const char * const anju_article_kinds[] = { "news", "notice", "guide", "publicity", "policy", NULL };
 const char * const anju_article_statuses[] = { "draft", "published", "unpublished", NULL };
 
 void
@@ -46,6 +46,8 @@ anju_article_input_clear (AnjuArticleInput *input)
   g_clear_pointer (&input->attachment_ids, g_array_unref);
   g_clear_pointer (&input->guide_materials, g_strfreev);
   g_clear_pointer (&input->guide_steps, g_strfreev);
+  g_clear_pointer (&input->display_from, g_free);
+  g_clear_pointer (&input->display_until, g_free);
 }
 
 void
@@ -183,7 +185,8 @@ write_links (AnjuDb                 *db,
                              id, input->attachment_ids, error);
 }
 
-/* Binds ?1 … ?9 from input, in the order both writes list them. */
+/* Binds ?1 … ?8, ?12 and ?13 from input, in the order both writes list
+ * them. */
 static void
 bind_input (sqlite3_stmt           *stmt,
             const AnjuArticleInput *input)
@@ -207,6 +210,8 @@ bind_input (sqlite3_stmt           *stmt,
   if (guide && input->guide_time_limit_days > 0)
     sqlite3_bind_int64 (stmt, 7, input->guide_time_limit_days);
   sqlite3_bind_text (stmt, 8, g_steal_pointer (&steps), -1, g_free);
+  anju_db_bind_text (stmt, 12, input->display_from);
+  anju_db_bind_text (stmt, 13, input->display_until);
 }
 
 gint64
@@ -223,8 +228,8 @@ anju_article_store_insert (AnjuDb                 *db,
   stmt = anju_db_prepare (db,
                           "INSERT INTO articles (kind, title, summary, body, category,"
                           " guide_materials, guide_time_limit_days, guide_steps, author_id,"
-                          " org_id, created_at, updated_at)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                          " org_id, created_at, updated_at, display_from, display_until)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)",
                           error);
   if (stmt == NULL)
     return 0;
@@ -251,7 +256,8 @@ anju_article_store_update (AnjuDb                 *db,
   stmt = anju_db_prepare (db,
                           "UPDATE articles SET kind = ?1, title = ?2, summary = ?3, body = ?4,"
                           " category = ?5, guide_materials = ?6, guide_time_limit_days = ?7,"
-                          " guide_steps = ?8, updated_at = ?10 WHERE id = ?9",
+                          " guide_steps = ?8, updated_at = ?10, display_from = ?12,"
+                          " display_until = ?13 WHERE id = ?9",
                           error);
   if (stmt == NULL)
     return FALSE;
@@ -364,7 +370,8 @@ anju_article_store_load_input (AnjuDb           *db,
 
   stmt = anju_db_prepare (db,
                           "SELECT kind, title, summary, body, category, guide_materials,"
-                          " guide_time_limit_days, guide_steps FROM articles WHERE id = ?1",
+                          " guide_time_limit_days, guide_steps, display_from, display_until"
+                          " FROM articles WHERE id = ?1",
                           error);
   if (stmt == NULL)
     return FALSE;
@@ -377,6 +384,8 @@ anju_article_store_load_input (AnjuDb           *db,
   out_input->summary = anju_db_column_dup (stmt, 2);
   out_input->body = anju_db_column_dup (stmt, 3);
   out_input->category = anju_db_column_dup (stmt, 4);
+  out_input->display_from = anju_db_column_dup (stmt, 8);
+  out_input->display_until = anju_db_column_dup (stmt, 9);
   if (g_str_equal (out_input->kind, "guide"))
     {
       out_input->guide_materials = strv_from_column (stmt, 5);
@@ -516,6 +525,10 @@ anju_article_json_from_row (AnjuDb       *db,
   add_guide (builder, stmt);
   anju_json_add_time_column (builder, "created_at", stmt, 13);
   anju_json_add_time_column (builder, "updated_at", stmt, 14);
+  anju_json_add_text_column (builder, "display_from", stmt, 15);
+  anju_json_add_text_column (builder, "display_until", stmt, 16);
+  json_builder_set_member_name (builder, "view_count");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 17));
   if (!add_targets (db, builder, id, error) || !add_attachments (db, builder, id, error))
     return NULL;
   json_builder_end_object (builder);

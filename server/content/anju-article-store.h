@@ -48,6 +48,9 @@ typedef struct
   GStrv   guide_materials;
   gint64  guide_time_limit_days;   /* 0 = none */
   GStrv   guide_steps;
+  /* "YYYY-MM-DD", the days terminals show it; NULL: no bound. */
+  char   *display_from;
+  char   *display_until;
 } AnjuArticleInput;
 
 void anju_article_input_init  (AnjuArticleInput *input);
@@ -130,7 +133,7 @@ JsonNode *anju_article_json_from_row      (AnjuDb            *db,
 #define ANJU_ARTICLE_COLUMNS \
   "a.id, a.kind, a.title, a.summary, a.body, a.category, a.status, a.published_at," \
   " a.author_id, au.name, a.guide_materials, a.guide_time_limit_days, a.guide_steps," \
-  " a.created_at, a.updated_at"
+  " a.created_at, a.updated_at, a.display_from, a.display_until, a.view_count"
 #define ANJU_ARTICLE_JOIN "articles a JOIN users au ON au.id = a.author_id"
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #define SUMMARY_MAX 500
 #define BODY_MAX 100000
 #define CATEGORY_MAX 50
+#define DATE_MAX 10
 
 static gint64
 request_now (AnjuRequest *request)
@@ -123,7 +124,7 @@ check_list_enums (AnjuRequest *request,
                   const char  *status)
 {
   if (kind != NULL && !g_strv_contains (anju_article_kinds, kind))
-    anju_request_add_field_error (request, "kind", _("Must be one of: news, notice, guide"));
+    anju_request_add_field_error (request, "kind", _("Must be one of: news, notice, guide, publicity, policy"));
   if (status != NULL && !g_strv_contains (anju_article_statuses, status))
     anju_request_add_field_error (request, "status",
                                   _("Must be one of: draft, published, unpublished"));
@@ -196,7 +197,7 @@ handle_get (AnjuRequest *request)
 
 static const AnjuFieldSpec create_body[] = {
   { "kind", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, anju_article_kinds, 0,
-    "news, notice or guide" },
+    "news, notice, guide, publicity or policy" },
   { "title", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, TITLE_MAX, "Title" },
   { "summary", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, SUMMARY_MAX,
     "One or two sentences for lists" },
@@ -209,12 +210,16 @@ static const AnjuFieldSpec create_body[] = {
     "Files the caller uploaded (POST /files), in order" },
   { "guide", ANJU_FIELD_OBJECT, ANJU_FIELD_NULLABLE, NULL, 0,
     "Guides only: {materials: [string], time_limit_days: int|null, steps: [string]}" },
+  { "display_from", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, DATE_MAX,
+    "First day terminals show it, YYYY-MM-DD; null: no bound" },
+  { "display_until", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, DATE_MAX,
+    "Last day terminals show it, YYYY-MM-DD, not before display_from; null: no bound" },
   { NULL }
 };
 
 static const AnjuFieldSpec update_body[] = {
   { "kind", ANJU_FIELD_STRING, ANJU_FIELD_OPTIONAL, anju_article_kinds, 0,
-    "news, notice or guide" },
+    "news, notice, guide, publicity or policy" },
   { "title", ANJU_FIELD_STRING, ANJU_FIELD_OPTIONAL, NULL, TITLE_MAX, "Title" },
   { "summary", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, SUMMARY_MAX,
     "One or two sentences for lists; null clears it" },
@@ -227,6 +232,10 @@ static const AnjuFieldSpec update_body[] = {
     "Replaces the attachments: ones it has, or files the caller uploaded" },
   { "guide", ANJU_FIELD_OBJECT, ANJU_FIELD_NULLABLE, NULL, 0,
     "Guides only: replaces the guide details" },
+  { "display_from", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, DATE_MAX,
+    "First day terminals show it, YYYY-MM-DD; null clears it" },
+  { "display_until", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, DATE_MAX,
+    "Last day terminals show it, YYYY-MM-DD; null clears it" },
   { NULL }
 };
 

@@ -33,6 +33,7 @@ static const char * const documents_keys[] = { "verify_base_url", NULL };
 static const char * const terminals_keys[] = {
   "offline_after_seconds", "sweep_interval_seconds", NULL
 };
+static const char * const identity_capture_keys[] = { "sm4_key_file", NULL };
 
 static const struct
 {
@@ -48,6 +49,7 @@ static const struct
   { "pubrent", pubrent_keys },
   { "documents", documents_keys },
   { "terminals", terminals_keys },
+  { "identity_capture", identity_capture_keys },
 };
 
 #define DEFAULT_SMS_SIGNATURE "【湘江安居】"
@@ -101,6 +103,7 @@ anju_config_free (AnjuConfig *self)
   g_free (self->sms_account);
   g_free (self->sms_secret);
   g_free (self->documents_verify_base_url);
+  g_free (self->identity_capture_sm4_key_file);
   g_free (self->sms_signature);
   g_free (self);
 }
@@ -449,6 +452,7 @@ load_messaging_groups (AnjuConfig  *self,
           return FALSE;
         }
       g_free (self->documents_verify_base_url);
+  g_free (self->identity_capture_sm4_key_file);
       self->documents_verify_base_url = g_steal_pointer (&verify_base_url);
     }
 
@@ -492,6 +496,9 @@ anju_config_load (const char  *path,
       !load_messaging_groups (self, keyfile, path, error))
     return NULL;
 
+  /* The key itself is read (and checked) when the server starts. */
+  self->identity_capture_sm4_key_file = read_path (keyfile, config_dir, "identity_capture",
+                                                   "sm4_key_file");
   db_path = read_path (keyfile, config_dir, "database", "path");
   if (db_path != NULL)
     {

@@ -60,6 +60,9 @@ typedef struct _AnjuConfig
   /* [terminals] */
   guint     terminals_offline_after_seconds;  /* 180: no heartbeat for longer = offline */
   guint     terminals_sweep_interval_seconds; /* 30: the alert sweep */
+
+  /* [identity_capture] */
+  char     *identity_capture_sm4_key_file; /* (nullable): captures refused without it */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);

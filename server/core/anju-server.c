@@ -12,6 +12,7 @@
 #include "anju-event-bus.h"
 #include "anju-housing.h"
 #include "anju-identity.h"
+#include "anju-kiosk.h"
 #include "anju-messages.h"
 #include "anju-metrics.h"
 #include "anju-openapi.h"
@@ -561,6 +562,8 @@ anju_server_new (const AnjuConfig *config,
   anju_documents_register (self);
   anju_housing_register (self);
   anju_review_register (self);
+  if (!anju_kiosk_register (self, error))
+    return NULL;
   anju_terminals_register (self);
   return g_steal_pointer (&self);
 }

@@ -9,6 +9,7 @@
 #include "anju-identity-private.h"
 #include "anju-identity.h"
 #include "anju-kdf.h"
+#include "anju-kiosk.h"
 #include "anju-stmt.h"
 #include "anju-terminals.h"
 #include "anju-transaction.h"
@@ -275,5 +276,6 @@ anju_identity_populate_demo (AnjuDb     *db,
   ok = ok && anju_applications_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_enterprises_populate_demo (db, audit_key, writer.now, error);
   ok = ok && anju_terminals_populate_demo (db, audit_key, writer.now, error);
+  ok = ok && anju_kiosk_populate_demo (db, audit_key, writer.now, error);
   return anju_transaction_end (db, ok, error);
 }

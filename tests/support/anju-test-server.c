@@ -182,6 +182,20 @@ signal_started (StartData *start,
   g_mutex_unlock (&start->lock);
 }
 
+/* The identity captures' SM4 key, as `openssl rand -hex 16` writes it;
+ * a test that wants none clears the config's path in its edit. */
+static char *
+write_capture_key (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "identity-capture.key", NULL);
+
+  g_file_set_contents_full (path, ANJU_TEST_CAPTURE_KEY "\n", -1,
+                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
 static gpointer
 server_thread_func (gpointer data)
 {
@@ -267,6 +281,7 @@ anju_test_server_start_with (gboolean   demo,
   self->config->listen_port = 0;
   g_free (self->config->database_path);
   self->config->database_path = g_build_filename (self->tmpdir, "anju.db", NULL);
+  self->config->identity_capture_sm4_key_file = write_capture_key (self->tmpdir);
   if (edit != NULL)
     edit (self->config, data);
 

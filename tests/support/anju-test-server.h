@@ -30,6 +30,10 @@ typedef struct
   GMainLoop    *loop;
 } AnjuTestServer;
 
+/* The SM4 key of identity captures every test server is configured with
+ * (a file in its temporary directory). */
+#define ANJU_TEST_CAPTURE_KEY "00112233445566778899aabbccddeeff"
+
 /* Demo password of every demo account. */
 #define ANJU_TEST_DEMO_PASSWORD "Anju@2026"
 

@@ -141,6 +141,21 @@ check_editable (AnjuRequest              *request,
   return FALSE;
 }
 
+/* Adding is also open to reviewers of the application's scope while the
+ * street reviews it: street staff attach the originals they checked
+ * (photographed at the kiosk, F-TERM-012).  The caller's scope holds the
+ * application already (anju_application_load_visible). */
+static gboolean
+check_may_add (AnjuRequest              *request,
+               const AnjuApplicationRef *ref)
+{
+  if (g_str_equal (ref->status, "street_review")
+      && anju_caller_has_permission (anju_request_get_caller (request),
+                                     ANJU_PERM_APPLICATION_REVIEW))
+    return TRUE;
+  return check_editable (request, ref);
+}
+
 static gboolean
 step_add (const AnjuApplicationWrite  *write,
           gpointer                     data,
@@ -261,7 +276,7 @@ handle_add (AnjuRequest *request)
     anju_request_add_field_error (request, "category", _("Unknown material category"));
   if (anju_request_has_field_errors (request))
     anju_reply_validation_failed (request);
-  else if (check_editable (request, &ref))
+  else if (check_may_add (request, &ref))
     run_material_write (request, step_add, &material, SOUP_STATUS_CREATED);
 }
 

@@ -13,8 +13,11 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "anju-documents.h"
 #include "anju-event-bus.h"
+#include "anju-request.h"
 #include "anju-server.h"
 #include "anju-workflow.h"
 
@@ -48,5 +51,17 @@ typedef struct
 gboolean anju_review_sweep          (const AnjuReviewSweep *sweep,
                                      guint                 *out_ended,
                                      GError               **error);
+
+/* The citizens' progress query (the public one by number and phone, the
+ * kiosk's by ID card): counts one query from the request's client
+ * address against [pubrent] progress_per_minute; past it, replies 429
+ * and returns FALSE (a store failure is replied too). */
+gboolean  anju_review_count_progress_query (AnjuRequest *request);
+/* What the progress query answers about an application:
+ * {"application_no","applicant_name" (masked),"status","status_label",
+ * "timeline" (without owners and opinions)}. */
+JsonNode *anju_review_progress_json (AnjuDb      *db,
+                                     gint64       application_id,
+                                     GError     **error);
 
 G_END_DECLS
