@@ -205,6 +205,9 @@ anju_kiosk_devices_get_printer (AnjuKioskDevices *self)
   return self->printer;
 }
 
+/* The server keeps at most this many characters of a device's message. */
+#define MAX_MESSAGE_CHARS 200
+
 static JsonObject *
 describe (const char *kind,
           gpointer    device)
@@ -221,7 +224,13 @@ describe (const char *kind,
 
   json_object_set_string_member (peripheral, "kind", kind);
   json_object_set_string_member (peripheral, "state", anju_device_state_to_string (state));
-  if (message != NULL)
+  if (message != NULL && g_utf8_strlen (message, -1) > MAX_MESSAGE_CHARS)
+    {
+      g_autofree char *shortened = g_utf8_substring (message, 0, MAX_MESSAGE_CHARS);
+
+      json_object_set_string_member (peripheral, "message", shortened);
+    }
+  else if (message != NULL)
     json_object_set_string_member (peripheral, "message", message);
   else
     json_object_set_null_member (peripheral, "message");

@@ -43,25 +43,76 @@ build_beat (AnjuKioskHeartbeat *self)
   return node;
 }
 
+typedef struct
+{
+  AnjuKioskHeartbeat *self;      /* (owned) */
+  gboolean            accepted;
+} Beat;
+
+static void
+beat_done (Beat *beat)
+{
+  beat->self->n_answered++;
+  g_signal_emit (beat->self, signals[ANSWERED], 0, beat->accepted);
+  g_object_unref (beat->self);
+  g_free (beat);
+}
+
+static void
+reader_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Beat *beat = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The outcome is in the reader's state, for the next beat. */
+  if (!anju_id_reader_check_finish (ANJU_ID_READER (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_object_unref (beat->self);
+      g_free (beat);
+      return;
+    }
+
+  beat_done (beat);
+}
+
 static void
 beat_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(AnjuKioskHeartbeat) self = user_data;
+  Beat *beat = user_data;
+  AnjuKioskHeartbeat *self = beat->self;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
+  AnjuIdReader *reader;
 
   answer = anju_api_client_request_finish (ANJU_API_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      g_object_unref (beat->self);
+      g_free (beat);
+      return;
+    }
   /* A lost beat is not worth a toast: the next one comes soon, and the
    * server raises an alert when too many are missing. */
   if (answer == NULL)
     g_message ("Heartbeat failed: %s", error->message);
+  beat->accepted = answer != NULL;
 
-  self->n_answered++;
-  g_signal_emit (self, signals[ANSWERED], 0, answer != NULL);
+  /* The beat reported what the last flow left (a reader fault stays
+   * ERROR until then); now the reader is asked on its own, so that an
+   * unplugged or recovered one shows in the next beat.  The check comes
+   * after the report, never before: it would hide a flow's failure. */
+  reader = anju_kiosk_devices_get_id_reader (anju_kiosk_context_get_devices (self->context));
+  if (reader == NULL)
+    {
+      beat_done (beat);
+      return;
+    }
+  anju_id_reader_check_async (reader, self->cancellable, reader_checked_cb, beat);
 }
 
 static gboolean
@@ -149,14 +200,17 @@ anju_kiosk_heartbeat_stop (AnjuKioskHeartbeat *self)
 void
 anju_kiosk_heartbeat_beat (AnjuKioskHeartbeat *self)
 {
-  g_autoptr(JsonNode) beat = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  Beat *beat;
 
   g_return_if_fail (ANJU_IS_KIOSK_HEARTBEAT (self));
 
-  beat = build_beat (self);
+  body = build_beat (self);
+  beat = g_new0 (Beat, 1);
+  beat->self = g_object_ref (self);
   anju_api_client_request_async (anju_kiosk_context_get_api (self->context), "POST",
-                                 "/api/v1/kiosk/heartbeat", beat, self->cancellable,
-                                 beat_cb, g_object_ref (self));
+                                 "/api/v1/kiosk/heartbeat", body, self->cancellable,
+                                 beat_cb, beat);
 }
 
 guint

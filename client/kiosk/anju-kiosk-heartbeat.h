@@ -3,7 +3,9 @@
  * Every [terminal] heartbeat_seconds, POST /api/v1/kiosk/heartbeat with
  * the app version and each peripheral's state
  * (anju_kiosk_devices_get_status), so a device that failed in a flow is
- * on the status board at the next beat.  A refused beat (revoked or
+ * on the status board at the next beat; after each beat the ID reader is
+ * checked on its own (SAM status), so that an unplugged reader, or one
+ * that recovered, shows in the beat after.  A refused beat (revoked or
  * disabled terminal) surfaces through the API client's
  * ::terminal-refused; the window then stops the heartbeat.
  */
@@ -24,8 +26,8 @@ void                anju_kiosk_heartbeat_start       (AnjuKioskHeartbeat *self);
 void                anju_kiosk_heartbeat_stop        (AnjuKioskHeartbeat *self);
 /* One beat now, besides the timer's. */
 void                anju_kiosk_heartbeat_beat        (AnjuKioskHeartbeat *self);
-/* Beats answered so far, well or not; each answer also emits
- * ::answered (gboolean accepted). */
+/* Beats answered so far, well or not, with the reader's check after
+ * them done; each also emits ::answered (gboolean accepted). */
 guint               anju_kiosk_heartbeat_get_n_answered (AnjuKioskHeartbeat *self);
 
 G_END_DECLS
