@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -33,7 +34,7 @@ typedef enum
 
 struct _AnjuKioskApplyScreen
 {
-  AdwBin               parent_instance;
+  GtkBox               parent_instance;
 
   /* Template widgets */
   GtkLabel            *step_label;
@@ -112,7 +113,7 @@ struct _AnjuKioskApplyScreen
 
 static void anju_kiosk_apply_screen_iface_init (AnjuKioskScreenInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AnjuKioskApplyScreen, anju_kiosk_apply_screen, ADW_TYPE_BIN,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AnjuKioskApplyScreen, anju_kiosk_apply_screen, GTK_TYPE_BOX,
                                G_IMPLEMENT_INTERFACE (ANJU_TYPE_KIOSK_SCREEN,
                                                       anju_kiosk_apply_screen_iface_init))
 
@@ -668,6 +669,25 @@ start_camera (AnjuKioskApplyScreen *self)
                        _("Please look at the camera and tap “Take photo”."));
 }
 
+/* A picture has come (or gone): "Take photo" needs one. */
+static gboolean
+camera_has_picture (AnjuKioskApplyScreen *self)
+{
+  AnjuCamera *camera;
+
+  if (!self->camera_started)
+    return FALSE;
+
+  camera = anju_kiosk_devices_get_camera (get_devices (self));
+  return camera != NULL && gdk_paintable_get_intrinsic_width (anju_camera_get_paintable (camera)) > 0;
+}
+
+static void
+camera_size_changed_cb (AnjuKioskApplyScreen *self)
+{
+  update_actions (self);
+}
+
 static void
 capture_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -1101,7 +1121,7 @@ update_actions (AnjuKioskApplyScreen *self)
   gtk_widget_action_set_enabled (widget, "apply.retry-card", self->card_failed);
   gtk_widget_action_set_enabled (widget, "apply.manual-entry", self->card_failed);
   gtk_widget_action_set_enabled (widget, "apply.capture",
-                                 self->camera_started && self->photo_jpeg == NULL);
+                                 camera_has_picture (self) && self->photo_jpeg == NULL);
   gtk_widget_action_set_enabled (widget, "apply.retake",
                                  self->photo_jpeg != NULL || self->draft->face_jpeg != NULL);
   gtk_widget_action_set_enabled (widget, "apply.confirm-photo", self->photo_jpeg != NULL);
@@ -1811,10 +1831,16 @@ anju_kiosk_apply_screen_constructed (GObject *object)
 {
   AnjuKioskApplyScreen *self = ANJU_KIOSK_APPLY_SCREEN (object);
   AnjuFingerprint *fingerprint;
+  AnjuCamera *camera;
 
   G_OBJECT_CLASS (anju_kiosk_apply_screen_parent_class)->constructed (object);
 
   g_return_if_fail (self->context != NULL);
+
+  camera = anju_kiosk_devices_get_camera (get_devices (self));
+  if (camera != NULL)
+    g_signal_connect_object (anju_camera_get_paintable (camera), "invalidate-size",
+                             G_CALLBACK (camera_size_changed_cb), self, G_CONNECT_SWAPPED);
 
   fingerprint = anju_kiosk_devices_get_fingerprint (get_devices (self));
   if (fingerprint != NULL)

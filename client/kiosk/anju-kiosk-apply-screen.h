@@ -15,14 +15,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "anju-kiosk-screen.h"
 
 G_BEGIN_DECLS
 
 #define ANJU_TYPE_KIOSK_APPLY_SCREEN (anju_kiosk_apply_screen_get_type ())
-G_DECLARE_FINAL_TYPE (AnjuKioskApplyScreen, anju_kiosk_apply_screen, ANJU, KIOSK_APPLY_SCREEN, AdwBin)
+G_DECLARE_FINAL_TYPE (AnjuKioskApplyScreen, anju_kiosk_apply_screen, ANJU, KIOSK_APPLY_SCREEN, GtkBox)
 
 /* The name of the step showing ("type", "card", … "done"), for tests and
  * the window's idle logic. */

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -23,7 +24,7 @@
 
 struct _AnjuKioskStaffScreen
 {
-  AdwBin            parent_instance;
+  GtkBox            parent_instance;
 
   /* Template widgets */
   GtkLabel         *staff_label;
@@ -61,7 +62,7 @@ struct _AnjuKioskStaffScreen
 
 static void anju_kiosk_staff_screen_iface_init (AnjuKioskScreenInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AnjuKioskStaffScreen, anju_kiosk_staff_screen, ADW_TYPE_BIN,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AnjuKioskStaffScreen, anju_kiosk_staff_screen, GTK_TYPE_BOX,
                                G_IMPLEMENT_INTERFACE (ANJU_TYPE_KIOSK_SCREEN,
                                                       anju_kiosk_staff_screen_iface_init))
 
@@ -164,6 +165,25 @@ start_camera (AnjuKioskStaffScreen *self,
   self->camera_started = TRUE;
   gtk_picture_set_paintable (picture, anju_camera_get_paintable (camera));
   return TRUE;
+}
+
+/* A picture has come (or gone): "Take photo" needs one. */
+static gboolean
+camera_has_picture (AnjuKioskStaffScreen *self)
+{
+  AnjuCamera *camera;
+
+  if (!self->camera_started)
+    return FALSE;
+
+  camera = get_camera (self);
+  return camera != NULL && gdk_paintable_get_intrinsic_width (anju_camera_get_paintable (camera)) > 0;
+}
+
+static void
+camera_size_changed_cb (AnjuKioskStaffScreen *self)
+{
+  update_actions (self);
 }
 
 static gboolean
@@ -720,7 +740,7 @@ update_actions (AnjuKioskStaffScreen *self)
                                  idle && self->application_id != 0 && self->codes != NULL);
   gtk_widget_action_set_enabled (widget, "staff.back", idle && self->application_id != 0);
   gtk_widget_action_set_enabled (widget, "staff.take-photo",
-                                 idle && self->camera_started && self->photo_jpeg == NULL);
+                                 idle && camera_has_picture (self) && self->photo_jpeg == NULL);
   gtk_widget_action_set_enabled (widget, "staff.retake", idle && self->photo_jpeg != NULL);
   gtk_widget_action_set_enabled (widget, "staff.upload",
                                  idle && self->photo_jpeg != NULL && selected_category (self) != NULL);
@@ -773,6 +793,22 @@ anju_kiosk_staff_screen_iface_init (AnjuKioskScreenInterface *iface)
 }
 
 /* ---- GObject ------------------------------------------------------ */
+
+static void
+anju_kiosk_staff_screen_constructed (GObject *object)
+{
+  AnjuKioskStaffScreen *self = ANJU_KIOSK_STAFF_SCREEN (object);
+  AnjuCamera *camera;
+
+  G_OBJECT_CLASS (anju_kiosk_staff_screen_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+
+  camera = get_camera (self);
+  if (camera != NULL)
+    g_signal_connect_object (anju_camera_get_paintable (camera), "invalidate-size",
+                             G_CALLBACK (camera_size_changed_cb), self, G_CONNECT_SWAPPED);
+}
 
 static void
 anju_kiosk_staff_screen_dispose (GObject *object)
@@ -851,6 +887,7 @@ anju_kiosk_staff_screen_class_init (AnjuKioskStaffScreenClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = anju_kiosk_staff_screen_constructed;
   object_class->dispose = anju_kiosk_staff_screen_dispose;
   object_class->finalize = anju_kiosk_staff_screen_finalize;
   object_class->get_property = anju_kiosk_staff_screen_get_property;

@@ -14,7 +14,7 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "anju-api-client.h"
 #include "anju-kiosk-screen.h"
@@ -22,7 +22,7 @@
 G_BEGIN_DECLS
 
 #define ANJU_TYPE_KIOSK_STAFF_SCREEN (anju_kiosk_staff_screen_get_type ())
-G_DECLARE_FINAL_TYPE (AnjuKioskStaffScreen, anju_kiosk_staff_screen, ANJU, KIOSK_STAFF_SCREEN, AdwBin)
+G_DECLARE_FINAL_TYPE (AnjuKioskStaffScreen, anju_kiosk_staff_screen, ANJU, KIOSK_STAFF_SCREEN, GtkBox)
 
 /* "sign-in", "find", "application" or "material". */
 const char    *anju_kiosk_staff_screen_get_page_name      (AnjuKioskStaffScreen *self);

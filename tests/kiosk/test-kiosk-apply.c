@@ -237,9 +237,15 @@ finger_progressed (gpointer data)
   Progress *progress = data;
   GtkProgressBar *bar = GTK_PROGRESS_BAR (child_of (progress->screen, "finger_progress"));
 
-  return gtk_progress_bar_get_fraction (bar) > progress->before
-         || g_strcmp0 (anju_kiosk_apply_screen_get_step_name (ANJU_KIOSK_APPLY_SCREEN (progress->screen)),
-                       "finger") != 0;
+  gboolean left = g_strcmp0 (anju_kiosk_apply_screen_get_step_name (ANJU_KIOSK_APPLY_SCREEN (progress->screen)),
+                             "finger") != 0;
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  /* After the last stage the enrolment still has to end: another SCAN
+   * would be one too many. */
+  if (fraction >= 1.0)
+    return left;
+  return fraction > progress->before || left;
 }
 
 /* One SCAN per stage, each once the previous one counted. */
