@@ -457,7 +457,8 @@ test_refused (gconstpointer data)
       anju_assert_status (status, SOUP_STATUS_OK, answer);
     }
 
-  anju_kiosk_test_heartbeat (kiosk);
+  /* The refusal stops the heartbeat itself: wait for the screen. */
+  anju_kiosk_heartbeat_beat (anju_kiosk_window_get_heartbeat (kiosk->window));
   anju_kiosk_test_wait_for_state (kiosk, "stopped");
   g_assert_true (anju_kiosk_test_shows_text (GTK_WIDGET (kiosk->window), "This terminal has been disabled"));
   /* The services are gone: nothing on the screen but the notice. */
