@@ -21,7 +21,7 @@
 
 #define KIOSK_TOP   5
 #define RANK_MAX    999
-#define NAME_MAX    100
+#define ENTRY_NAME_MAX    100
 #define RATING_MAX  20
 #define TEXT_MAX    1000
 
@@ -80,11 +80,11 @@ handle_list (AnjuRequest *request)
 static const AnjuFieldSpec create_body[] = {
   { "category", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, anju_honor_categories, 0,
     "enterprise, supplier or staff" },
-  { "name", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, NAME_MAX, "Who is honoured" },
+  { "name", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, ENTRY_NAME_MAX, "Who is honoured" },
   { "rank", ANJU_FIELD_INT, ANJU_FIELD_REQUIRED, NULL, 0, "1 … 999 within the category" },
-  { "subtitle", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, NAME_MAX,
+  { "subtitle", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, ENTRY_NAME_MAX,
     "Service field, product type or post" },
-  { "community", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, NAME_MAX,
+  { "community", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, ENTRY_NAME_MAX,
     "Staff: the estate served" },
   { "rating", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, RATING_MAX, "\"AAA\", \"4.9分\"" },
   { "description", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, TEXT_MAX, "Why" },
@@ -96,11 +96,11 @@ static const AnjuFieldSpec create_body[] = {
 static const AnjuFieldSpec update_body[] = {
   { "category", ANJU_FIELD_STRING, ANJU_FIELD_OPTIONAL, anju_honor_categories, 0,
     "enterprise, supplier or staff" },
-  { "name", ANJU_FIELD_STRING, ANJU_FIELD_OPTIONAL, NULL, NAME_MAX, "Who is honoured" },
+  { "name", ANJU_FIELD_STRING, ANJU_FIELD_OPTIONAL, NULL, ENTRY_NAME_MAX, "Who is honoured" },
   { "rank", ANJU_FIELD_INT, ANJU_FIELD_OPTIONAL, NULL, 0, "1 … 999 within the category" },
-  { "subtitle", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, NAME_MAX,
+  { "subtitle", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, ENTRY_NAME_MAX,
     "Service field, product type or post" },
-  { "community", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, NAME_MAX,
+  { "community", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, ENTRY_NAME_MAX,
     "Staff: the estate served" },
   { "rating", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, RATING_MAX, "\"AAA\", \"4.9分\"" },
   { "description", ANJU_FIELD_STRING, ANJU_FIELD_NULLABLE, NULL, TEXT_MAX, "Why" },

@@ -16,10 +16,11 @@ const char * const anju_honor_categories[] = { "enterprise", "supplier", "staff"
 #define COLUMNS \
   "id, category, rank, name, subtitle, community, rating, description, photo_file_id," \
   " updated_at"
-/* Categories in display order, then rank. */
+/* Categories in display order, then rank; of two entries of one rank
+ * the one placed last comes first (it is the newer ranking). */
 #define ORDER \
   " ORDER BY CASE category WHEN 'enterprise' THEN 0 WHEN 'supplier' THEN 1 ELSE 2 END," \
-  " rank, id"
+  " rank, updated_at DESC, id DESC"
 
 void
 anju_honor_entry_clear (AnjuHonorEntry *entry)

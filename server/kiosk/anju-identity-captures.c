@@ -113,7 +113,7 @@ capture_created_json (gint64         id,
   json_builder_add_int_value (builder, id);
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, capture->kind);
-  anju_json_add_time (builder, "captured_at", capture->now);
+  anju_json_add_time (builder, "captured_at", capture->now, TRUE);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -381,7 +381,10 @@ anju_test_request_raw_with_session (AnjuTestServer *self,
 
   if (token != NULL)
     {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+      /* A terminal's signature goes as it is. */
+      g_autofree char *authorization = g_str_has_prefix (token, "Terminal ")
+                                         ? g_strdup (token)
+                                         : g_strconcat ("Bearer ", token, NULL);
 
       soup_message_headers_replace (soup_message_get_request_headers (message),
                                     "Authorization", authorization);

@@ -57,7 +57,8 @@ void            anju_test_server_stop         (AnjuTestServer *self);
 SoupSession    *anju_test_server_new_session  (AnjuTestServer *self);
 
 /* Synchronous request from the test thread.  body is JSON text or NULL;
- * token may be NULL; path starts with "/" and carries its query already
+ * token may be NULL, or a terminal's "Terminal <sn>:<credential>" that
+ * goes as the Authorization header as it is; path starts with "/" and carries its query already
  * URI-escaped.  Returns the parsed body (JSON null for an empty
  * body) and sets *out_status. */
 JsonNode       *anju_test_request             (AnjuTestServer *self,
