@@ -14,6 +14,12 @@
  * Implements AnjuDevice (kind "camera"): a v4l2 device path that does not
  * exist is MISSING (never replaced by the test source); a pipeline error
  * is ERROR.
+ *
+ * Frames are 640 × 480 RGBA whatever the camera gives (black borders keep
+ * a wide camera's proportions).  Frames and bus messages are handled on
+ * the thread-default main context of the thread that created the camera.
+ * Stopping releases the device (the pipeline goes to NULL) and forgets
+ * the last frame: the preview goes blank, capture has nothing to take.
  */
 #pragma once
 
@@ -35,6 +41,12 @@ gboolean      anju_camera_start             (AnjuCamera    *self,
                                              GError       **error);
 void          anju_camera_stop              (AnjuCamera    *self);
 gboolean      anju_camera_is_running        (AnjuCamera    *self);
+
+/* Whether the camera is there, without starting it (for the heartbeat):
+ * a v4l2 node that is gone makes it MISSING, one that came back clears
+ * MISSING.  The simulator is always there. */
+gboolean      anju_camera_check             (AnjuCamera    *self,
+                                             GError       **error);
 
 /* The live preview: a paintable that changes with every frame, for a
  * GtkPicture. */

@@ -10,6 +10,7 @@
 #include <gio/gunixsocketaddress.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "anju-fingerprint.h"
@@ -152,10 +153,10 @@ record_outcome (AnjuFingerprint *self,
 
 typedef struct
 {
-  AnjuFingerprint *self;   /* (owned) */
-  GSocketConnection *connection;
-  char *command;
-  char buf[64];
+  AnjuFingerprint   *self;        /* (owned) */
+  GSocketConnection *connection;  /* (owned) (nullable) */
+  char              *command;     /* (owned) */
+  char               buf[64];
 } AutoscanCommand;
 
 static void

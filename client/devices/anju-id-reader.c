@@ -152,6 +152,8 @@ check_line (AnjuIdReader  *self,
   return check_sam (self, job, cancellable, error);
 }
 
+/* Takes data over: as its last holder it gets the block itself back,
+ * and wipes the person's data from it. */
 static AnjuIdCard *
 decode_card (GBytes  *data,
              GError **error)
@@ -159,7 +161,7 @@ decode_card (GBytes  *data,
   g_autoptr(GError) local_error = NULL;
   AnjuIdCard *card = NULL;
   gsize len = 0;
-  guint8 *bytes = g_bytes_unref_to_data (g_bytes_ref (data), &len);
+  guint8 *bytes = g_bytes_unref_to_data (data, &len);
 
   card = anju_id_card_decode_read_data (bytes, len, &local_error);
   if (len > 0)
@@ -223,7 +225,7 @@ read_card_on_line (AnjuIdReader  *self,
                       _("Reading the ID card failed; please lift it off and put it on the reader again"));
       return NULL;
     }
-  return decode_card (data, error);
+  return decode_card (g_steal_pointer (&data), error);
 }
 
 /* Errors about the card (none there, moved away, unreadable) come from a

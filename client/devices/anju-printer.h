@@ -9,6 +9,14 @@
  * lists), drawn page by page with poppler-glib onto the print context, and
  * the kiosk's own receipts, laid out with Pango (CJK fonts) and an
  * optional QR image.  Implements AnjuDevice (kind "printer").
+ *
+ * Both kinds go on A4 portrait, the paper of the kiosk's one printer
+ * (the server's forms are A4): PDF pages are scaled to the printable
+ * area, receipts wrap at its width (anju-receipt-print-job.h).  Jobs run
+ * synchronously.  A failed job makes the printer ERROR with the reason,
+ * until the next job succeeds; the simulator's file is named
+ * <job>-<YYYYmmdd-HHMMSS-microseconds>.pdf, the receipt's job being its
+ * title.
  */
 #pragma once
 
@@ -23,6 +31,12 @@ G_DECLARE_FINAL_TYPE (AnjuPrinter, anju_printer, ANJU, PRINTER, GObject)
 
 AnjuPrinter *anju_printer_new_cups        (const char   *printer_name);
 AnjuPrinter *anju_printer_new_file        (const char   *output_dir);
+
+/* Whether the printer is there, without printing (for the heartbeat):
+ * a CUPS printer GTK does not list makes it MISSING, one that came back
+ * clears MISSING.  The simulator is always there. */
+gboolean     anju_printer_check           (AnjuPrinter  *self,
+                                           GError      **error);
 
 /* The file the simulator wrote for the last job (NULL for CUPS). */
 const char  *anju_printer_get_last_output (AnjuPrinter  *self);
