@@ -463,6 +463,10 @@ anju_kiosk_window_dispose (GObject *object)
     anju_kiosk_heartbeat_stop (self->heartbeat);
   g_clear_object (&self->heartbeat);
 
+  /* The toast overlay is both the window's child and a template child:
+   * the window must let go of it first, or it would unparent it again
+   * after the template did. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANJU_TYPE_KIOSK_WINDOW);
 
   if (self->context != NULL)

@@ -60,7 +60,8 @@ add_user (AnjuDb      *db,
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
                                            "SELECT id, phone FROM users"
-                                           " WHERE id = ?1 AND status = 'active'",
+                                           " WHERE id = ?1 AND status = 'active'"
+                                           " AND is_service = 0",
                                            error);
 
   if (stmt == NULL)
@@ -80,6 +81,7 @@ add_org_users (AnjuDb      *db,
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
                                            "SELECT u.id, u.phone FROM users u"
                                            " WHERE u.org_id = ?1 AND u.status = 'active'"
+                                           " AND u.is_service = 0"
                                            " AND (?2 IS NULL OR EXISTS ("
                                            "   SELECT 1 FROM user_roles ur"
                                            "   JOIN roles r ON r.id = ur.role_id"

@@ -3,6 +3,8 @@
  * The users named by id plus the users of one organisation (only those
  * holding a role, when one is given), each once, disabled accounts left
  * out: a disabled account must not pile up messages nor receive texts.
+ * A terminal's service user (users.is_service) has no inbox either: no
+ * person reads it.
  * Ids of users that do not exist are skipped.
  */
 #pragma once

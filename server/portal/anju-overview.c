@@ -96,7 +96,7 @@ add_tiles (JsonBuilder       *builder,
   json_builder_begin_object (builder);
   if (!add_scoped_tile (builder, db, caller, "users", ANJU_PERM_USER_READ,
                         "SELECT COUNT(*) FROM users u JOIN organisations o ON o.id = u.org_id"
-                        " WHERE substr (o.path, 1, length (?1)) = ?1",
+                        " WHERE substr (o.path, 1, length (?1)) = ?1 AND u.is_service = 0",
                         error)
       || !add_scoped_tile (builder, db, caller, "organisations", ANJU_PERM_ORG_READ,
                            "SELECT COUNT(*) FROM organisations o"

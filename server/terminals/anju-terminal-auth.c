@@ -16,11 +16,11 @@
 
 typedef struct
 {
-  gint64  id;
-  char   *state;
-  gint64  service_user_id;
-  char   *credential_hash;  /* (nullable) none issued yet */
-  gboolean revoked;
+  gint64    id;
+  char     *state;
+  gint64    service_user_id;
+  char     *credential_hash;  /* (nullable) none issued yet */
+  gboolean  revoked;          /* the hash is kept to tell "revoked" from "wrong" */
 } SignedTerminal;
 
 static void

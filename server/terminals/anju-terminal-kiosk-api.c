@@ -180,7 +180,8 @@ read_report (JsonNode   *node,
   return TRUE;
 }
 
-/* Adds field errors for a bad body; the reports point into body. */
+/* Adds field errors for a bad body; the reports point into body.  NULL
+ * when the body has no "peripherals": what is stored stays as it is. */
 static GArray *
 read_heartbeat (AnjuRequest  *request,
                 JsonObject   *body,
@@ -199,9 +200,14 @@ read_heartbeat (AnjuRequest  *request,
       && g_utf8_strlen (json_node_get_string (version), -1) <= MAX_VERSION_LENGTH)
     *out_version = json_node_get_string (version);
   else if (version != NULL && !JSON_NODE_HOLDS_NULL (version))
-    anju_request_add_field_error (request, "app_version", _("Must be at most 32 characters"));
+    {
+      g_autofree char *why = g_strdup_printf (_("Must be at most %u characters"),
+                                              MAX_VERSION_LENGTH);
+
+      anju_request_add_field_error (request, "app_version", why);
+    }
   if (peripherals == NULL || JSON_NODE_HOLDS_NULL (peripherals))
-    return g_steal_pointer (&reports);
+    return NULL;
   array = JSON_NODE_HOLDS_ARRAY (peripherals) ? json_node_get_array (peripherals) : NULL;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
@@ -314,6 +320,7 @@ store_heartbeat (AnjuDb      *db,
   return anju_db_step_done (db, stmt, error);
 }
 
+/* reports (nullable): NULL keeps the stored peripherals. */
 static gboolean
 write_heartbeat (AnjuRequest  *request,
                  gint64        terminal_id,
@@ -341,9 +348,9 @@ write_heartbeat (AnjuRequest  *request,
   if (!anju_db_begin (db, error))
     return FALSE;
   ok = store_heartbeat (db, terminal_id, version, sweep.now, error);
-  for (guint i = 0; ok && i < reports->len; i++)
+  for (guint i = 0; ok && reports != NULL && i < reports->len; i++)
     ok = store_report (db, terminal_id, &g_array_index (reports, Report, i), sweep.now, error);
-  ok = ok && drop_unreported (db, terminal_id, reports, error)
+  ok = ok && (reports == NULL || drop_unreported (db, terminal_id, reports, error))
        && anju_terminal_alerts_recover (&sweep, &actor, terminal_id, error);
   return anju_transaction_end (db, ok, error);
 }

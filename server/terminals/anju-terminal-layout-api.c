@@ -71,7 +71,12 @@ read_title (AnjuRequest *request,
   input->title = anju_body_dup_trimmed (body, "title");
   if (anju_check_not_blank (request, "title", input->title)
       && g_utf8_strlen (input->title, -1) > MAX_TITLE_LENGTH)
-    anju_request_add_field_error (request, "title", _("Must be at most 100 characters"));
+    {
+      g_autofree char *why = g_strdup_printf (_("Must be at most %u characters"),
+                                              MAX_TITLE_LENGTH);
+
+      anju_request_add_field_error (request, "title", why);
+    }
 }
 
 static gboolean

@@ -162,14 +162,17 @@ fault_message (const char *kind,
                const char *state,
                const char *detail)
 {
-  const char *what = g_str_equal (state, "missing") ? _("not connected") : _("out of order");
+  gboolean missing = g_str_equal (state, "missing");
+  const char *label = peripheral_label (kind);
 
-  if (detail != NULL && *detail != '\0')
-    /* Translators: "Printer out of order: paper jam". %1$s is the
-     * peripheral, %2$s what is wrong, %3$s what the terminal said. */
-    return g_strdup_printf (_("%1$s %2$s: %3$s"), peripheral_label (kind), what, detail);
-  /* Translators: "Printer not connected". */
-  return g_strdup_printf (_("%1$s %2$s"), peripheral_label (kind), what);
+  if (detail == NULL || *detail == '\0')
+    /* Translators: %1$s is a peripheral, "Printer". */
+    return missing ? g_strdup_printf (_("%1$s is not connected"), label)
+                   : g_strdup_printf (_("%1$s is out of order"), label);
+  /* Translators: %1$s is a peripheral, "Printer"; %2$s what the terminal
+   * said about it, "paper jam". */
+  return missing ? g_strdup_printf (_("%1$s is not connected: %2$s"), label, detail)
+                 : g_strdup_printf (_("%1$s is out of order: %2$s"), label, detail);
 }
 
 static gboolean

@@ -165,6 +165,8 @@ write_config (AnjuKioskTest           *self,
 
 /* ---- the window ------------------------------------------------------------ */
 
+static gboolean answered_after (gpointer data);
+
 static void
 watch (AnjuKioskTest *self,
        gpointer       object)
@@ -261,6 +263,13 @@ anju_kiosk_test_new (AnjuTestServer          *server,
   write_config (self, edit, data);
   build_window (self);
   anju_kiosk_test_wait_for_state (self, "kiosk");
+  /* The first heartbeat (and the reader's check after it) goes out with
+   * the home; once it is done, nothing runs behind the test's back. */
+  {
+    gpointer first[] = { self, GUINT_TO_POINTER (0) };
+
+    g_assert_true (anju_kiosk_test_wait_for (answered_after, first, "the first heartbeat"));
+  }
 
   return self;
 }

@@ -56,7 +56,8 @@ void            anju_kiosk_test_init          (int                     *argc,
                                                char                  ***argv);
 
 /* Registers the terminal, writes its config (edit may change it), builds
- * and presents the window and waits until its home is shown. */
+ * and presents the window and waits until its home is shown and its
+ * first heartbeat answered. */
 AnjuKioskTest  *anju_kiosk_test_new           (AnjuTestServer          *server,
                                                AnjuKioskTestEditConfig  edit,
                                                gpointer                 data);

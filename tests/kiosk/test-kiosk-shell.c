@@ -457,7 +457,8 @@ test_refused (gconstpointer data)
       anju_assert_status (status, SOUP_STATUS_OK, answer);
     }
 
-  anju_kiosk_test_heartbeat (kiosk);
+  /* The refusal stops the heartbeat itself: wait for the screen. */
+  anju_kiosk_heartbeat_beat (anju_kiosk_window_get_heartbeat (kiosk->window));
   anju_kiosk_test_wait_for_state (kiosk, "stopped");
   g_assert_true (anju_kiosk_test_shows_text (GTK_WIDGET (kiosk->window), "This terminal has been disabled"));
   /* The services are gone: nothing on the screen but the notice. */
@@ -469,14 +470,19 @@ test_refused (gconstpointer data)
 
 /* ---- progress and printing -------------------------------------------------------- */
 
-/* An application of 银盆岭社区, submitted: its id; *out_no its number. */
+/* An application of 银盆岭社区 that passes every pre-review rule (a
+ * household of one with a Changsha hukou for five years), submitted: its
+ * id; *out_no its number. */
 static gint64
 submitted_application (AnjuTestServer  *server,
                        const char      *id_no,
                        char           **out_no)
 {
   g_autofree char *community = anju_test_login_demo (server, "community_ypl");
-  g_autofree char *body = anju_app_test_body ("open_physical", "王小湘", id_no, "");
+  g_autofree char *extra = g_strdup_printf (",\"members\":[{\"relation\":\"self\",\"name\":\"王小湘\","
+                                            "\"id_doc_type\":\"resident_id\",\"id_no\":\"%s\",\"hukou_years\":5}]",
+                                            id_no);
+  g_autofree char *body = anju_app_test_body ("open_physical", "王小湘", id_no, extra);
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) submitted = NULL;
   gint64 id = anju_app_test_create (server, community, body);
