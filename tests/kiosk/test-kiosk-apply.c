@@ -85,6 +85,24 @@ step_is (gpointer data)
                     wanted->text) == 0;
 }
 
+/* What the screen's messages say, for a test that got stuck. */
+static char *
+describe_step (GtkWidget *screen)
+{
+  static const char * const labels[] = {
+    "card_status_label", "face_status_label", "finger_status_label", "member_status_label",
+    "type_error_label", "card_error_label", "details_error_label", "members_error_label",
+    "review_error_label",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_string_append_printf (text, "%s “%s”; ", labels[i],
+                            gtk_label_get_text (GTK_LABEL (child_of (screen, labels[i]))));
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 wait_for_step (GtkWidget  *screen,
                const char *step)
@@ -92,7 +110,10 @@ wait_for_step (GtkWidget  *screen,
   Wanted wanted = { screen, step };
   g_autofree char *what = g_strdup_printf ("the step “%s”", step);
 
-  g_assert_true (anju_kiosk_test_wait_for (step_is, &wanted, what));
+  if (!anju_kiosk_test_wait_for (step_is, &wanted, what))
+    g_error ("Still on the step “%s”, which says: %s",
+             anju_kiosk_apply_screen_get_step_name (ANJU_KIOSK_APPLY_SCREEN (screen)),
+             describe_step (screen));
 }
 
 static gboolean
@@ -422,7 +443,7 @@ test_reader_failure (void)
 {
   AnjuTestServer *server = start_server ();
   AnjuKioskTest *kiosk = anju_kiosk_test_new (server, NULL, NULL);
-  g_autofree char *id_no = anju_app_test_id ("19900101", "035");
+  g_autofree char *id_no = anju_app_test_id ("19900101", "036");
   GtkWidget *screen;
 
   anju_kiosk_test_insert_card (kiosk, APPLICANT_NAME, "2", id_no);
@@ -515,7 +536,7 @@ test_server_error_on_its_step (void)
 {
   AnjuTestServer *server = start_server ();
   AnjuKioskTest *kiosk = anju_kiosk_test_new (server, NULL, NULL);
-  g_autofree char *id_no = anju_app_test_id ("19900101", "057");
+  g_autofree char *id_no = anju_app_test_id ("19900101", "058");
   GtkWidget *screen;
 
   anju_kiosk_test_insert_card (kiosk, APPLICANT_NAME, "2", id_no);
