@@ -97,7 +97,6 @@ struct _AnjuKioskApplyScreen
   gboolean             camera_started;
   gboolean             camera_unavailable; /* none, or it failed to start */
 
-  gboolean             finger_opened;     /* the device stays open */
   gboolean             finger_busy;
   gboolean             finger_failed;
 
@@ -782,12 +781,12 @@ enroll_retry_cb (AnjuFingerprint      *fingerprint,
                  const char           *message,
                  AnjuKioskApplyScreen *self)
 {
-  /* Translators: %s is the reader's advice ("The swipe was too short") */
   g_autofree char *text = NULL;
 
   if (!self->finger_busy)
     return;
 
+  /* Translators: %s is the reader's advice ("The swipe was too short") */
   text = g_strdup_printf (_("Please try that finger again: %s"), message);
   gtk_label_set_label (self->finger_status_label, text);
 }
@@ -869,7 +868,6 @@ finger_opened_cb (GObject      *source,
       return;
     }
 
-  self->finger_opened = TRUE;
   start_enroll (self);
 }
 
@@ -890,10 +888,8 @@ start_fingerprint (AnjuKioskApplyScreen *self)
   self->finger_busy = TRUE;
   self->finger_failed = FALSE;
   update_actions (self);
-  if (self->finger_opened)
-    start_enroll (self);
-  else
-    anju_fingerprint_open_async (fingerprint, self->cancellable, finger_opened_cb, self);
+  /* Opening an open device answers at once. */
+  anju_fingerprint_open_async (fingerprint, self->cancellable, finger_opened_cb, self);
 }
 
 static void
@@ -1199,13 +1195,13 @@ static void
 go_to_step (AnjuKioskApplyScreen *self,
             AnjuKioskApplyStep    step)
 {
-  /* Translators: "Step 2 of 7: ID card" */
   g_autofree char *title = NULL;
   int shown = MIN (step, ANJU_KIOSK_APPLY_STEP_REVIEW) + 1;
 
   leave_step (self);
   self->step = step;
   gtk_stack_set_visible_child_name (self->step_stack, step_names[step]);
+  /* Translators: "Step 2 of 7: ID card" */
   title = g_strdup_printf (_("Step %1$d of %2$d: %3$s"), shown, ANJU_KIOSK_APPLY_STEP_REVIEW + 1,
                            _(step_titles[step]));
   gtk_label_set_label (self->step_label, step == ANJU_KIOSK_APPLY_STEP_DONE ? _(step_titles[step]) : title);
@@ -1577,8 +1573,8 @@ capture_sent_cb (GObject      *source,
   self = ANJU_KIOSK_APPLY_SCREEN (user_data);
   if (node == NULL)
     {
-      /* Translators: %s is why the server did not take the photo or fingerprint */
       g_autofree char *reason = anju_error_message_for (error, NULL);
+      /* Translators: %s is why the server did not take the photo or fingerprint */
       g_autofree char *message = g_strdup_printf (_("The photo and fingerprint were not sent: %s Please tap “Submit application” again."),
                                                   reason);
 
