@@ -187,6 +187,33 @@ tiles_are (gpointer data)
   return g_str_equal (tiles, wait->tiles);
 }
 
+/* A real 8×2 PNG (the content tests' sample is only a header), uploaded
+ * as admin: its file id. */
+static gint64
+upload_banner (AnjuKioskTest *kiosk)
+{
+  static const guint8 pixels[8 * 2 * 4] = { 0xff, 0x00, 0x00, 0xff };
+  g_autoptr(GBytes) data = g_bytes_new_static (pixels, sizeof pixels);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (8, 2, GDK_MEMORY_R8G8B8A8, data, 8 * 4);
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+  g_autoptr(JsonNode) file = NULL;
+  guint status = 0;
+
+  file = anju_test_upload (kiosk->server, kiosk->admin_token, "banner.png", "image/png", png, &status);
+  anju_assert_status (status, SOUP_STATUS_CREATED, file);
+
+  return anju_test_json_int (file, "id");
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  AnjuKioskTest *kiosk = data;
+  GtkWidget *banner = child_of (GTK_WIDGET (home_of (kiosk)), "banner_picture");
+
+  return gtk_widget_get_visible (banner) && gtk_picture_get_paintable (GTK_PICTURE (banner)) != NULL;
+}
+
 /* F-TERM-002: the home follows the server's layout for this terminal:
  * its title, the enabled modules, in the layout's order; a changed layout
  * reaches the home once the terminal is idle. */
@@ -201,6 +228,7 @@ test_home_layout (void)
   g_autofree char *tiles = shown_tiles (kiosk);
   g_autofree char *path = g_strdup_printf ("/api/v1/terminals/%" G_GINT64_FORMAT "/layout", kiosk->terminal_id);
   g_autoptr(JsonNode) saved = NULL;
+  g_autofree char *layout_body = NULL;
   TilesWait wait = { kiosk, "honor_roll,publicity,guides,progress,print" };
   guint status = 0;
 
@@ -209,21 +237,23 @@ test_home_layout (void)
   g_assert_true (anju_kiosk_test_shows_text (GTK_WIDGET (kiosk->window),
                                              json_object_get_string_member (layout, "title")));
 
-  saved = anju_kiosk_test_admin_request (kiosk, "PUT", path,
-                                         "{\"title\":\"银盆岭街道住房保障自助服务\",\"theme\":\"high_contrast\","
-                                         "\"banner_file_id\":null,\"modules\":["
-                                         "{\"key\":\"honor_roll\",\"enabled\":true},"
-                                         "{\"key\":\"publicity\",\"enabled\":true},"
-                                         "{\"key\":\"policy\",\"enabled\":false},"
-                                         "{\"key\":\"guides\",\"enabled\":true},"
-                                         "{\"key\":\"apply\",\"enabled\":false},"
-                                         "{\"key\":\"progress\",\"enabled\":true},"
-                                         "{\"key\":\"print\",\"enabled\":true}]}",
-                                         &status);
+  g_assert_false (banner_shown (kiosk));
+  layout_body = g_strdup_printf ("{\"title\":\"银盆岭街道住房保障自助服务\",\"theme\":\"high_contrast\","
+                                 "\"banner_file_id\":%" G_GINT64_FORMAT ",\"modules\":["
+                                 "{\"key\":\"honor_roll\",\"enabled\":true},"
+                                 "{\"key\":\"publicity\",\"enabled\":true},"
+                                 "{\"key\":\"policy\",\"enabled\":false},"
+                                 "{\"key\":\"guides\",\"enabled\":true},"
+                                 "{\"key\":\"apply\",\"enabled\":false},"
+                                 "{\"key\":\"progress\",\"enabled\":true},"
+                                 "{\"key\":\"print\",\"enabled\":true}]}",
+                                 upload_banner (kiosk));
+  saved = anju_kiosk_test_admin_request (kiosk, "PUT", path, layout_body, &status);
   anju_assert_status (status, SOUP_STATUS_OK, saved);
 
   g_assert_true (anju_kiosk_test_wait_for (tiles_are, &wait, "the new layout's tiles"));
   wait_for_text (GTK_WIDGET (kiosk->window), "银盆岭街道住房保障自助服务");
+  g_assert_true (anju_kiosk_test_wait_for (banner_shown, kiosk, "the banner"));
   /* The layout's high-contrast theme starts in the elderly-friendly mode. */
   g_assert_true (anju_kiosk_home_get_elderly_mode (home_of (kiosk)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (kiosk->window), "kiosk-high-contrast"));
@@ -663,6 +693,114 @@ test_print_confirmation (void)
   anju_test_server_stop (server);
 }
 
+/* ---- content screens ---------------------------------------------------------- */
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gboolean
+has_children (gpointer data)
+{
+  return count_children (GTK_WIDGET (data)) > 0;
+}
+
+static gboolean
+has_five (gpointer data)
+{
+  return count_children (GTK_WIDGET (data)) == 5;
+}
+
+static gboolean
+shows_detail (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "detail") == 0;
+}
+
+/* The first article of the list screen of key, opened: its screen. */
+static GtkWidget *
+open_first_article (AnjuKioskTest *kiosk,
+                    const char    *key)
+{
+  GtkWidget *screen = anju_kiosk_test_show_screen (kiosk, key);
+  GtkWidget *list = child_of (screen, "articles_list");
+  GtkListBoxRow *row;
+
+  g_assert_true (anju_kiosk_test_wait_for (has_children, list, "the articles"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (anju_kiosk_test_wait_for (shows_detail, child_of (screen, "stack"), "the article"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "title_label"))), !=, "");
+
+  return screen;
+}
+
+/* F-TERM-004, F-TERM-007, F-TERM-008, F-TERM-014: the public notices,
+ * policies and guides this street may show, a guide's steps and
+ * materials, a search that finds nothing, and the honor roll's three
+ * top fives. */
+static void
+test_content (void)
+{
+  AnjuTestServer *server = start_server ();
+  AnjuKioskTest *kiosk = anju_kiosk_test_new (server, NULL, NULL);
+  GtkWidget *screen;
+
+  screen = open_first_article (kiosk, "publicity");
+  g_assert_false (gtk_widget_get_visible (child_of (screen, "search_box")));
+  g_assert_false (gtk_widget_get_visible (child_of (screen, "guide_box")));
+
+  screen = open_first_article (kiosk, "guides");
+  g_assert_true (gtk_widget_get_visible (child_of (screen, "guide_box")));
+  g_assert_cmpuint (count_children (child_of (screen, "steps_box")), >, 0);
+  g_assert_cmpuint (count_children (child_of (screen, "materials_box")), >, 0);
+
+  screen = open_first_article (kiosk, "policy");
+  anju_kiosk_test_click_label (screen, "Back to the list");
+  anju_kiosk_test_set_text (child_of (screen, "search_entry"), "没有这样的政策");
+  anju_kiosk_test_click (child_of (screen, "search_button"));
+  wait_for_text (screen, "Nothing to show at the moment.");
+  g_assert_cmpuint (count_children (child_of (screen, "articles_list")), ==, 0);
+
+  screen = anju_kiosk_test_show_screen (kiosk, "honor_roll");
+  g_assert_true (anju_kiosk_test_wait_for (has_five, child_of (screen, "enterprise_box"), "five enterprises"));
+  g_assert_cmpuint (count_children (child_of (screen, "supplier_box")), ==, 5);
+  g_assert_cmpuint (count_children (child_of (screen, "staff_box")), ==, 5);
+
+  /* Home wipes the search. */
+  anju_kiosk_context_go_home (anju_kiosk_test_get_context (kiosk));
+  screen = anju_kiosk_window_get_screen (kiosk->window, "policy");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (screen, "search_entry"))), ==, "");
+
+  anju_kiosk_test_free (kiosk);
+  anju_test_server_stop (server);
+}
+
+/* A config that cannot be read leaves a window that says why, and
+ * nothing else. */
+static void
+test_failed_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnjuKioskConfig) config = anju_kiosk_config_load ("/nonexistent/kiosk.conf", &error);
+  AnjuKioskWindow *window;
+
+  g_assert_null (config);
+  window = g_object_ref (anju_kiosk_window_new_failed (NULL, error->message));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (anju_kiosk_window_get_state (window), ==, "error");
+  g_assert_true (anju_kiosk_test_shows_text (GTK_WIDGET (window), "/nonexistent/kiosk.conf"));
+  g_assert_null (anju_kiosk_window_get_context (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +816,8 @@ main (int   argc,
   g_test_add_data_func ("/kiosk/F-TERM-001/disabled", "disable", test_refused);
   g_test_add_func ("/kiosk/F-TERM-011/progress", test_progress);
   g_test_add_func ("/kiosk/F-TERM-013/print-confirmation", test_print_confirmation);
+  g_test_add_func ("/kiosk/F-TERM-004/content", test_content);
+  g_test_add_func ("/kiosk/failed-start", test_failed_start);
 
   return g_test_run ();
 }
