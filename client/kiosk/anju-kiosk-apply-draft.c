@@ -18,7 +18,8 @@ anju_kiosk_wipe_string (char **string)
   if (*string == NULL)
     return;
 
-  explicit_bzero (*string, strlen (*string));
+  if (**string != '\0')
+    explicit_bzero (*string, strlen (*string));
   g_clear_pointer (string, g_free);
 }
 
@@ -35,7 +36,10 @@ anju_kiosk_wipe_bytes (GBytes **bytes)
     return;
 
   data = g_bytes_unref_to_data (g_steal_pointer (bytes), &size);
-  explicit_bzero (data, size);
+  /* Empty bytes may come back as NULL, which explicit_bzero() must not
+   * be given even for no length. */
+  if (data != NULL && size > 0)
+    explicit_bzero (data, size);
   g_free (data);
 }
 

@@ -188,6 +188,10 @@ test_wipe_bytes (void)
   anju_kiosk_wipe_bytes (&bytes);
   g_assert_null (bytes);
   anju_kiosk_wipe_bytes (&bytes);
+
+  bytes = g_bytes_new (NULL, 0);
+  anju_kiosk_wipe_bytes (&bytes);
+  g_assert_null (bytes);
 }
 
 int
