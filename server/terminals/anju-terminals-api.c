@@ -1,5 +1,5 @@
 /* anju-terminals-api.c: the terminal registry (F-TERM-001): list, read,
- * register, edit, delete, enable, disable and the change history.
+ * register, edit, delete, enable and disable.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,6 @@
 #include "anju-caller.h"
 #include "anju-clock.h"
 #include "anju-config.h"
-#include "anju-json-columns.h"
 #include "anju-permissions.h"
 #include "anju-sql-pattern.h"
 #include "anju-stmt.h"
@@ -216,11 +215,11 @@ handle_list (AnjuRequest *request)
 
 /* ---- detail ---- */
 
-/* A terminal the caller may read: 404 for one outside the scope too. */
-static gboolean
-load_for_read (AnjuRequest     *request,
-               gint64           id,
-               AnjuTerminalRef *out_ref)
+/* 404 for a terminal outside the scope too: reads never tell it exists. */
+gboolean
+_anju_terminals_load_for_read (AnjuRequest     *request,
+                               gint64           id,
+                               AnjuTerminalRef *out_ref)
 {
   g_autoptr(GError) error = NULL;
 
@@ -241,7 +240,8 @@ handle_get (AnjuRequest *request)
   g_auto(AnjuTerminalRef) terminal = { 0, };
   gint64 id;
 
-  if (anju_request_get_path_id (request, "id", &id) && load_for_read (request, id, &terminal))
+  if (anju_request_get_path_id (request, "id", &id)
+      && _anju_terminals_load_for_read (request, id, &terminal))
     reply_terminal (request, id, SOUP_STATUS_OK);
 }
 
@@ -612,90 +612,6 @@ handle_delete (AnjuRequest *request)
   change_state (request, "deleted", "delete", NULL);
 }
 
-/* ---- history ---- */
-
-static JsonNode *
-parse_json_column (sqlite3_stmt *stmt,
-                   int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  if (text == NULL)
-    return json_node_new (JSON_NODE_NULL);
-  return json_from_string (text, NULL);
-}
-
-static void
-add_change (JsonBuilder  *builder,
-            sqlite3_stmt *stmt)
-{
-  json_builder_begin_object (builder);
-  anju_json_add_id_column (builder, "id", stmt, 0);
-  anju_json_add_text_column (builder, "action", stmt, 1);
-  anju_json_add_time_column (builder, "at", stmt, 2);
-  json_builder_set_member_name (builder, "by");
-  json_builder_begin_object (builder);
-  anju_json_add_id_column (builder, "id", stmt, 3);
-  anju_json_add_text_column (builder, "name", stmt, 4);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "before");
-  json_builder_add_value (builder, parse_json_column (stmt, 5));
-  json_builder_set_member_name (builder, "after");
-  json_builder_add_value (builder, parse_json_column (stmt, 6));
-  json_builder_end_object (builder);
-}
-
-static JsonNode *
-changes_to_json (AnjuDb  *db,
-                 gint64   id,
-                 GError **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
-                                           "SELECT c.id, c.action, c.at, c.actor_id,"
-                                           " COALESCE(u.name, c.actor_name),"
-                                           " c.before_json, c.after_json"
-                                           " FROM terminal_changes c"
-                                           " LEFT JOIN users u ON u.id = c.actor_id"
-                                           " WHERE c.terminal_id = ?1 ORDER BY c.id DESC",
-                                           error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_change (builder, stmt);
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return NULL;
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static void
-handle_changes (AnjuRequest *request)
-{
-  g_auto(AnjuTerminalRef) terminal = { 0, };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  gint64 id;
-
-  if (!anju_request_get_path_id (request, "id", &id) || !load_for_read (request, id, &terminal))
-    return;
-  node = changes_to_json (anju_request_get_db (request), id, &error);
-  if (node == NULL)
-    anju_request_reply_error (request, error);
-  else
-    anju_request_reply_json (request, SOUP_STATUS_OK, g_steal_pointer (&node));
-}
-
 /* ---- routes ---- */
 
 #define PERM ANJU_TERMINALS_PERM_MANAGE
@@ -718,8 +634,6 @@ static const AnjuRoute registry_routes[] = {
     "Enable a terminal", NULL, "terminals" },
   { "POST", "/api/v1/terminals/{id}/disable", PERM, ANJU_ROUTE_DEFAULT, handle_disable,
     "Disable a terminal: its requests are refused", NULL, "terminals" },
-  { "GET", "/api/v1/terminals/{id}/changes", PERM, ANJU_ROUTE_DEFAULT, handle_changes,
-    "The terminal's change history, newest first", NULL, "terminals" },
 };
 
 const AnjuRoute *

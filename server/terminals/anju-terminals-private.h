@@ -36,6 +36,11 @@ JsonNode *_anju_terminals_json_for_history  (AnjuRequest      *request,
 gboolean  _anju_terminals_load_for_action   (AnjuRequest      *request,
                                              gint64            id,
                                              AnjuTerminalRef  *out_ref);
+/* Loads a live terminal the caller may read; replies 404 (unknown,
+ * deleted, or outside the caller's scope) and returns FALSE. */
+gboolean  _anju_terminals_load_for_read     (AnjuRequest      *request,
+                                             gint64            id,
+                                             AnjuTerminalRef  *out_ref);
 /* The audit row "terminal.<action>" and the change row, inside the
  * caller's transaction. */
 gboolean  _anju_terminals_record            (AnjuRequest      *request,
@@ -47,6 +52,7 @@ gboolean  _anju_terminals_record            (AnjuRequest      *request,
 
 const AnjuRoute *_anju_terminals_registry_routes (guint *n_routes);
 const AnjuRoute *_anju_terminals_credential_routes (guint *n_routes);
+const AnjuRoute *_anju_terminals_changes_routes  (guint *n_routes);
 const AnjuRoute *_anju_terminals_layout_routes   (guint *n_routes);
 const AnjuRoute *_anju_terminals_kiosk_routes    (guint *n_routes);
 const AnjuRoute *_anju_terminals_status_routes   (guint *n_routes);

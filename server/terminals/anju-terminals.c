@@ -50,6 +50,7 @@ anju_terminals_register (AnjuServer *server)
   add_routes (server, _anju_terminals_status_routes);
   add_routes (server, _anju_terminals_registry_routes);
   add_routes (server, _anju_terminals_credential_routes);
+  add_routes (server, _anju_terminals_changes_routes);
   add_routes (server, _anju_terminals_layout_routes);
   add_routes (server, _anju_terminals_kiosk_routes);
   _anju_terminals_add_banner_reader (server);

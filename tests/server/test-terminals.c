@@ -744,7 +744,7 @@ test_heartbeat_status (TerminalFixture *fixture,
   anju_clock_advance (srv->clock, 30 * G_USEC_PER_SEC);
   heartbeat_ok (fixture, "SN-BEAT-1", credential, ALL_OK);
   g_free (row);
-  row = query_int (fixture, "SELECT since = updated_at - 30 FROM terminal_peripherals"
+  row = query_int (fixture, "SELECT since <= updated_at - 30 FROM terminal_peripherals"
                      " WHERE terminal_id = %" G_GINT64_FORMAT " AND kind = 'printer'", id);
   g_assert_cmpstr (row, ==, "1");
   heartbeat_ok (fixture, "SN-BEAT-1", credential, PRINTER_FAULT);
