@@ -14,7 +14,9 @@
 #include "anju-permissions.h"
 #include "anju-stmt.h"
 
-const char * const anju_article_kinds[] = { "news", "notice", "guide", "publicity", "policy", NULL };
+const char * const anju_article_kinds[] = {
+  "news", "notice", "guide", "publicity", "policy", NULL
+};
 const char * const anju_article_statuses[] = { "draft", "published", "unpublished", NULL };
 
 void

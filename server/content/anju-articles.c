@@ -124,7 +124,8 @@ check_list_enums (AnjuRequest *request,
                   const char  *status)
 {
   if (kind != NULL && !g_strv_contains (anju_article_kinds, kind))
-    anju_request_add_field_error (request, "kind", _("Must be one of: news, notice, guide, publicity, policy"));
+    anju_request_add_field_error (request, "kind",
+                                  _("Must be one of: news, notice, guide, publicity, policy"));
   if (status != NULL && !g_strv_contains (anju_article_statuses, status))
     anju_request_add_field_error (request, "status",
                                   _("Must be one of: draft, published, unpublished"));
