@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "anju-kiosk-application.h"
+#include "anju-kiosk-context.h"
 #include "anju-kiosk-window.h"
+
+#define DEFAULT_CONFIG_PATH "/etc/anju/kiosk.conf"
 
 #define DEFAULT_WINDOWED_WIDTH 1280
 #define DEFAULT_WINDOWED_HEIGHT 800
@@ -19,6 +22,7 @@ struct _AnjuKioskApplication
   AdwApplication parent_instance;
 
   gboolean       windowed;
+  char          *config_path;     /* (owned) */
 };
 
 G_DEFINE_FINAL_TYPE (AnjuKioskApplication, anju_kiosk_application, ADW_TYPE_APPLICATION)
@@ -26,6 +30,8 @@ G_DEFINE_FINAL_TYPE (AnjuKioskApplication, anju_kiosk_application, ADW_TYPE_APPL
 static const GOptionEntry option_entries[] = {
   { "windowed", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the terminal in a window instead of fullscreen, for development"), NULL },
+  { "config", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the terminal’s configuration from FILE (default /etc/anju/kiosk.conf)"), N_("FILE") },
   { NULL }
 };
 
@@ -61,6 +67,9 @@ anju_kiosk_application_handle_local_options (GApplication *application,
   AnjuKioskApplication *self = ANJU_KIOSK_APPLICATION (application);
 
   self->windowed = g_variant_dict_contains (options, "windowed");
+  g_clear_pointer (&self->config_path, g_free);
+  if (!g_variant_dict_lookup (options, "config", "^ay", &self->config_path))
+    self->config_path = g_strdup (DEFAULT_CONFIG_PATH);
 
   /* -1: go on with the usual startup (register, then activate). */
   return -1;
@@ -87,6 +96,29 @@ anju_kiosk_application_startup (GApplication *application)
     }
 }
 
+/* The terminal's window, or one that names what keeps it from starting
+ * (a bad config, a simulator that does not start). */
+static GtkWindow *
+create_window (AnjuKioskApplication *self)
+{
+  g_autoptr(AnjuKioskConfig) config = NULL;
+  g_autoptr(AnjuKioskDevices) devices = NULL;
+  g_autoptr(AnjuKioskContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  config = anju_kiosk_config_load (self->config_path, &error);
+  if (config != NULL)
+    devices = anju_kiosk_devices_new (config, &error);
+  if (devices == NULL)
+    {
+      g_warning ("%s", error->message);
+      return GTK_WINDOW (anju_kiosk_window_new_failed (GTK_APPLICATION (self), error->message));
+    }
+
+  context = anju_kiosk_context_new (g_steal_pointer (&config), devices);
+  return GTK_WINDOW (anju_kiosk_window_new (GTK_APPLICATION (self), context));
+}
+
 static void
 anju_kiosk_application_activate (GApplication *application)
 {
@@ -96,7 +128,8 @@ anju_kiosk_application_activate (GApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      window = GTK_WINDOW (anju_kiosk_window_new (self));
+      window = create_window (self);
+      anju_kiosk_window_set_closable (ANJU_KIOSK_WINDOW (window), self->windowed);
 
       if (self->windowed)
         {
@@ -114,9 +147,22 @@ anju_kiosk_application_activate (GApplication *application)
 }
 
 static void
+anju_kiosk_application_finalize (GObject *object)
+{
+  AnjuKioskApplication *self = ANJU_KIOSK_APPLICATION (object);
+
+  g_clear_pointer (&self->config_path, g_free);
+
+  G_OBJECT_CLASS (anju_kiosk_application_parent_class)->finalize (object);
+}
+
+static void
 anju_kiosk_application_class_init (AnjuKioskApplicationClass *klass)
 {
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = anju_kiosk_application_finalize;
 
   application_class->handle_local_options = anju_kiosk_application_handle_local_options;
   application_class->startup = anju_kiosk_application_startup;

@@ -2,6 +2,9 @@
  *
  * Shows one home window, fullscreen and undecorated on the terminal's
  * screen; --windowed shows it in an ordinary window for development.
+ * --config FILE names the terminal's configuration (default
+ * /etc/anju/kiosk.conf); when it cannot be read, or a simulator it names
+ * does not start, the window shows why instead of the services.
  * The application id is org.anju.Kiosk, so libadwaita loads the kiosk's
  * style sheet from /org/anju/Kiosk/style.css by itself.
  */

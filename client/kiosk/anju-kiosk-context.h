@@ -42,4 +42,12 @@ GtkWindow             *anju_kiosk_context_get_window  (AnjuKioskContext *self);
 void                   anju_kiosk_context_set_window  (AnjuKioskContext *self,
                                                        GtkWindow        *window);
 
+/* Additions beyond the first contract: */
+
+/* Keeps (a reference to) GET /api/v1/kiosk/home's answer. */
+void                   anju_kiosk_context_set_home    (AnjuKioskContext *self,
+                                                       JsonObject       *home);
+/* notify emits ::message (const char *message), which the window shows
+ * as a toast. */
+
 G_END_DECLS

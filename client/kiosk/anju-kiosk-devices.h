@@ -36,4 +36,14 @@ AnjuPrinter      *anju_kiosk_devices_get_printer     (AnjuKioskDevices *self);
  * last failure a flow reported. */
 JsonArray        *anju_kiosk_devices_get_status      (AnjuKioskDevices *self);
 
+/* Additions beyond the first contract: */
+
+/* Writes one command line ("insert FILE", "remove", "corrupt-next",
+ * "unplug" …) to the ID-card simulator's stdin and waits for its
+ * acknowledgement: how tests play the card.  G_IO_ERROR_NOT_SUPPORTED
+ * unless the reader is the simulator. */
+gboolean          anju_kiosk_devices_send_simulator_command (AnjuKioskDevices  *self,
+                                                             const char        *command,
+                                                             GError           **error);
+
 G_END_DECLS

@@ -41,6 +41,8 @@ struct _AnjuApiClient
 
   char            *token;               /* (owned) (nullable) */
   JsonObject      *user;                /* (owned) (nullable) */
+  /* A kiosk's "sn:credential", used when no one is signed in. */
+  char            *terminal_credential; /* (owned) (nullable) */
   JsonObject      *last_error_fields;   /* (owned) (nullable) */
 };
 
@@ -57,6 +59,7 @@ enum {
 
 enum {
   SESSION_EXPIRED,
+  TERMINAL_REFUSED,
   N_SIGNALS
 };
 
@@ -67,6 +70,7 @@ typedef struct
 {
   SoupMessage *message;                 /* (owned) */
   char        *sent_token;              /* (owned) (nullable) */
+  gboolean     sent_as_terminal;
   RequestFlags flags;
   JsonObject  *error_fields;            /* (owned) (nullable) */
   GTlsCertificate *peer_certificate;    /* (owned) (nullable) probe only */
@@ -279,6 +283,13 @@ request_sent_cb (GObject      *source,
       g_signal_emit (self, signals[SESSION_EXPIRED], 0);
     }
 
+  /* For a terminal, 401 means an unknown or revoked credential and 403 a
+   * disabled terminal (docs/api.md): either way it may do nothing more. */
+  if (data->sent_as_terminal &&
+      (g_error_matches (error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED) ||
+       g_error_matches (error, ANJU_ERROR, ANJU_ERROR_FORBIDDEN)))
+    g_signal_emit (self, signals[TERMINAL_REFUSED], 0, error->message);
+
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
@@ -324,6 +335,14 @@ send_async (AnjuApiClient       *self,
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", self->token, NULL);
 
+      soup_message_headers_replace (soup_message_get_request_headers (data->message),
+                                    "Authorization", authorization);
+    }
+  else if (self->terminal_credential != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Terminal ", self->terminal_credential, NULL);
+
+      data->sent_as_terminal = TRUE;
       soup_message_headers_replace (soup_message_get_request_headers (data->message),
                                     "Authorization", authorization);
     }
@@ -403,6 +422,9 @@ anju_api_client_finalize (GObject *object)
   g_clear_object (&self->pinned);
   g_clear_pointer (&self->token, g_free);
   g_clear_pointer (&self->user, json_object_unref);
+  if (self->terminal_credential != NULL)
+    memset (self->terminal_credential, 0, strlen (self->terminal_credential));
+  g_clear_pointer (&self->terminal_credential, g_free);
   g_clear_pointer (&self->last_error_fields, json_object_unref);
 
   G_OBJECT_CLASS (anju_api_client_parent_class)->finalize (object);
@@ -512,6 +534,20 @@ anju_api_client_class_init (AnjuApiClientClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * AnjuApiClient::terminal-refused:
+   * @message: the server's (translated) reason
+   *
+   * A call signed with the terminal credential was answered 401 or 403:
+   * the terminal is unknown, revoked or disabled.
+   */
+  signals[TERMINAL_REFUSED] =
+    g_signal_new ("terminal-refused",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -1182,4 +1218,19 @@ anju_api_client_get_last_error_fields (AnjuApiClient *self)
   g_return_val_if_fail (ANJU_IS_API_CLIENT (self), NULL);
 
   return self->last_error_fields;
+}
+
+void
+anju_api_client_set_terminal_credential (AnjuApiClient *self,
+                                         const char    *sn,
+                                         const char    *credential)
+{
+  g_return_if_fail (ANJU_IS_API_CLIENT (self));
+  g_return_if_fail ((sn == NULL) == (credential == NULL));
+
+  if (self->terminal_credential != NULL)
+    memset (self->terminal_credential, 0, strlen (self->terminal_credential));
+  g_clear_pointer (&self->terminal_credential, g_free);
+  if (sn != NULL)
+    self->terminal_credential = g_strconcat (sn, ":", credential, NULL);
 }

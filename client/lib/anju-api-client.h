@@ -167,4 +167,14 @@ GBytes     *anju_api_client_request_bytes_finish (AnjuApiClient  *self,
                                                   GAsyncResult   *result,
                                                   GError        **error);
 
+/* Service terminals (docs/api.md, "How a terminal signs its requests"):
+ * while no user is signed in, every call carries
+ * "Authorization: Terminal <sn>:<credential>"; a signed-in user's token
+ * takes precedence (a kiosk's staff mode).  A terminal call answered 401
+ * or 403 emits ::terminal-refused (const char *message).  NULL, NULL
+ * forgets the credential. */
+void        anju_api_client_set_terminal_credential (AnjuApiClient *self,
+                                                     const char    *sn,
+                                                     const char    *credential);
+
 G_END_DECLS
