@@ -327,7 +327,8 @@ handle_list (AnjuRequest *request)
   const char *kind = anju_request_get_query (request, "kind");
   const char *q = anju_request_get_query (request, "q");
   g_autofree char *pattern = anju_sql_contains_pattern (q);
-  g_autofree char *id_no = q != NULL ? g_ascii_strup (g_strstrip (g_strdup (q)), -1) : NULL;
+  g_autofree char *trimmed = q != NULL ? g_strstrip (g_strdup (q)) : NULL;
+  g_autofree char *id_no = trimmed != NULL ? g_ascii_strup (trimmed, -1) : NULL;
   const CaptureFilters filters = {
     anju_request_get_caller (request)->org_path, kind, pattern, id_no,
   };

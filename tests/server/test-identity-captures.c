@@ -197,8 +197,12 @@ test_captures_checked (AnjuKioskFixture *fixture,
   /* Staff are not terminals. */
   post_capture (fixture, fixture->street, application, "face", "jpeg", face, &status);
   g_assert_cmpuint (status, ==, SOUP_STATUS_FORBIDDEN);
-  g_assert_cmpstr (anju_test_db_query (fixture->srv, "SELECT COUNT(*) FROM identity_captures"),
-                   ==, "0");
+  {
+    g_autofree char *count = anju_test_db_query (fixture->srv,
+                                                 "SELECT COUNT(*) FROM identity_captures");
+
+    g_assert_cmpstr (count, ==, "0");
+  }
 }
 
 static void
