@@ -2,24 +2,19 @@
 
 #include <glib/gi18n.h>
 
-#include "anju-content-labels.h"
+#include "anju-code-label.h"
 
-typedef struct
-{
-  const char *code;
-  const char *context;
-  const char *label;   /* NC_() with the same context, for xgettext */
-} Label;
+#include "anju-content-labels.h"
 
 static const char * const article_statuses[] = { "draft", "published", "unpublished", NULL };
 
-static const Label article_status_labels[] = {
+static const AnjuCodeLabel article_status_labels[] = {
   { "draft", "article status", NC_("article status", "Draft") },
   { "published", "article status", NC_("article status", "Published") },
   { "unpublished", "article status", NC_("article status", "Withdrawn") },
 };
 
-static const Label display_state_labels[] = {
+static const AnjuCodeLabel display_state_labels[] = {
   { "upcoming", "display period", NC_("display period", "Not yet shown") },
   { "showing", "display period", NC_("display period", "Showing") },
   { "ended", "display period", NC_("display period", "Ended") },
@@ -27,7 +22,7 @@ static const Label display_state_labels[] = {
 
 static const char * const feedback_types[] = { "function", "service", "technical", "other", NULL };
 
-static const Label feedback_type_labels[] = {
+static const AnjuCodeLabel feedback_type_labels[] = {
   { "function", "feedback type", NC_("feedback type", "Improvement") },
   { "service", "feedback type", NC_("feedback type", "Service experience") },
   { "technical", "feedback type", NC_("feedback type", "Technical problem") },
@@ -36,25 +31,10 @@ static const Label feedback_type_labels[] = {
 
 static const char * const feedback_statuses[] = { "open", "replied", NULL };
 
-static const Label feedback_status_labels[] = {
+static const AnjuCodeLabel feedback_status_labels[] = {
   { "open", "feedback status", NC_("feedback status", "Awaiting reply") },
   { "replied", "feedback status", NC_("feedback status", "Replied") },
 };
-
-static const char *
-label_for (const Label *labels,
-           gsize        n_labels,
-           const char  *code)
-{
-  if (code == NULL)
-    return NULL;
-
-  for (gsize i = 0; i < n_labels; i++)
-    if (g_str_equal (labels[i].code, code))
-      return g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label);
-
-  return code;
-}
 
 const char * const *
 anju_article_status_codes (void)
@@ -65,7 +45,7 @@ anju_article_status_codes (void)
 const char *
 anju_article_status_label (const char *status)
 {
-  return label_for (article_status_labels, G_N_ELEMENTS (article_status_labels), status);
+  return anju_code_label_lookup (article_status_labels, G_N_ELEMENTS (article_status_labels), status);
 }
 
 gboolean
@@ -93,7 +73,7 @@ anju_article_display_state (const char *display_from,
 const char *
 anju_article_display_state_label (const char *state)
 {
-  return label_for (display_state_labels, G_N_ELEMENTS (display_state_labels), state);
+  return anju_code_label_lookup (display_state_labels, G_N_ELEMENTS (display_state_labels), state);
 }
 
 char *
@@ -122,7 +102,7 @@ anju_feedback_type_codes (void)
 const char *
 anju_feedback_type_label (const char *type)
 {
-  return label_for (feedback_type_labels, G_N_ELEMENTS (feedback_type_labels), type);
+  return anju_code_label_lookup (feedback_type_labels, G_N_ELEMENTS (feedback_type_labels), type);
 }
 
 const char * const *
@@ -134,5 +114,5 @@ anju_feedback_status_codes (void)
 const char *
 anju_feedback_status_label (const char *status)
 {
-  return label_for (feedback_status_labels, G_N_ELEMENTS (feedback_status_labels), status);
+  return anju_code_label_lookup (feedback_status_labels, G_N_ELEMENTS (feedback_status_labels), status);
 }

@@ -5,20 +5,15 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-code-label.h"
+
 #include "anju-housing-labels.h"
 #include "anju-money.h"
 #include "anju-record.h"
 
-typedef struct
-{
-  const char *code;
-  const char *context;
-  const char *label;   /* NC_() with the same context, for xgettext */
-} Label;
-
 static const char * const project_statuses[] = { "planning", "building", "operating", "closed", NULL };
 
-static const Label project_status_labels[] = {
+static const AnjuCodeLabel project_status_labels[] = {
   { "planning", "project status", NC_("project status", "Planning") },
   { "building", "project status", NC_("project status", "Under construction") },
   { "operating", "project status", NC_("project status", "Operating") },
@@ -27,7 +22,7 @@ static const Label project_status_labels[] = {
 
 static const char * const unit_states[] = { "vacant", "allocated", "leased", NULL };
 
-static const Label unit_state_labels[] = {
+static const AnjuCodeLabel unit_state_labels[] = {
   { "vacant", "unit state", NC_("unit state", "Vacant") },
   { "allocated", "unit state", NC_("unit state", "Allocated") },
   { "leased", "unit state", NC_("unit state", "Leased") },
@@ -35,7 +30,7 @@ static const Label unit_state_labels[] = {
 
 static const char * const unit_layouts[] = { "studio", "one_bedroom", "two_bedroom", "three_bedroom", NULL };
 
-static const Label unit_layout_labels[] = {
+static const AnjuCodeLabel unit_layout_labels[] = {
   { "studio", "unit layout", NC_("unit layout", "Studio") },
   { "one_bedroom", "unit layout", NC_("unit layout", "One bedroom") },
   { "two_bedroom", "unit layout", NC_("unit layout", "Two bedrooms") },
@@ -44,7 +39,7 @@ static const Label unit_layout_labels[] = {
 
 static const char * const abnormal_kinds[] = { "long_vacancy", "needs_repair", "other", NULL };
 
-static const Label abnormal_kind_labels[] = {
+static const AnjuCodeLabel abnormal_kind_labels[] = {
   { "long_vacancy", "abnormal kind", NC_("abnormal kind", "Long vacancy") },
   { "needs_repair", "abnormal kind", NC_("abnormal kind", "Needs repair") },
   { "other", "abnormal kind", NC_("abnormal kind", "Other") },
@@ -53,7 +48,7 @@ static const Label abnormal_kind_labels[] = {
 /* In the order a change lists them: the Unit's members as docs/api.md
  * has them, then the parts of an abnormal mark as the log may keep them
  * flat. */
-static const Label unit_field_labels[] = {
+static const AnjuCodeLabel unit_field_labels[] = {
   { "unit_no", "unit field", NC_("unit field", "Unit no.") },
   { "project", "unit field", NC_("unit field", "Project") },
   { "project_id", "unit field", NC_("unit field", "Project") },
@@ -81,7 +76,7 @@ static const Label unit_field_labels[] = {
 
 /* The server's actions (server/pubrent/housing), also as audit verbs
  * ("pubrent.unit.abnormal_mark"), and other spellings of the same. */
-static const Label change_action_labels[] = {
+static const AnjuCodeLabel change_action_labels[] = {
   { "create", "unit change", NC_("unit change", "Created") },
   { "import", "unit change", NC_("unit change", "Imported") },
   { "update", "unit change", NC_("unit change", "Changed") },
@@ -97,31 +92,6 @@ static const Label change_action_labels[] = {
   { "unmark_abnormal", "unit change", NC_("unit change", "Abnormal mark cleared") },
 };
 
-static const Label *
-find_label (const Label *labels,
-            gsize        n_labels,
-            const char  *code)
-{
-  for (gsize i = 0; code != NULL && i < n_labels; i++)
-    if (g_str_equal (labels[i].code, code))
-      return &labels[i];
-
-  return NULL;
-}
-
-static const char *
-label_for (const Label *labels,
-           gsize        n_labels,
-           const char  *code)
-{
-  const Label *label = find_label (labels, n_labels, code);
-
-  if (label == NULL)
-    return code;
-
-  return g_dpgettext2 (GETTEXT_PACKAGE, label->context, label->label);
-}
-
 const char * const *
 anju_project_status_codes (void)
 {
@@ -131,7 +101,7 @@ anju_project_status_codes (void)
 const char *
 anju_project_status_label (const char *status)
 {
-  return label_for (project_status_labels, G_N_ELEMENTS (project_status_labels), status);
+  return anju_code_label_lookup (project_status_labels, G_N_ELEMENTS (project_status_labels), status);
 }
 
 const char * const *
@@ -143,7 +113,7 @@ anju_unit_state_codes (void)
 const char *
 anju_unit_state_label (const char *state)
 {
-  return label_for (unit_state_labels, G_N_ELEMENTS (unit_state_labels), state);
+  return anju_code_label_lookup (unit_state_labels, G_N_ELEMENTS (unit_state_labels), state);
 }
 
 const char * const *
@@ -155,7 +125,7 @@ anju_unit_layout_codes (void)
 const char *
 anju_unit_layout_label (const char *layout)
 {
-  return label_for (unit_layout_labels, G_N_ELEMENTS (unit_layout_labels), layout);
+  return anju_code_label_lookup (unit_layout_labels, G_N_ELEMENTS (unit_layout_labels), layout);
 }
 
 const char * const *
@@ -167,13 +137,13 @@ anju_abnormal_kind_codes (void)
 const char *
 anju_abnormal_kind_label (const char *kind)
 {
-  return label_for (abnormal_kind_labels, G_N_ELEMENTS (abnormal_kind_labels), kind);
+  return anju_code_label_lookup (abnormal_kind_labels, G_N_ELEMENTS (abnormal_kind_labels), kind);
 }
 
 const char *
 anju_unit_field_label (const char *member)
 {
-  return label_for (unit_field_labels, G_N_ELEMENTS (unit_field_labels), member);
+  return anju_code_label_lookup (unit_field_labels, G_N_ELEMENTS (unit_field_labels), member);
 }
 
 const char *
@@ -184,10 +154,10 @@ anju_unit_change_action_label (const char *action)
   if (code != NULL && g_str_has_prefix (code, "pubrent.unit."))
     code = code + strlen ("pubrent.unit.");
 
-  if (find_label (change_action_labels, G_N_ELEMENTS (change_action_labels), code) == NULL)
+  if (anju_code_label_find (change_action_labels, G_N_ELEMENTS (change_action_labels), code) == NULL)
     return action;
 
-  return label_for (change_action_labels, G_N_ELEMENTS (change_action_labels), code);
+  return anju_code_label_lookup (change_action_labels, G_N_ELEMENTS (change_action_labels), code);
 }
 
 /* "1,250.00" from fen; the decimal strings of the API have the same
@@ -379,7 +349,7 @@ add_members (GPtrArray  *members,
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      gboolean known = find_label (unit_field_labels, G_N_ELEMENTS (unit_field_labels), l->data) != NULL;
+      gboolean known = anju_code_label_find (unit_field_labels, G_N_ELEMENTS (unit_field_labels), l->data) != NULL;
 
       if (!known && !g_strv_contains (unlisted_members, l->data)
           && !g_ptr_array_find_with_equal_func (members, l->data, g_str_equal, NULL))

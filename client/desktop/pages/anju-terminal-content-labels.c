@@ -7,24 +7,19 @@
 
 #include <glib/gi18n.h>
 
-#include "anju-terminal-content-labels.h"
+#include "anju-code-label.h"
 
-typedef struct
-{
-  const char *code;
-  const char *context;
-  const char *label;   /* NC_() with the same context, for xgettext */
-} Label;
+#include "anju-terminal-content-labels.h"
 
 static const char * const honor_categories[] = { "enterprise", "supplier", "staff", NULL };
 
-static const Label honor_category_labels[] = {
+static const AnjuCodeLabel honor_category_labels[] = {
   { "enterprise", "honor roll", NC_("honor roll", "Quality enterprises") },
   { "supplier", "honor roll", NC_("honor roll", "Quality suppliers") },
   { "staff", "honor roll", NC_("honor roll", "Excellent service staff") },
 };
 
-static const Label honor_subtitle_titles[] = {
+static const AnjuCodeLabel honor_subtitle_titles[] = {
   { "enterprise", "honor roll", NC_("honor roll", "Service field") },
   { "supplier", "honor roll", NC_("honor roll", "Products") },
   { "staff", "honor roll", NC_("honor roll", "Post") },
@@ -32,25 +27,10 @@ static const Label honor_subtitle_titles[] = {
 
 static const char * const capture_kinds[] = { "face", "fingerprint", NULL };
 
-static const Label capture_kind_labels[] = {
+static const AnjuCodeLabel capture_kind_labels[] = {
   { "face", "capture kind", NC_("capture kind", "Face") },
   { "fingerprint", "capture kind", NC_("capture kind", "Fingerprint") },
 };
-
-static const char *
-label_for (const Label *labels,
-           gsize        n_labels,
-           const char  *code)
-{
-  if (code == NULL)
-    return NULL;
-
-  for (gsize i = 0; i < n_labels; i++)
-    if (g_str_equal (labels[i].code, code))
-      return g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label);
-
-  return code;
-}
 
 const char * const *
 anju_honor_category_codes (void)
@@ -61,13 +41,13 @@ anju_honor_category_codes (void)
 const char *
 anju_honor_category_label (const char *category)
 {
-  return label_for (honor_category_labels, G_N_ELEMENTS (honor_category_labels), category);
+  return anju_code_label_lookup (honor_category_labels, G_N_ELEMENTS (honor_category_labels), category);
 }
 
 const char *
 anju_honor_category_subtitle_title (const char *category)
 {
-  const char *title = label_for (honor_subtitle_titles, G_N_ELEMENTS (honor_subtitle_titles), category);
+  const char *title = anju_code_label_lookup (honor_subtitle_titles, G_N_ELEMENTS (honor_subtitle_titles), category);
 
   /* An unknown category still names the column. */
   if (title == NULL || g_strcmp0 (title, category) == 0)
@@ -91,7 +71,7 @@ anju_capture_kind_codes (void)
 const char *
 anju_capture_kind_label (const char *kind)
 {
-  return label_for (capture_kind_labels, G_N_ELEMENTS (capture_kind_labels), kind);
+  return anju_code_label_lookup (capture_kind_labels, G_N_ELEMENTS (capture_kind_labels), kind);
 }
 
 char *

@@ -5,18 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-code-label.h"
+
 #include "anju-error.h"
 #include "anju-record.h"
 #include "anju-terminal-labels.h"
 
-typedef struct
-{
-  const char *code;
-  const char *context;
-  const char *label;   /* NC_() with the same context, for xgettext */
-} Label;
-
-static const Label states[] = {
+static const AnjuCodeLabel states[] = {
   { "enabled", "terminal state", NC_("terminal state", "Enabled") },
   { "disabled", "terminal state", NC_("terminal state", "Disabled") },
   { "deleted", "terminal state", NC_("terminal state", "Deleted") },
@@ -24,14 +19,14 @@ static const Label states[] = {
 
 static const char * const peripheral_kinds[] = { "camera", "fingerprint", "id_reader", "printer", NULL };
 
-static const Label peripherals[] = {
+static const AnjuCodeLabel peripherals[] = {
   { "camera", "peripheral", NC_("peripheral", "Camera") },
   { "fingerprint", "peripheral", NC_("peripheral", "Fingerprint reader") },
   { "id_reader", "peripheral", NC_("peripheral", "ID card reader") },
   { "printer", "peripheral", NC_("peripheral", "Printer") },
 };
 
-static const Label peripheral_states[] = {
+static const AnjuCodeLabel peripheral_states[] = {
   { "ok", "peripheral state", NC_("peripheral state", "Normal") },
   { "missing", "peripheral state", NC_("peripheral state", "Not connected") },
   { "error", "peripheral state", NC_("peripheral state", "Fault") },
@@ -42,7 +37,7 @@ static const char * const module_keys[] = {
   "publicity", "policy", "guides", "apply", "progress", "print", "honor_roll", NULL
 };
 
-static const Label modules[] = {
+static const AnjuCodeLabel modules[] = {
   { "publicity", "kiosk module", NC_("kiosk module", "Public notices") },
   { "policy", "kiosk module", NC_("kiosk module", "Policy publicity") },
   { "guides", "kiosk module", NC_("kiosk module", "Business guides") },
@@ -54,23 +49,23 @@ static const Label modules[] = {
 
 static const char * const theme_codes[] = { "standard", "high_contrast", NULL };
 
-static const Label themes[] = {
+static const AnjuCodeLabel themes[] = {
   { "standard", "kiosk theme", NC_("kiosk theme", "Standard") },
   { "high_contrast", "kiosk theme", NC_("kiosk theme", "High contrast") },
 };
 
-static const Label alert_kinds[] = {
+static const AnjuCodeLabel alert_kinds[] = {
   { "terminal_offline", "terminal alert", NC_("terminal alert", "Terminal offline") },
   { "peripheral_fault", "terminal alert", NC_("terminal alert", "Peripheral fault") },
 };
 
-static const Label alert_states[] = {
+static const AnjuCodeLabel alert_states[] = {
   { "open", "alert state", NC_("alert state", "Open") },
   { "handled", "alert state", NC_("alert state", "Handled") },
   { "recovered", "alert state", NC_("alert state", "Recovered") },
 };
 
-static const Label actions[] = {
+static const AnjuCodeLabel actions[] = {
   { "create", "terminal change", NC_("terminal change", "Registered") },
   { "update", "terminal change", NC_("terminal change", "Edited") },
   { "enable", "terminal change", NC_("terminal change", "Enabled") },
@@ -83,7 +78,7 @@ static const Label actions[] = {
 };
 
 /* In the order a change row lists them. */
-static const Label fields[] = {
+static const AnjuCodeLabel fields[] = {
   { "sn", "terminal field", NC_("terminal field", "Serial number") },
   { "terminal_no", "terminal field", NC_("terminal field", "Terminal number") },
   { "name", "terminal field", NC_("terminal field", "Name") },
@@ -111,35 +106,10 @@ static const char * const unlisted_members[] = {
   "handled_at", "raised_at", NULL
 };
 
-static const Label *
-find_label (const Label *labels,
-            gsize        n_labels,
-            const char  *code)
-{
-  for (gsize i = 0; code != NULL && i < n_labels; i++)
-    if (g_str_equal (labels[i].code, code))
-      return &labels[i];
-
-  return NULL;
-}
-
-static const char *
-label_for (const Label *labels,
-           gsize        n_labels,
-           const char  *code)
-{
-  const Label *label = find_label (labels, n_labels, code);
-
-  if (label == NULL)
-    return code;
-
-  return g_dpgettext2 (GETTEXT_PACKAGE, label->context, label->label);
-}
-
 const char *
 anju_terminal_state_label (const char *state)
 {
-  return label_for (states, G_N_ELEMENTS (states), state);
+  return anju_code_label_lookup (states, G_N_ELEMENTS (states), state);
 }
 
 const char *
@@ -157,13 +127,13 @@ anju_terminal_peripheral_kind_codes (void)
 const char *
 anju_terminal_peripheral_label (const char *kind)
 {
-  return label_for (peripherals, G_N_ELEMENTS (peripherals), kind);
+  return anju_code_label_lookup (peripherals, G_N_ELEMENTS (peripherals), kind);
 }
 
 const char *
 anju_terminal_peripheral_state_label (const char *state)
 {
-  return label_for (peripheral_states, G_N_ELEMENTS (peripheral_states), state);
+  return anju_code_label_lookup (peripheral_states, G_N_ELEMENTS (peripheral_states), state);
 }
 
 AnjuTerminalSeverity
@@ -203,7 +173,7 @@ anju_terminal_module_keys (void)
 const char *
 anju_terminal_module_label (const char *key)
 {
-  return label_for (modules, G_N_ELEMENTS (modules), key);
+  return anju_code_label_lookup (modules, G_N_ELEMENTS (modules), key);
 }
 
 const char * const *
@@ -215,19 +185,19 @@ anju_terminal_theme_codes (void)
 const char *
 anju_terminal_theme_label (const char *theme)
 {
-  return label_for (themes, G_N_ELEMENTS (themes), theme);
+  return anju_code_label_lookup (themes, G_N_ELEMENTS (themes), theme);
 }
 
 const char *
 anju_terminal_alert_kind_label (const char *kind)
 {
-  return label_for (alert_kinds, G_N_ELEMENTS (alert_kinds), kind);
+  return anju_code_label_lookup (alert_kinds, G_N_ELEMENTS (alert_kinds), kind);
 }
 
 const char *
 anju_terminal_alert_state_label (const char *state)
 {
-  return label_for (alert_states, G_N_ELEMENTS (alert_states), state);
+  return anju_code_label_lookup (alert_states, G_N_ELEMENTS (alert_states), state);
 }
 
 const char *
@@ -236,13 +206,13 @@ anju_terminal_change_action_label (const char *action)
   if (action != NULL && g_str_has_prefix (action, "terminal."))
     action += strlen ("terminal.");
 
-  return label_for (actions, G_N_ELEMENTS (actions), action);
+  return anju_code_label_lookup (actions, G_N_ELEMENTS (actions), action);
 }
 
 const char *
 anju_terminal_field_label (const char *member)
 {
-  return label_for (fields, G_N_ELEMENTS (fields), member);
+  return anju_code_label_lookup (fields, G_N_ELEMENTS (fields), member);
 }
 
 static JsonNode *
@@ -443,7 +413,7 @@ add_unknown_members (GPtrArray  *members,
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      if (find_label (fields, G_N_ELEMENTS (fields), l->data) == NULL
+      if (anju_code_label_find (fields, G_N_ELEMENTS (fields), l->data) == NULL
           && !g_strv_contains (unlisted_members, l->data)
           && !g_ptr_array_find_with_equal_func (members, l->data, g_str_equal, NULL))
         g_ptr_array_add (members, l->data);
