@@ -3,54 +3,6 @@
 #include "anju-desktop-test.h"
 #include "anju-test-dirs.h"
 
-/* Generous: only a hang should ever reach it. */
-#define WAIT_SECONDS 45
-
-void
-anju_desktop_test_init (int    *argc,
-                        char ***argv)
-{
-  /* Before GTK and GIO start: software rendering under Xvfb, no system
-   * proxy resolver (it needs GSettings schemas the private home hides),
-   * and a private home, so the trusted servers are the test's own. */
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  anju_test_isolate_dirs ();
-
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-
-  /* Without a window manager, focus moves between windows without the
-   * focus-out GTK 4.8's cursor blink expects, and its warning would be
-   * fatal here.  A steady cursor has nothing to warn about. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-}
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-gboolean
-anju_desktop_test_wait_for (AnjuTestCondition  condition,
-                            gpointer           data,
-                            const char        *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (50, wake_up_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-  if (!held)
-    g_test_message ("Gave up waiting for %s", what);
-
-  return held;
-}
-
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
 
 static GtkWidget *
@@ -337,7 +289,7 @@ sign_in (AnjuApplication *app,
 
   /* A first sign-in asks whether to trust the certificate, and shows the
    * fingerprint of the one the server really presents. */
-  g_assert_true (anju_desktop_test_wait_for (trust_dialog_shown, app, "the trust dialog"));
+  g_assert_true (anju_test_display_wait_for (trust_dialog_shown, app, "the trust dialog"));
   trust = _anju_login_window_get_trust_dialog (login);
   certificate = g_tls_certificate_new_from_pem (server->cert_pem, -1, &error);
   g_assert_no_error (error);
@@ -346,7 +298,7 @@ sign_in (AnjuApplication *app,
   g_assert_nonnull (anju_desktop_test_find_label (GTK_WIDGET (trust), server_fingerprint));
 
   anju_trust_dialog_answer (trust, TRUE);
-  g_assert_true (anju_desktop_test_wait_for (main_window_shown, app, "the main window"));
+  g_assert_true (anju_test_display_wait_for (main_window_shown, app, "the main window"));
 
   return _anju_application_get_main_window (app);
 }
@@ -374,7 +326,7 @@ close_windows (AnjuWindow *window)
       gtk_window_destroy (toplevel);
     }
 
-  g_assert_true (anju_desktop_test_wait_for (is_null, &client, "the API client to be finalized"));
+  g_assert_true (anju_test_display_wait_for (is_null, &client, "the API client to be finalized"));
 }
 
 typedef struct
@@ -466,17 +418,17 @@ window_of_type_gone (gpointer data)
 }
 
 GtkWidget *
-anju_desktop_test_wait_for_window (GType type)
+anju_test_display_wait_for_window (GType type)
 {
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_shown, GSIZE_TO_POINTER (type),
+  g_assert_true (anju_test_display_wait_for (window_of_type_shown, GSIZE_TO_POINTER (type),
                                              g_type_name (type)));
   return anju_desktop_test_find_window (type);
 }
 
 void
-anju_desktop_test_wait_for_window_gone (GType type)
+anju_test_display_wait_for_window_gone (GType type)
 {
-  g_assert_true (anju_desktop_test_wait_for (window_of_type_gone, GSIZE_TO_POINTER (type),
+  g_assert_true (anju_test_display_wait_for (window_of_type_gone, GSIZE_TO_POINTER (type),
                                              g_type_name (type)));
 }
 
@@ -501,7 +453,7 @@ anju_desktop_test_click_action (GtkWidget  *root,
 {
   ActionLookup lookup = { root, action_name };
 
-  g_assert_true (anju_desktop_test_wait_for (action_button_sensitive, &lookup, action_name));
+  g_assert_true (anju_test_display_wait_for (action_button_sensitive, &lookup, action_name));
   anju_desktop_test_click (anju_desktop_test_find_button (root, action_name));
 }
 

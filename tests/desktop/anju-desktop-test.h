@@ -10,21 +10,10 @@
 #include <adwaita.h>
 
 #include "anju-desktop-private.h"
+#include "anju-test-display.h"
 #include "anju-test-server.h"
 
 G_BEGIN_DECLS
-
-typedef gboolean (*AnjuTestCondition) (gpointer data);
-
-/* Call first in main(): display settings and a private home for the
- * process, then gtk_test_init(). */
-void        anju_desktop_test_init        (int               *argc,
-                                           char            ***argv);
-
-/* FALSE (with a test message naming what) when the deadline passed. */
-gboolean    anju_desktop_test_wait_for    (AnjuTestCondition  condition,
-                                           gpointer           data,
-                                           const char        *what);
 
 /* Depth-first search below (and including) root; NULL when none. */
 GtkWidget  *anju_desktop_test_find_label  (GtkWidget         *root,
@@ -59,8 +48,8 @@ void        anju_desktop_test_answer      (GtkWidget         *dialog,
 
 /* Waits (with the usual deadline) until a toplevel of type is mapped and
  * returns it; or until none is left. */
-GtkWidget  *anju_desktop_test_wait_for_window      (GType       type);
-void        anju_desktop_test_wait_for_window_gone (GType       type);
+GtkWidget  *anju_test_display_wait_for_window      (GType       type);
+void        anju_test_display_wait_for_window_gone (GType       type);
 /* Waits until the button of action_name below root is sensitive, then
  * clicks it. */
 void        anju_desktop_test_click_action    (GtkWidget         *root,

@@ -195,7 +195,7 @@ wait_for_toast (Fixture    *fixture,
 {
   Lookup lookup = { fixture, text };
 
-  g_assert_true (anju_desktop_test_wait_for (window_shows_label, &lookup, text));
+  g_assert_true (anju_test_display_wait_for (window_shows_label, &lookup, text));
 }
 
 static gboolean
@@ -214,7 +214,7 @@ choose_menu_item (Fixture    *fixture,
 {
   Lookup lookup = { fixture, action_name };
 
-  g_assert_true (anju_desktop_test_wait_for (menu_item_sensitive, &lookup, action_name));
+  g_assert_true (anju_test_display_wait_for (menu_item_sensitive, &lookup, action_name));
   anju_desktop_test_click_menu_item (anju_desktop_test_find_menu_item (fixture->page, action_name));
 }
 
@@ -270,12 +270,12 @@ move_scenario (Fixture *fixture)
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "organisations");
   g_assert_true (ANJU_IS_ORGANISATIONS_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (community_under, &placement, "the community in its street"));
+  g_assert_true (anju_test_display_wait_for (community_under, &placement, "the community in its street"));
 
   /* A community goes under a street, and not the one it is in. */
   select_record (fixture, "name", MOVED_COMMUNITY);
   anju_desktop_test_click_action (fixture->page, "orgs.move");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   drop_down = anju_desktop_test_find_type (dialog, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (drop_down);
   g_assert_cmpint (offered_position (GTK_DROP_DOWN (drop_down), OLD_STREET), ==, -1);
@@ -284,11 +284,11 @@ move_scenario (Fixture *fixture)
   g_assert_cmpint (position, >=, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), (guint) position);
   anju_desktop_test_answer (dialog, "move");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
 
   wait_for_toast (fixture, "Moved “" MOVED_COMMUNITY "” under “" NEW_STREET "”");
   placement.parent_id = new_street;
-  g_assert_true (anju_desktop_test_wait_for (community_under, &placement, "the community in its new street"));
+  g_assert_true (anju_test_display_wait_for (community_under, &placement, "the community in its new street"));
 
   moved = server_get_ok (fixture, "organisations", community);
   g_assert_cmpint (json_object_get_int_member (moved, "parent_id"), ==, new_street);
@@ -343,7 +343,7 @@ wait_for_selected (Fixture    *fixture,
 {
   Expected expected = { fixture, member, value };
 
-  g_assert_true (anju_desktop_test_wait_for (selected_user_shows, &expected, value));
+  g_assert_true (anju_test_display_wait_for (selected_user_shows, &expected, value));
 }
 
 static gboolean
@@ -371,12 +371,12 @@ edit_name (Fixture *fixture,
   GtkWidget *name;
 
   anju_desktop_test_click_action (fixture->page, "users.edit");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_USER_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_USER_DIALOG);
   name = _anju_user_dialog_get_field (ANJU_USER_DIALOG (dialog), "name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "王强");
   gtk_editable_set_text (GTK_EDITABLE (name), NEW_NAME);
   anju_desktop_test_click (_anju_user_dialog_get_save_button (ANJU_USER_DIALOG (dialog)));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_USER_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_USER_DIALOG);
 
   wait_for_toast (fixture, "Saved user “" USERNAME "”");
   wait_for_selected (fixture, "name", NEW_NAME);
@@ -394,16 +394,16 @@ disable_and_enable (Fixture *fixture,
 
   /* Cancelling the question leaves the account as it was. */
   choose_menu_item (fixture, "users.disable");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "cancel");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   user = server_user (fixture, id);
   g_assert_cmpstr (json_object_get_string_member (user, "status"), ==, "active");
 
   choose_menu_item (fixture, "users.disable");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "disable");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   wait_for_toast (fixture, "Disabled “" USERNAME "”");
   wait_for_selected (fixture, "status", "disabled");
   g_clear_pointer (&user, json_object_unref);
@@ -434,11 +434,11 @@ unlock (Fixture *fixture,
 
   /* The page learns of the lock when it reloads. */
   anju_desktop_test_click_action (fixture->page, "users.reload");
-  g_assert_true (anju_desktop_test_wait_for (selected_user_locked, fixture, "the lock to be shown"));
+  g_assert_true (anju_test_display_wait_for (selected_user_locked, fixture, "the lock to be shown"));
 
   choose_menu_item (fixture, "users.unlock");
   wait_for_toast (fixture, "Unlocked “" USERNAME "”");
-  g_assert_true (anju_desktop_test_wait_for (selected_user_unlocked, fixture, "the lock to be gone"));
+  g_assert_true (anju_test_display_wait_for (selected_user_unlocked, fixture, "the lock to be gone"));
   user = server_user (fixture, id);
   g_assert_false (json_object_get_boolean_member (user, "locked"));
   g_assert_cmpuint (login_status (fixture, USERNAME, ANJU_TEST_DEMO_PASSWORD), ==, 200);
@@ -454,7 +454,7 @@ reset_password (Fixture *fixture,
   GtkWidget *text;
 
   choose_menu_item (fixture, "users.reset-password");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_PASSWORD_RESET_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_PASSWORD_RESET_DIALOG);
   row = anju_desktop_test_find_type (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), RESET_PASSWORD);
@@ -466,7 +466,7 @@ reset_password (Fixture *fixture,
   g_assert_nonnull (text);
   gtk_widget_grab_focus (text);
   g_signal_emit_by_name (text, "activate");
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_PASSWORD_RESET_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_PASSWORD_RESET_DIALOG);
   wait_for_toast (fixture, "Reset the password of “" USERNAME "”; it must be changed at the next sign-in");
 
   user = server_user (fixture, id);
@@ -486,7 +486,7 @@ users_scenario (Fixture *fixture)
   search = anju_desktop_test_find_type (fixture->page, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), USERNAME);
-  g_assert_true (anju_desktop_test_wait_for (only_user_listed, fixture, "the one user in the list"));
+  g_assert_true (anju_test_display_wait_for (only_user_listed, fixture, "the one user in the list"));
   select_record (fixture, "username", USERNAME);
 
   edit_name (fixture, id);
@@ -529,17 +529,17 @@ roles_scenario (Fixture *fixture)
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "roles");
   g_assert_true (ANJU_IS_ROLES_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (role_listed, &old_role, OLD_ROLE));
+  g_assert_true (anju_test_display_wait_for (role_listed, &old_role, OLD_ROLE));
 
   /* Renaming keeps the permissions. */
   select_record (fixture, "name", OLD_ROLE);
   anju_desktop_test_click_action (fixture->page, "roles.rename");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ROLE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_ROLE_DIALOG);
   anju_desktop_test_set_row_text (dialog, "Name", NEW_ROLE);
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ROLE_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_ROLE_DIALOG);
   wait_for_toast (fixture, "Saved role “" NEW_ROLE "”");
-  g_assert_true (anju_desktop_test_wait_for (role_listed, &new_role, NEW_ROLE));
+  g_assert_true (anju_test_display_wait_for (role_listed, &new_role, NEW_ROLE));
   g_assert_cmpint (find_record (fixture, "name", OLD_ROLE), ==, -1);
 
   role = server_get_ok (fixture, "roles", id);
@@ -549,11 +549,11 @@ roles_scenario (Fixture *fixture)
   /* The renamed role is the one shown, and goes after a confirmation. */
   g_assert_cmpint (anju_record_get_id (selected_record (fixture)), ==, id);
   anju_desktop_test_click_action (fixture->page, "roles.delete");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "delete");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   wait_for_toast (fixture, "Deleted role “" NEW_ROLE "”");
-  g_assert_true (anju_desktop_test_wait_for (role_not_listed, &new_role, "the role to leave the list"));
+  g_assert_true (anju_test_display_wait_for (role_not_listed, &new_role, "the role to leave the list"));
 
   path = g_strdup_printf ("/api/v1/roles/%" G_GINT64_FORMAT, id);
   g_clear_pointer (&role, json_object_unref);
@@ -585,7 +585,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/portal/organisations/move-in-desktop  F-PORTAL-015", test_move_organisation);
   g_test_add_func ("/portal/users/edit-disable-enable-unlock-reset  F-PORTAL-017", test_user_actions);

@@ -211,7 +211,7 @@ wait_for_label (Fixture    *fixture,
 {
   Lookup lookup = { fixture, text };
 
-  g_assert_true (anju_desktop_test_wait_for (page_shows_label, &lookup, text));
+  g_assert_true (anju_test_display_wait_for (page_shows_label, &lookup, text));
 }
 
 /* The kinds the dialog offers, as shown. */
@@ -240,19 +240,19 @@ organisations_scenario (Fixture *fixture)
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "organisations");
   g_assert_true (ANJU_IS_ORGANISATIONS_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (center_listed, fixture, "the organisation tree"));
+  g_assert_true (anju_test_display_wait_for (center_listed, fixture, "the organisation tree"));
   busy_street = busy_street_name (page_selection (fixture));
 
   /* Under the center: streets, enterprises, employers and suppliers, not communities. */
   select_record (page_selection (fixture), "kind", "center");
   anju_desktop_test_click_action (fixture->page, "orgs.create-child");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
   g_assert_cmpuint (offered_kinds (dialog), ==, 6);
   anju_desktop_test_set_row_text (dialog, "Name", NEW_STREET);
   anju_desktop_test_set_row_text (dialog, "Code", "TEST-STREET");
   /* Enter in a field saves: the dialog's default widget. */
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
   wait_for_label (fixture, NEW_STREET);
 
   created = server_find (fixture, "organisations", NEW_STREET);
@@ -263,11 +263,11 @@ organisations_scenario (Fixture *fixture)
   /* Editing: a cleared code is no code at all. */
   select_named (page_selection (fixture), NEW_STREET);
   anju_desktop_test_click_action (fixture->page, "orgs.edit");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
   anju_desktop_test_set_row_text (dialog, "Code", "");
   anju_desktop_test_set_row_text (dialog, "Description", "岳麓区测试路 1 号");
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
   g_clear_pointer (&created, json_object_unref);
   created = server_find (fixture, "organisations", NEW_STREET);
   g_assert_true (json_object_get_null_member (created, "code"));
@@ -277,17 +277,17 @@ organisations_scenario (Fixture *fixture)
   wait_for_label (fixture, NEW_STREET);
   select_named (page_selection (fixture), NEW_STREET);
   anju_desktop_test_click_action (fixture->page, "orgs.create-child");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_ORGANISATION_DIALOG);
   g_assert_cmpuint (offered_kinds (dialog), ==, 1);
   gtk_widget_activate_action (dialog, "window.close", NULL);
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_ORGANISATION_DIALOG);
 
   /* A street with users cannot go; the server's reason is shown. */
   select_named (page_selection (fixture), busy_street);
   anju_desktop_test_click_action (fixture->page, "orgs.delete");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  g_assert_true (anju_desktop_test_wait_for (window_shows_label_starting, &refusal, "the refusal"));
+  g_assert_true (anju_test_display_wait_for (window_shows_label_starting, &refusal, "the refusal"));
   g_clear_pointer (&created, json_object_unref);
   created = server_find (fixture, "organisations", busy_street);
 }
@@ -320,7 +320,7 @@ roles_scenario (Fixture *fixture)
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "roles");
   g_assert_true (ANJU_IS_ROLES_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (center_admin_listed, fixture, "the system roles"));
+  g_assert_true (anju_test_display_wait_for (center_admin_listed, fixture, "the system roles"));
 
   /* A system role is shown, not editable. */
   select_record (page_selection (fixture), "code", "center_admin");
@@ -331,19 +331,19 @@ roles_scenario (Fixture *fixture)
   g_assert_false (gtk_widget_is_sensitive (anju_desktop_test_find_button (fixture->page, "roles.delete")));
 
   anju_desktop_test_click_action (fixture->page, "roles.create");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ROLE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_ROLE_DIALOG);
   anju_desktop_test_set_row_text (dialog, "Name", NEW_ROLE);
   anju_desktop_test_set_row_text (dialog, "Description", "只读查看用户");
   g_assert_true (gtk_widget_activate_action (dialog, "default.activate", NULL));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ROLE_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_ROLE_DIALOG);
 
   /* The new role is selected, empty and editable. */
-  g_assert_true (anju_desktop_test_wait_for (user_read_editable, fixture, "the new role's matrix"));
+  g_assert_true (anju_test_display_wait_for (user_read_editable, fixture, "the new role's matrix"));
   check = anju_permission_matrix_get_check (ANJU_PERMISSION_MATRIX (matrix), "portal.user.read");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   anju_desktop_test_click_action (fixture->page, "roles.save");
-  g_assert_true (anju_desktop_test_wait_for (button_insensitive, &saved, "the permissions to be saved"));
+  g_assert_true (anju_test_display_wait_for (button_insensitive, &saved, "the permissions to be saved"));
 
   role = server_find (fixture, "roles", NEW_ROLE);
   g_assert_false (json_object_get_boolean_member (role, "system"));
@@ -403,7 +403,7 @@ audit_scenario (Fixture *fixture)
         gtk_drop_down_set_selected (GTK_DROP_DOWN (action_filter), i);
     }
   anju_desktop_test_click (anju_desktop_test_find_button (fixture->page, "audit.apply"));
-  g_assert_true (anju_desktop_test_wait_for (one_record_listed, fixture, "the one role.create record"));
+  g_assert_true (anju_test_display_wait_for (one_record_listed, fixture, "the one role.create record"));
 
   /* The record's detail shows who did it and the state it left. */
   g_assert_true (gtk_selection_model_select_item (page_selection (fixture), 0, TRUE));
@@ -437,7 +437,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/portal/organisations/create-edit-refused-delete  F-PORTAL-015",
                    test_organisations);

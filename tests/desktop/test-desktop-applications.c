@@ -207,12 +207,12 @@ enter_scenario (AnjuWindow *window,
   fixture->window = window;
   fixture->page = anju_desktop_test_open_page (window, "pubrent-applications");
   g_assert_true (ANJU_IS_APPLICATIONS_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (page_loaded, fixture, "the list of applications"));
+  g_assert_true (anju_test_display_wait_for (page_loaded, fixture, "the list of applications"));
 
   anju_desktop_test_click_action (fixture->page, "applications.create");
-  fixture->editor = anju_desktop_test_wait_for_window (ANJU_TYPE_APPLICATION_EDITOR);
+  fixture->editor = anju_test_display_wait_for_window (ANJU_TYPE_APPLICATION_EDITOR);
   editor = ANJU_APPLICATION_EDITOR (fixture->editor);
-  g_assert_true (anju_desktop_test_wait_for (editor_type_choice_shown, fixture, "the business types"));
+  g_assert_true (anju_test_display_wait_for (editor_type_choice_shown, fixture, "the business types"));
 
   /* A street enters open applications only. */
   g_assert_null (_anju_application_editor_get_type_button (editor, "directed_physical"));
@@ -240,16 +240,16 @@ enter_scenario (AnjuWindow *window,
                    ==, "1988-05-12");
   set_row_text (anju_pubrent_member_dialog_get_row (member, "hukou_years"), "6");
   anju_pubrent_member_dialog_finish (member);
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_PUBRENT_MEMBER_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_PUBRENT_MEMBER_DIALOG);
   g_assert_cmpuint (_anju_application_editor_get_n_members (editor), ==, 1);
 
   anju_desktop_test_click_action (fixture->editor, "editor.submit");
-  g_assert_true (anju_desktop_test_wait_for (editor_closed_or_failed, fixture, "the submission"));
+  g_assert_true (anju_test_display_wait_for (editor_closed_or_failed, fixture, "the submission"));
   if (anju_desktop_test_find_window (ANJU_TYPE_APPLICATION_EDITOR) != NULL)
     g_error ("The server refused the application: %s", _anju_application_editor_get_banner (editor));
   fixture->editor = NULL;
 
-  g_assert_true (anju_desktop_test_wait_for (listed_at_street_review, fixture, "the application at street review"));
+  g_assert_true (anju_test_display_wait_for (listed_at_street_review, fixture, "the application at street review"));
 }
 
 /* The street steps, as the setup of the center's part: the street
@@ -287,7 +287,7 @@ play_street_steps (Fixture *fixture)
                       "{\"action\":\"approve\",\"comment\":\"原件核对无误，同意公示\"}", 200);
 
   anju_clock_advance (fixture->server->clock, 8 * SECONDS_PER_DAY * G_USEC_PER_SEC);
-  g_assert_true (anju_desktop_test_wait_for (at_center_review, fixture, "the publicity sweep"));
+  g_assert_true (anju_test_display_wait_for (at_center_review, fixture, "the publicity sweep"));
 }
 
 static gboolean
@@ -366,16 +366,16 @@ approve_scenario (AnjuWindow *window,
   fixture->window = window;
   todo = ANJU_TODO_PAGE (anju_desktop_test_open_page (window, "todo"));
   _anju_todo_page_show_view (todo, "todo");
-  g_assert_true (anju_desktop_test_wait_for (todo_listed, fixture, "the application in her to-do list"));
+  g_assert_true (anju_test_display_wait_for (todo_listed, fixture, "the application in her to-do list"));
   position = todo_position (fixture);
   g_assert_cmpint (position, >=, 0);
 
   /* Activating the row goes through "win.open-record" to the
    * application's own window, not the generic instance dialog. */
   g_signal_emit_by_name (_anju_todo_page_get_columns (todo, "todo"), "activate", (guint) position);
-  fixture->view = anju_desktop_test_wait_for_window (ANJU_TYPE_APPLICATION_VIEW);
+  fixture->view = anju_test_display_wait_for_window (ANJU_TYPE_APPLICATION_VIEW);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->view)) == GTK_WINDOW (window));
-  g_assert_true (anju_desktop_test_wait_for (view_loaded, fixture, "the application's window"));
+  g_assert_true (anju_test_display_wait_for (view_loaded, fixture, "the application's window"));
   application = _anju_application_view_get_application (ANJU_APPLICATION_VIEW (fixture->view));
   g_assert_cmpint (anju_record_get_id (application), ==, fixture->application_id);
   g_assert_cmpstr (anju_record_get_string (application, "status"), ==, "center_review");
@@ -383,13 +383,13 @@ approve_scenario (AnjuWindow *window,
   g_assert_nonnull (anju_desktop_test_find_label (fixture->view, APPLICANT));
 
   anju_desktop_test_click_action (fixture->view, "workflow.approve");
-  question = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
+  question = anju_test_display_wait_for_window (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
   anju_desktop_test_answer (question, ANJU_WORKFLOW_ACTION_RESPONSE);
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (view_at_second_review, fixture, "the second review"));
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
+  g_assert_true (anju_test_display_wait_for (view_at_second_review, fixture, "the second review"));
 
   gtk_window_close (GTK_WINDOW (fixture->view));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_APPLICATION_VIEW);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_APPLICATION_VIEW);
   fixture->view = NULL;
 }
 
@@ -473,7 +473,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/desktop/pubrent/applications/enter-submit-approve/F-PRH-003", test_enter_submit_and_review);
 

@@ -109,7 +109,7 @@ wait_until_listed (Fixture    *fixture,
 {
   Listed listed = { fixture, title, status };
 
-  g_assert_true (anju_desktop_test_wait_for (is_listed, &listed, title));
+  g_assert_true (anju_test_display_wait_for (is_listed, &listed, title));
 }
 
 static void
@@ -137,7 +137,7 @@ click_when_ready (Fixture    *fixture,
                   const char *action)
 {
   g_object_set_data (G_OBJECT (fixture->page), "test-action", (gpointer) action);
-  g_assert_true (anju_desktop_test_wait_for (action_ready, fixture, action));
+  g_assert_true (anju_test_display_wait_for (action_ready, fixture, action));
   anju_desktop_test_click (anju_desktop_test_find_button (fixture->page, action));
 }
 
@@ -189,7 +189,7 @@ attach (Fixture    *fixture,
 
   _anju_article_dialog_add_file (ANJU_ARTICLE_DIALOG (fixture->dialog), file);
   g_assert_false (gtk_widget_is_sensitive (_anju_article_dialog_get_save_button (ANJU_ARTICLE_DIALOG (fixture->dialog))));
-  g_assert_true (anju_desktop_test_wait_for (uploads_done, fixture, "the upload"));
+  g_assert_true (anju_test_display_wait_for (uploads_done, fixture, "the upload"));
 }
 
 static void
@@ -201,7 +201,7 @@ write_notice (Fixture *fixture)
   GtkWidget *target;
 
   click_when_ready (fixture, "articles.create");
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ARTICLE_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_ARTICLE_DIALOG);
   dialog = ANJU_ARTICLE_DIALOG (fixture->dialog);
 
   gtk_editable_set_text (GTK_EDITABLE (_anju_article_dialog_get_field (dialog, "title")), NOTICE_TITLE);
@@ -221,7 +221,7 @@ write_notice (Fixture *fixture)
   g_assert_null (_anju_article_dialog_get_field_error (dialog, "attachment_ids"));
   g_assert_nonnull (anju_desktop_test_find_row (fixture->dialog, PICTURE_NAME));
 
-  g_assert_true (anju_desktop_test_wait_for (targets_loaded, fixture, "the organisations"));
+  g_assert_true (anju_test_display_wait_for (targets_loaded, fixture, "the organisations"));
   target = _anju_article_dialog_get_target_check (dialog, TARGET_STREET);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (target), TRUE);
 
@@ -229,14 +229,14 @@ write_notice (Fixture *fixture)
    * shown beside the field, and the dialog keeps everything. */
   gtk_editable_set_text (GTK_EDITABLE (_anju_article_dialog_get_field (dialog, "category")), long_category);
   anju_desktop_test_click (_anju_article_dialog_get_save_button (dialog));
-  g_assert_true (anju_desktop_test_wait_for (category_refused, fixture, "the server's refusal"));
+  g_assert_true (anju_test_display_wait_for (category_refused, fixture, "the server's refusal"));
   g_assert_true (anju_desktop_test_find_window (ANJU_TYPE_ARTICLE_DIALOG) == fixture->dialog);
   g_assert_cmpuint (_anju_article_dialog_get_n_attachments (dialog), ==, 1);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (target)));
   gtk_editable_set_text (GTK_EDITABLE (_anju_article_dialog_get_field (dialog, "category")), "年审");
 
   anju_desktop_test_click (_anju_article_dialog_get_save_button (dialog));
-  g_assert_true (anju_desktop_test_wait_for (article_dialog_gone, fixture, "the dialog to close"));
+  g_assert_true (anju_test_display_wait_for (article_dialog_gone, fixture, "the dialog to close"));
   fixture->dialog = NULL;
 }
 
@@ -339,7 +339,7 @@ save_attachment (Fixture    *fixture,
   anju_file_save_to_async (anju_window_get_client (fixture->window),
                            json_object_get_int_member (file, "id"), destination, NULL,
                            store_result_cb, &result);
-  g_assert_true (anju_desktop_test_wait_for (result_arrived, &result, "the download"));
+  g_assert_true (anju_test_display_wait_for (result_arrived, &result, "the download"));
   g_assert_true (anju_file_save_to_finish (result, &error));
   g_assert_no_error (error);
 
@@ -368,7 +368,7 @@ read_notice (AnjuWindow *window,
   select_listed (fixture, NOTICE_TITLE);
   g_signal_emit_by_name (anju_desktop_test_find_type (fixture->page, GTK_TYPE_COLUMN_VIEW), "activate",
                          gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (page_selection (fixture))));
-  g_assert_true (anju_desktop_test_wait_for (reader_shows_article, fixture, "the notice in the reader"));
+  g_assert_true (anju_test_display_wait_for (reader_shows_article, fixture, "the notice in the reader"));
 
   view = anju_desktop_test_find_type (fixture->page, ANJU_TYPE_ARTICLE_VIEW);
   g_assert_nonnull (anju_desktop_test_find_label (view, NOTICE_TITLE));
@@ -382,7 +382,7 @@ read_notice (AnjuWindow *window,
   save_attachment (fixture, json_array_get_object_element (attachments, 0));
 
   anju_desktop_test_click (anju_desktop_test_find_button (fixture->page, "articles.back"));
-  g_assert_true (anju_desktop_test_wait_for (reader_gone, view, "the list again"));
+  g_assert_true (anju_test_display_wait_for (reader_gone, view, "the list again"));
 }
 
 /* Another street's worker is not among the readers. */
@@ -490,7 +490,7 @@ submit_feedback (AnjuWindow *window,
   g_assert_false (gtk_widget_get_visible (anju_desktop_test_find_button (fixture->page, "feedback.reply")));
 
   click_when_ready (fixture, "feedback.create");
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_FEEDBACK_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_FEEDBACK_DIALOG);
   dialog = ANJU_FEEDBACK_DIALOG (fixture->dialog);
 
   /* Empty text is caught before asking the server. */
@@ -502,7 +502,7 @@ submit_feedback (AnjuWindow *window,
   adw_combo_row_set_selected (ADW_COMBO_ROW (_anju_feedback_dialog_get_field (dialog, "type")), 2);
   set_text_view (_anju_feedback_dialog_get_field (dialog, "content"), FEEDBACK_TEXT);
   anju_desktop_test_click (_anju_feedback_dialog_get_save_button (dialog));
-  g_assert_true (anju_desktop_test_wait_for (feedback_dialog_gone, fixture, "the dialog to close"));
+  g_assert_true (anju_test_display_wait_for (feedback_dialog_gone, fixture, "the dialog to close"));
 
   wait_until_listed (fixture, FEEDBACK_TITLE, "open");
   fixture->id = anju_record_get_id (listed_record (fixture, FEEDBACK_TITLE, NULL));
@@ -527,13 +527,13 @@ reply_to_feedback (AnjuWindow *window,
   g_assert_false (gtk_widget_is_sensitive (anju_desktop_test_find_button (fixture->page, "feedback.edit")));
 
   click_when_ready (fixture, "feedback.reply");
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_FEEDBACK_REPLY_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_FEEDBACK_REPLY_DIALOG);
   dialog = ANJU_FEEDBACK_REPLY_DIALOG (fixture->dialog);
   g_assert_nonnull (anju_desktop_test_find_label (fixture->dialog, FEEDBACK_TEXT));
 
   set_text_view (GTK_WIDGET (_anju_feedback_reply_dialog_get_reply_view (dialog)), REPLY_TEXT);
   anju_desktop_test_click (_anju_feedback_reply_dialog_get_send_button (dialog));
-  g_assert_true (anju_desktop_test_wait_for (reply_dialog_gone, fixture, "the reply dialog to close"));
+  g_assert_true (anju_test_display_wait_for (reply_dialog_gone, fixture, "the reply dialog to close"));
 
   wait_until_listed (fixture, FEEDBACK_TITLE, "replied");
 }
@@ -568,7 +568,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/portal/notices/write-publish-read  F-PORTAL-004", test_notice);
   g_test_add_func ("/portal/feedback/submit-reply-read  F-PORTAL-014", test_feedback);

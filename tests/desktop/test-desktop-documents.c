@@ -146,7 +146,7 @@ preview_template (AnjuWindow *window,
 
   g_assert_true (ANJU_IS_DOCUMENT_TEMPLATES_PAGE (page));
   /* The first template is selected once the list is in, and previewed. */
-  g_assert_true (anju_desktop_test_wait_for (has_pages, page_pdf_view (page), "the template preview"));
+  g_assert_true (anju_test_display_wait_for (has_pages, page_pdf_view (page), "the template preview"));
 }
 
 static void
@@ -210,9 +210,9 @@ browse_history (AnjuWindow *window,
   GtkWidget *page = anju_desktop_test_open_page (window, "pubrent-documents");
 
   g_assert_true (ANJU_IS_DOCUMENTS_PAGE (page));
-  g_assert_true (anju_desktop_test_wait_for (form_listed, page, "the confirmation form in the list"));
+  g_assert_true (anju_test_display_wait_for (form_listed, page, "the confirmation form in the list"));
   /* The newest document is selected and previewed, ready to print. */
-  g_assert_true (anju_desktop_test_wait_for (has_pages, page_pdf_view (page), "the document preview"));
+  g_assert_true (anju_test_display_wait_for (has_pages, page_pdf_view (page), "the document preview"));
   g_assert_true (gtk_widget_is_sensitive (anju_desktop_test_find_button (page, "documents.print")));
 }
 
@@ -231,7 +231,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/pubrent/documents/pdf-view  F-PRH-005", test_pdf_view);
   g_test_add_func ("/pubrent/documents/pdf-print  F-PRH-006", test_pdf_print);

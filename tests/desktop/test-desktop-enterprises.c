@@ -52,7 +52,7 @@ wait_for_action (Fixture    *fixture,
                  const char *action)
 {
   fixture->action = action;
-  g_assert_true (anju_desktop_test_wait_for (action_ready, fixture, action));
+  g_assert_true (anju_test_display_wait_for (action_ready, fixture, action));
 }
 
 static void
@@ -60,7 +60,7 @@ wait_for_toast (Fixture    *fixture,
                 const char *toast)
 {
   fixture->toast = toast;
-  g_assert_true (anju_desktop_test_wait_for (toast_shown, fixture, toast));
+  g_assert_true (anju_test_display_wait_for (toast_shown, fixture, toast));
 }
 
 static void
@@ -79,7 +79,7 @@ static void
 answer_with_text (const char *text,
                   const char *response)
 {
-  GtkWidget *dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   GtkWidget *entry = anju_desktop_test_find_type (dialog, GTK_TYPE_ENTRY);
 
   g_assert_nonnull (entry);
@@ -87,7 +87,7 @@ answer_with_text (const char *text,
                                                            response));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   anju_desktop_test_answer (dialog, response);
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static JsonNode *
@@ -121,10 +121,10 @@ manage_enterprise (AnjuWindow *window,
   /* Add it through the dialog. */
   wait_for_action (&fixture, "enterprises.create");
   anju_desktop_test_click (anju_desktop_test_find_button (fixture.page, "enterprises.create"));
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ENTERPRISE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_ENTERPRISE_DIALOG);
   fill_enterprise (dialog);
   anju_desktop_test_click (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_ENTERPRISE_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_ENTERPRISE_DIALOG);
   wait_for_toast (&fixture, "Saved “" NEW_ENTERPRISE "”");
 
   /* The new one is selected: open its account. */
@@ -224,7 +224,7 @@ record_objection (AnjuWindow *window,
 
   fixture.page = anju_desktop_test_open_page (window, "pubrent-publicity");
   g_assert_true (ANJU_IS_PUBLICITY_PAGE (fixture.page));
-  g_assert_true (anju_desktop_test_wait_for (publicity_listed, &fixture, "the publicity listed"));
+  g_assert_true (anju_test_display_wait_for (publicity_listed, &fixture, "the publicity listed"));
   column_view = anju_desktop_test_find_type (fixture.page, GTK_TYPE_COLUMN_VIEW);
   model = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
@@ -232,12 +232,12 @@ record_objection (AnjuWindow *window,
   wait_for_action (&fixture, "publicity.record-objection");
   anju_desktop_test_click (anju_desktop_test_find_button (fixture.page,
                                                           "publicity.record-objection"));
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
   anju_desktop_test_set_row_text (dialog, "What is reported", "申请人名下另有住房");
   anju_desktop_test_set_row_text (dialog, "Reporter's name", "李先生");
   anju_desktop_test_answer (dialog, "record");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   wait_for_toast (&fixture, "Recorded the objection");
 
   count = anju_test_db_query (data, "SELECT COUNT(*) FROM pubrent_objections"
@@ -259,7 +259,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/pubrent/enterprises/desktop  F-PRH-011", test_manage_enterprise);
   g_test_add_func ("/pubrent/publicity/objection-desktop  F-PRH-005",

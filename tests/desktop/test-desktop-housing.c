@@ -172,7 +172,7 @@ wait_for_unit (Fixture    *fixture,
 {
   Listed wanted = { fixture, unit_no, abnormal, n_items };
 
-  g_assert_true (anju_desktop_test_wait_for (unit_is_listed, &wanted, unit_no));
+  g_assert_true (anju_test_display_wait_for (unit_is_listed, &wanted, unit_no));
 }
 
 static void
@@ -236,7 +236,7 @@ check_projects (Fixture *fixture)
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "pubrent-projects");
   g_assert_true (ANJU_IS_PUBRENT_PROJECTS_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (project_listed, fixture, "the project"));
+  g_assert_true (anju_test_display_wait_for (project_listed, fixture, "the project"));
 
   project = listed (fixture, "project_no", PROJECT_NO, &position);
   g_assert_cmpstr (anju_record_get_string (project, "name"), ==, PROJECT_NAME);
@@ -244,7 +244,7 @@ check_projects (Fixture *fixture)
   g_assert_cmpint (anju_record_get_int (project, "vacant_count", -1), ==, 1);
 
   g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (page_list (fixture)), position, TRUE));
-  g_assert_true (anju_desktop_test_wait_for (detail_shown, fixture, "the project's details"));
+  g_assert_true (anju_test_display_wait_for (detail_shown, fixture, "the project's details"));
   buildings = anju_record_get_member_array (_anju_pubrent_projects_page_get_detail (ANJU_PUBRENT_PROJECTS_PAGE (fixture->page)),
                                             "buildings");
   g_assert_nonnull (buildings);
@@ -253,14 +253,14 @@ check_projects (Fixture *fixture)
 
   /* A project with a leased unit stays, and the page says why. */
   anju_desktop_test_click_action (fixture->page, "projects.delete");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "delete");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (delete_refused, fixture, "the refusal"));
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (anju_test_display_wait_for (delete_refused, fixture, "the refusal"));
   g_assert_nonnull (listed (fixture, "project_no", PROJECT_NO, NULL));
 
   anju_desktop_test_click_action (fixture->page, "projects.show-units");
-  g_assert_true (anju_desktop_test_wait_for (units_page_shown_for_project, fixture, "the project's units"));
+  g_assert_true (anju_test_display_wait_for (units_page_shown_for_project, fixture, "the project's units"));
 }
 
 /* Units: filter, mark, clear, change log */
@@ -290,7 +290,7 @@ answer_prompt (const char *action,
 
   select_unit (fixture, VACANT_UNIT);
   anju_desktop_test_click_action (fixture->page, action);
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
 
   /* Without a reason there is nothing to send. */
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
@@ -298,7 +298,7 @@ answer_prompt (const char *action,
     adw_combo_row_set_selected (ADW_COMBO_ROW (anju_desktop_test_find_row (dialog, "Kind")), kind_position);
   anju_desktop_test_set_row_text (dialog, "Reason", reason);
   anju_desktop_test_answer (dialog, response);
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -315,8 +315,8 @@ check_change_log (Fixture *fixture)
 
   select_unit (fixture, VACANT_UNIT);
   anju_desktop_test_click_action (fixture->page, "units.changes");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_UNIT_CHANGES_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (changes_loaded, dialog, "the change log"));
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_UNIT_CHANGES_DIALOG);
+  g_assert_true (anju_test_display_wait_for (changes_loaded, dialog, "the change log"));
 
   /* Newest first: the clearing, the marking, then the creation. */
   texts = _anju_unit_changes_dialog_get_texts (ANJU_UNIT_CHANGES_DIALOG (dialog));
@@ -332,7 +332,7 @@ check_change_log (Fixture *fixture)
   g_assert_nonnull (strstr (texts[1], " → "));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_UNIT_CHANGES_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_UNIT_CHANGES_DIALOG);
 }
 
 static void
@@ -397,11 +397,11 @@ import_units (Fixture *fixture)
   g_assert_true (g_file_set_contents (path, csv, -1, NULL));
 
   anju_desktop_test_click_action (fixture->page, "units.import");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_UNIT_IMPORT_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_UNIT_IMPORT_DIALOG);
   g_assert_false (gtk_widget_is_sensitive (_anju_unit_import_dialog_get_import_button (ANJU_UNIT_IMPORT_DIALOG (dialog))));
 
   _anju_unit_import_dialog_use_file (ANJU_UNIT_IMPORT_DIALOG (dialog), file);
-  g_assert_true (anju_desktop_test_wait_for (import_checked, dialog, "the dry run"));
+  g_assert_true (anju_test_display_wait_for (import_checked, dialog, "the dry run"));
   message = _anju_unit_import_dialog_get_message (ANJU_UNIT_IMPORT_DIALOG (dialog));
   if (message != NULL)
     g_test_message ("the import was refused: %s", message);
@@ -421,8 +421,8 @@ import_units (Fixture *fixture)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (_anju_unit_import_dialog_get_import_button (ANJU_UNIT_IMPORT_DIALOG (dialog)))),
                    ==, "_Import 1 Valid Row");
   anju_desktop_test_click (_anju_unit_import_dialog_get_import_button (ANJU_UNIT_IMPORT_DIALOG (dialog)));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_UNIT_IMPORT_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (toast_shown, fixture, "the toast"));
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_UNIT_IMPORT_DIALOG);
+  g_assert_true (anju_test_display_wait_for (toast_shown, fixture, "the toast"));
 
   wait_for_unit (fixture, IMPORTED_UNIT, 0, 3);
   g_assert_null (listed (fixture, "unit_no", REFUSED_UNIT, NULL));
@@ -460,7 +460,7 @@ export_units (Fixture *fixture)
 
   anju_download_to_file_async (anju_window_get_client (fixture->window), path, destination, NULL,
                                store_result_cb, &result);
-  g_assert_true (anju_desktop_test_wait_for (result_arrived, &result, "the export"));
+  g_assert_true (anju_test_display_wait_for (result_arrived, &result, "the export"));
   g_assert_true (anju_download_to_file_finish (result, &error));
   g_assert_no_error (error);
 
@@ -527,7 +527,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/pubrent/housing/projects-units-import  F-PRH-011 F-PRH-012", test_housing);
 

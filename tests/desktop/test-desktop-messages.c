@@ -60,7 +60,7 @@ wait_for_label (Fixture    *fixture,
                 const char *text)
 {
   fixture->text = text;
-  g_assert_true (anju_desktop_test_wait_for (window_shows_label, fixture, text));
+  g_assert_true (anju_test_display_wait_for (window_shows_label, fixture, text));
 }
 
 static gboolean
@@ -84,7 +84,7 @@ wait_for_badge (Fixture    *fixture,
                 const char *text)
 {
   fixture->text = text;
-  g_assert_true (anju_desktop_test_wait_for (badge_is, fixture, text != NULL ? text : "no badge"));
+  g_assert_true (anju_test_display_wait_for (badge_is, fixture, text != NULL ? text : "no badge"));
 }
 
 /* The server's view */
@@ -145,14 +145,14 @@ fill_and_send (Fixture *fixture)
 
   /* The organisations load page by page; the street is among the first. */
   fixture->text = RECIPIENT_ORG;
-  g_assert_true (anju_desktop_test_wait_for (dialog_shows_row, fixture, "the street among the recipients"));
+  g_assert_true (anju_test_display_wait_for (dialog_shows_row, fixture, "the street among the recipients"));
   row = anju_desktop_test_find_row (fixture->dialog, RECIPIENT_ORG);
   g_assert_true (ADW_IS_ACTION_ROW (row));
   adw_action_row_activate (ADW_ACTION_ROW (row));
   g_assert_nonnull (anju_desktop_test_find_label_starting (fixture->dialog, "1 chosen: " RECIPIENT_ORG));
 
   anju_desktop_test_click_action (fixture->dialog, "message.send");
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_SEND_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_SEND_MESSAGE_DIALOG);
   fixture->dialog = NULL;
 }
 
@@ -170,7 +170,7 @@ send_to_street (AnjuWindow *window,
   g_assert_true (ANJU_IS_MESSAGES_PAGE (fixture->page));
 
   anju_desktop_test_click_action (fixture->page, "messages.send");
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_SEND_MESSAGE_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_SEND_MESSAGE_DIALOG);
   fill_and_send (fixture);
 
   /* Every active user of the street gets one copy, and the toast says
@@ -239,7 +239,7 @@ read_message (AnjuWindow *window,
   wait_for_badge (fixture, "1");
 
   fixture->page = anju_desktop_test_open_page (window, "messages");
-  g_assert_true (anju_desktop_test_wait_for (message_listed, fixture, "the message in the inbox"));
+  g_assert_true (anju_test_display_wait_for (message_listed, fixture, "the message in the inbox"));
 
   /* Unread: bold, and said in words. */
   column_view = anju_desktop_test_find_type (fixture->page, GTK_TYPE_COLUMN_VIEW);
@@ -252,7 +252,7 @@ read_message (AnjuWindow *window,
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
   gtk_selection_model_select_item (selection, position_of_message (G_LIST_MODEL (selection)), TRUE);
   g_assert_nonnull (anju_desktop_test_find_label (fixture->page, MESSAGE_BODY));
-  g_assert_true (anju_desktop_test_wait_for (title_is_read, fixture, "the message to show as read"));
+  g_assert_true (anju_test_display_wait_for (title_is_read, fixture, "the message to show as read"));
   g_assert_null (anju_desktop_test_find_label (column_view, "Unread"));
   wait_for_badge (fixture, NULL);
   g_assert_cmpint (unread_count (fixture->server, RECIPIENT), ==, 0);
@@ -345,7 +345,7 @@ edit_template (Fixture *fixture)
    * dialog stays with what was typed. */
   set_body (fixture, "通知：{bogus}");
   anju_desktop_test_click_action (fixture->dialog, "template.save");
-  g_assert_true (anju_desktop_test_wait_for (body_error_shown, fixture, "the unknown variable refused"));
+  g_assert_true (anju_test_display_wait_for (body_error_shown, fixture, "the unknown variable refused"));
   g_assert_nonnull (strstr (_anju_message_template_dialog_get_field_error (dialog, "body"), "{bogus}"));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (_anju_message_template_dialog_get_field (dialog, "body"),
                                                                     GTK_TYPE_FRAME),
@@ -365,10 +365,10 @@ edit_template (Fixture *fixture)
   g_assert_cmpstr (text, ==, "通知：{body}");
 
   anju_desktop_test_click_action (fixture->dialog, "template.save");
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_MESSAGE_TEMPLATE_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_MESSAGE_TEMPLATE_DIALOG);
   fixture->dialog = NULL;
   wait_for_label (fixture, "Saved the message template");
-  g_assert_true (anju_desktop_test_wait_for (template_row_edited, fixture, "the row to say the template is edited"));
+  g_assert_true (anju_test_display_wait_for (template_row_edited, fixture, "the row to say the template is edited"));
 
   template = server_template (fixture->server, MANUAL_EVENT);
   g_assert_cmpstr (json_object_get_string_member (template, "body"), ==, "通知：{body}");
@@ -404,20 +404,20 @@ check_sms_log (Fixture *fixture)
 
   adw_view_stack_set_visible_child_name (_anju_message_settings_page_get_view_stack (page), "sms");
   fixture->text = "Not sent (SMS is disabled)";
-  g_assert_true (anju_desktop_test_wait_for (sms_log_shows, fixture, "a text kept as not sent"));
+  g_assert_true (anju_test_display_wait_for (sms_log_shows, fixture, "a text kept as not sent"));
   g_assert_nonnull (anju_desktop_test_find_label (column_view, "Message sent by hand"));
 
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)), 0, TRUE);
   anju_desktop_test_click_action (log, "sms.resend");
   fixture->text = "Could not send the text message again: ";
-  g_assert_true (anju_desktop_test_wait_for (window_shows_label_starting, fixture, fixture->text));
+  g_assert_true (anju_test_display_wait_for (window_shows_label_starting, fixture, fixture->text));
 
   /* None failed: the filter empties the list (position 4 is "failed",
    * after "All statuses", pending, sending and sent). */
   g_assert_nonnull (status_filter);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (status_filter), 4);
   fixture->text = "No Text Messages";
-  g_assert_true (anju_desktop_test_wait_for (sms_log_shows, fixture, "the empty log"));
+  g_assert_true (anju_test_display_wait_for (sms_log_shows, fixture, "the empty log"));
 }
 
 /* A message to the street by SMS too, through the API: the texts the
@@ -469,7 +469,7 @@ static GtkCheckButton *
 wait_for_role_check (Fixture *fixture)
 {
   fixture->text = AUDIENCE_ROLE_NAME;
-  g_assert_true (anju_desktop_test_wait_for (dialog_shows_row, fixture, "the roles to tick"));
+  g_assert_true (anju_test_display_wait_for (dialog_shows_row, fixture, "the roles to tick"));
   return GTK_CHECK_BUTTON (anju_desktop_test_find_type (anju_desktop_test_find_row (fixture->dialog,
                                                                                    AUDIENCE_ROLE_NAME),
                                                         GTK_TYPE_CHECK_BUTTON));
@@ -481,9 +481,9 @@ open_manual_strategy (Fixture *fixture)
   AnjuEventListView *strategies =
     _anju_message_settings_page_get_strategies (ANJU_MESSAGE_SETTINGS_PAGE (fixture->page));
 
-  g_assert_true (anju_desktop_test_wait_for (strategy_row_loaded, fixture, "the push strategies"));
+  g_assert_true (anju_test_display_wait_for (strategy_row_loaded, fixture, "the push strategies"));
   gtk_widget_activate (anju_event_list_view_get_row (strategies, MANUAL_EVENT));
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
 }
 
 static void
@@ -503,7 +503,7 @@ edit_strategy_audience (Fixture *fixture)
   g_assert_false (gtk_check_button_get_active (check));
   gtk_check_button_set_active (check, TRUE);
   anju_desktop_test_click_action (fixture->dialog, "strategy.save");
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
   fixture->dialog = NULL;
   wait_for_label (fixture, "Saved the push strategy");
 
@@ -524,12 +524,12 @@ edit_strategy_audience (Fixture *fixture)
   g_assert_true (found);
 
   /* The list sums the audience up; reopened, the role is still ticked. */
-  g_assert_true (anju_desktop_test_wait_for (strategy_row_restricted, fixture, "the summary of the audience"));
+  g_assert_true (anju_test_display_wait_for (strategy_row_restricted, fixture, "the summary of the audience"));
   open_manual_strategy (fixture);
   check = wait_for_role_check (fixture);
   g_assert_true (gtk_check_button_get_active (check));
   gtk_window_close (GTK_WINDOW (fixture->dialog));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_PUSH_STRATEGY_DIALOG);
   fixture->dialog = NULL;
 }
 
@@ -544,12 +544,12 @@ message_settings (AnjuWindow *window,
   fixture->page = anju_desktop_test_open_page (window, "message-settings");
 
   /* The test server has no gateway: the page says so, not just "off". */
-  g_assert_true (anju_desktop_test_wait_for (status_says_disabled, fixture, "the SMS status"));
+  g_assert_true (anju_test_display_wait_for (status_says_disabled, fixture, "the SMS status"));
 
-  g_assert_true (anju_desktop_test_wait_for (template_row_loaded, fixture, "the templates"));
+  g_assert_true (anju_test_display_wait_for (template_row_loaded, fixture, "the templates"));
   templates = _anju_message_settings_page_get_templates (ANJU_MESSAGE_SETTINGS_PAGE (fixture->page));
   gtk_widget_activate (anju_event_list_view_get_row (templates, MANUAL_EVENT));
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_MESSAGE_TEMPLATE_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_MESSAGE_TEMPLATE_DIALOG);
   edit_template (fixture);
   check_sms_log (fixture);
   edit_strategy_audience (fixture);
@@ -632,7 +632,7 @@ open_linked_message (AnjuWindow *window,
 
   fixture->base.window = window;
   fixture->base.page = anju_desktop_test_open_page (window, "messages");
-  g_assert_true (anju_desktop_test_wait_for (linked_message_listed, fixture, "the task's message"));
+  g_assert_true (anju_test_display_wait_for (linked_message_listed, fixture, "the task's message"));
   g_assert_nonnull (anju_desktop_test_find_label_starting (fixture->base.page, "Task assigned · "));
 
   /* The button names the record the way the to-do list does. */
@@ -662,7 +662,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/support/messages/send-and-read  F-SUPPORT-004 F-PORTAL-006", test_send_and_read);
   g_test_add_func ("/support/messages/settings  F-SUPPORT-004", test_message_settings);

@@ -108,24 +108,24 @@ change_settings (AnjuWindow *window,
   fixture->window = window;
   fixture->page = anju_desktop_test_open_page (window, "pubrent-settings");
   g_assert_true (ANJU_IS_PUBRENT_SETTINGS_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (rules_shown, fixture, "the rules"));
+  g_assert_true (anju_test_display_wait_for (rules_shown, fixture, "the rules"));
 
   gtk_spin_button_set_value (anju_pubrent_settings_page_get_threshold (ANJU_PUBRENT_SETTINGS_PAGE (fixture->page),
                                                                        "income_per_capita"),
                              25000.0);
   anju_desktop_test_click (find_button_labelled (fixture->page, _("_Save")));
-  g_assert_true (anju_desktop_test_wait_for (saved_toast_shown, fixture, "the toast"));
+  g_assert_true (anju_test_display_wait_for (saved_toast_shown, fixture, "the toast"));
   g_assert_true (threshold_stored (fixture));
 
   /* The dry run's report first: two valid rows, one error. */
   anju_pubrent_settings_page_import_bytes (ANJU_PUBRENT_SETTINGS_PAGE (fixture->page), bytes, "csv");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (anju_desktop_test_find_label_starting (dialog, _("Row 4")));
   stored = anju_test_db_query (fixture->server, "SELECT COUNT(*) FROM pubrent_external_records");
   g_assert_cmpstr (stored, ==, "0");
   anju_desktop_test_answer (dialog, ANJU_EXTERNAL_IMPORT_RESPONSE);
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (records_listed, fixture, "the imported records"));
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (anju_test_display_wait_for (records_listed, fixture, "the imported records"));
 }
 
 static gboolean
@@ -152,7 +152,7 @@ show_statistics (AnjuWindow *window,
 
   fixture->page = anju_desktop_test_open_page (window, "pubrent-statistics");
   g_assert_true (ANJU_IS_PUBRENT_STATISTICS_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (charts_filled, fixture, "the charts"));
+  g_assert_true (anju_test_display_wait_for (charts_filled, fixture, "the charts"));
 
   charts = anju_pubrent_statistics_page_get_charts (ANJU_PUBRENT_STATISTICS_PAGE (fixture->page));
   g_assert_cmpuint (charts->len, ==, 5);
@@ -187,7 +187,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/desktop/pubrent/F-PRH-008/settings", test_settings);
   g_test_add_func ("/desktop/pubrent/F-PRH-001/statistics", test_statistics);

@@ -127,7 +127,7 @@ wait_until_listed (Fixture    *fixture,
 {
   Listed listed = { fixture, member, value, key, expected };
 
-  g_assert_true (anju_desktop_test_wait_for (is_listed, &listed, value));
+  g_assert_true (anju_test_display_wait_for (is_listed, &listed, value));
 }
 
 static gboolean
@@ -164,7 +164,7 @@ click_when_ready (Fixture    *fixture,
                   const char *action)
 {
   g_object_set_data (G_OBJECT (fixture->page), "test-action", (gpointer) action);
-  g_assert_true (anju_desktop_test_wait_for (action_ready, fixture, action));
+  g_assert_true (anju_test_display_wait_for (action_ready, fixture, action));
   anju_desktop_test_click (anju_desktop_test_find_button (fixture->page, action));
 }
 
@@ -195,7 +195,7 @@ window_gone (gpointer data)
 static void
 wait_for_window_gone (GType type)
 {
-  g_assert_true (anju_desktop_test_wait_for (window_gone, GSIZE_TO_POINTER (type), "the dialog to close"));
+  g_assert_true (anju_test_display_wait_for (window_gone, GSIZE_TO_POINTER (type), "the dialog to close"));
 }
 
 /* The terminal: registered through the API, signing its requests */
@@ -279,8 +279,8 @@ static GtkWidget *
 open_article_dialog (Fixture *fixture)
 {
   click_when_ready (fixture, "articles.create");
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_ARTICLE_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (targets_loaded, fixture, "the organisations"));
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_ARTICLE_DIALOG);
+  g_assert_true (anju_test_display_wait_for (targets_loaded, fixture, "the organisations"));
   return fixture->dialog;
 }
 
@@ -377,7 +377,7 @@ withdraw_publicity (Fixture *fixture)
 
   select_listed (fixture, "title", PUBLICITY_TITLE);
   anju_desktop_test_click_menu_item (anju_desktop_test_find_menu_item (fixture->page, "articles.unpublish"));
-  question = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  question = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (anju_desktop_test_find_label (question, "Withdraw “" PUBLICITY_TITLE "”?"));
   anju_desktop_test_answer (question, "withdraw");
   wait_until_listed (fixture, "title", PUBLICITY_TITLE, "status", "unpublished");
@@ -405,7 +405,7 @@ keep_publicity (AnjuWindow *window,
   /* The street's terminal shows it, and counts the view. */
   read_on_terminal (fixture);
   anju_articles_page_reload (ANJU_ARTICLES_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (views_shown, fixture, "one view, showing"));
+  g_assert_true (anju_test_display_wait_for (views_shown, fixture, "one view, showing"));
 
   withdraw_publicity (fixture);
 }
@@ -506,7 +506,7 @@ add_staff_entry (Fixture *fixture)
   g_autoptr(GFile) photo = g_file_new_for_path (fixture->photo_path);
 
   click_when_ready (fixture, "honor.create");
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_HONOR_ENTRY_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_HONOR_ENTRY_DIALOG);
   dialog = ANJU_HONOR_ENTRY_DIALOG (fixture->dialog);
 
   /* The next free rank, under the five the demo has; staff serve an
@@ -522,7 +522,7 @@ add_staff_entry (Fixture *fixture)
 
   _anju_honor_entry_dialog_choose_photo (dialog, photo);
   g_assert_false (gtk_widget_is_sensitive (_anju_honor_entry_dialog_get_save_button (dialog)));
-  g_assert_true (anju_desktop_test_wait_for (photo_ready, fixture, "the photo"));
+  g_assert_true (anju_test_display_wait_for (photo_ready, fixture, "the photo"));
 
   anju_desktop_test_click (_anju_honor_entry_dialog_get_save_button (dialog));
   wait_for_window_gone (ANJU_TYPE_HONOR_ENTRY_DIALOG);
@@ -546,10 +546,10 @@ edit_staff_entry (Fixture *fixture)
 {
   select_listed (fixture, "name", STAFF_NAME);
   click_when_ready (fixture, "honor.edit");
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_HONOR_ENTRY_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_HONOR_ENTRY_DIALOG);
 
   /* The stored photo comes back into the preview. */
-  g_assert_true (anju_desktop_test_wait_for (photo_ready, fixture, "the stored photo"));
+  g_assert_true (anju_test_display_wait_for (photo_ready, fixture, "the stored photo"));
   set_honor_field (fixture, "name", STAFF_RENAMED);
   set_honor_field (fixture, "rating", "5.0分");
   anju_desktop_test_click (_anju_honor_entry_dialog_get_save_button (ANJU_HONOR_ENTRY_DIALOG (fixture->dialog)));
@@ -589,7 +589,7 @@ keep_honor_roll (AnjuWindow *window,
   /* One up: it trades ranks with the fifth and is shown. */
   select_listed (fixture, "name", STAFF_NAME);
   click_when_ready (fixture, "honor.move-up");
-  g_assert_true (anju_desktop_test_wait_for (page_idle, fixture, "the move"));
+  g_assert_true (anju_test_display_wait_for (page_idle, fixture, "the move"));
   wait_until_listed (fixture, "name", STAFF_NAME, NULL, NULL);
   g_assert_cmpint (anju_record_get_int (listed_record (fixture, "name", STAFF_NAME, NULL), "rank", 0), ==, 5);
   g_assert_cmpint (anju_record_get_int (listed_record (fixture, "name", "张敏", NULL), "rank", 0), ==, 6);
@@ -608,9 +608,9 @@ keep_honor_roll (AnjuWindow *window,
 
   select_listed (fixture, "name", STAFF_RENAMED);
   click_when_ready (fixture, "honor.delete");
-  question = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  question = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (question, "delete");
-  g_assert_true (anju_desktop_test_wait_for (is_unlisted, &gone, "the entry to go"));
+  g_assert_true (anju_test_display_wait_for (is_unlisted, &gone, "the entry to go"));
   deleted = terminal_get (fixture, "/api/v1/kiosk/honor-roll");
   g_assert_null (kiosk_staff_entry (deleted, STAFF_RENAMED));
 }
@@ -743,7 +743,7 @@ see_face (Fixture *fixture)
   g_assert_cmpstr (views, ==, "0");
 
   click_when_ready (fixture, "captures.show-face");
-  g_assert_true (anju_desktop_test_wait_for (face_shown, fixture, "the face image"));
+  g_assert_true (anju_test_display_wait_for (face_shown, fixture, "the face image"));
   face = anju_identity_captures_page_get_face (ANJU_IDENTITY_CAPTURES_PAGE (fixture->page));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (face), ==, 48);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (face), ==, 64);
@@ -773,7 +773,7 @@ view_captures (AnjuWindow *window,
 
   fixture->page = anju_desktop_test_open_page (window, "identity-captures");
   g_assert_true (ANJU_IS_IDENTITY_CAPTURES_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (two_listed, fixture, "the two captures"));
+  g_assert_true (anju_test_display_wait_for (two_listed, fixture, "the two captures"));
 
   /* The ID number is masked in the list; the full number finds it. */
   face = listed_record (fixture, "kind", "face", NULL);
@@ -785,16 +785,16 @@ view_captures (AnjuWindow *window,
   g_assert_true (label_shown (fixture->page, anju_record_get_string (face, "id_no")));
 
   search_captures (fixture, "某某某");
-  g_assert_true (anju_desktop_test_wait_for (nothing_found, fixture, "nothing for another name"));
+  g_assert_true (anju_test_display_wait_for (nothing_found, fixture, "nothing for another name"));
   search_captures (fixture, fixture->id_no);
-  g_assert_true (anju_desktop_test_wait_for (two_listed, fixture, "both by the full ID number"));
+  g_assert_true (anju_test_display_wait_for (two_listed, fixture, "both by the full ID number"));
 
   kind_filter = GTK_DROP_DOWN (anju_desktop_test_find_type (fixture->page, GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (kind_filter, 2);
-  g_assert_true (anju_desktop_test_wait_for (one_listed, fixture, "the fingerprint alone"));
+  g_assert_true (anju_test_display_wait_for (one_listed, fixture, "the fingerprint alone"));
   g_assert_nonnull (listed_record (fixture, "kind", "fingerprint", NULL));
   gtk_drop_down_set_selected (kind_filter, 0);
-  g_assert_true (anju_desktop_test_wait_for (two_listed, fixture, "both again"));
+  g_assert_true (anju_test_display_wait_for (two_listed, fixture, "both again"));
 
   see_face (fixture);
   see_fingerprint (fixture);
@@ -924,7 +924,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/terminal/publicity/assign-publish-withdraw  F-TERM-004 F-TERM-007", test_publicity);
   g_test_add_func ("/terminal/honor-roll/add-move-edit-delete  F-TERM-014", test_honor_roll);

@@ -63,7 +63,7 @@ wait_for_toast (Fixture    *fixture,
                 const char *text)
 {
   fixture->text = text;
-  g_assert_true (anju_desktop_test_wait_for (toast_shown, fixture, text));
+  g_assert_true (anju_test_display_wait_for (toast_shown, fixture, text));
 }
 
 static gboolean
@@ -79,7 +79,7 @@ wait_for_label (Fixture    *fixture,
                 const char *text)
 {
   fixture->text = text;
-  g_assert_true (anju_desktop_test_wait_for (label_on_page, fixture, text));
+  g_assert_true (anju_test_display_wait_for (label_on_page, fixture, text));
 }
 
 static gboolean
@@ -97,17 +97,17 @@ choose_menu_item (Fixture    *fixture,
                   const char *action_name)
 {
   fixture->text = action_name;
-  g_assert_true (anju_desktop_test_wait_for (menu_item_sensitive, fixture, action_name));
+  g_assert_true (anju_test_display_wait_for (menu_item_sensitive, fixture, action_name));
   anju_desktop_test_click_menu_item (anju_desktop_test_find_menu_item (fixture->page, action_name));
 }
 
 static void
 answer_message (const char *response)
 {
-  GtkWidget *dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
 
   anju_desktop_test_answer (dialog, response);
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static JsonObject *
@@ -197,7 +197,7 @@ register_terminal (Fixture *fixture)
   GtkWidget *dialog;
 
   anju_desktop_test_click_action (fixture->page, "terminals.create");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_TERMINAL_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_TERMINAL_DIALOG);
 
   /* Nothing typed: every required row says so, and nothing is sent. */
   anju_desktop_test_click (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
@@ -221,13 +221,13 @@ register_terminal (Fixture *fixture)
    * and the dialog keeps everything typed. */
   anju_desktop_test_set_row_text (dialog, "Serial number (SN)", "AJ KIOSK 0901");
   anju_desktop_test_click (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
-  g_assert_true (anju_desktop_test_wait_for (sn_refused, dialog, "the server's message at the SN row"));
+  g_assert_true (anju_test_display_wait_for (sn_refused, dialog, "the server's message at the SN row"));
   g_test_message ("SN refused: %s", _anju_terminal_dialog_get_error (ANJU_TERMINAL_DIALOG (dialog), "sn"));
   g_assert_null (_anju_terminal_dialog_get_error (ANJU_TERMINAL_DIALOG (dialog), "name"));
 
   anju_desktop_test_set_row_text (dialog, "Serial number (SN)", NEW_SN);
   anju_desktop_test_click (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_TERMINAL_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_TERMINAL_DIALOG);
   wait_for_toast (fixture, "Saved terminal “" NEW_NAME "”");
 
   wait_for_label (fixture, NEW_NO);
@@ -261,15 +261,15 @@ edit_and_read_history (Fixture *fixture)
 
   /* The new terminal is selected after the save. */
   anju_desktop_test_click_action (fixture->page, "terminals.edit");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_TERMINAL_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_TERMINAL_DIALOG);
   anju_desktop_test_set_row_text (dialog, "Location", NEW_LOCATION);
   anju_desktop_test_click (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_TERMINAL_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_TERMINAL_DIALOG);
   wait_for_toast (fixture, "Saved terminal “" NEW_NAME "”");
 
   choose_menu_item (fixture, "terminals.history");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_TERMINAL_CHANGES_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (changes_loaded, dialog, "the history"));
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_TERMINAL_CHANGES_DIALOG);
+  g_assert_true (anju_test_display_wait_for (changes_loaded, dialog, "the history"));
   texts = _anju_terminal_changes_dialog_get_texts (ANJU_TERMINAL_CHANGES_DIALOG (dialog));
   for (guint i = 0; texts[i] != NULL; i++)
     g_test_message ("change %u: %s", i, texts[i]);
@@ -283,7 +283,7 @@ edit_and_read_history (Fixture *fixture)
   g_assert_nonnull (strstr (texts[1], "Registered"));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_TERMINAL_CHANGES_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_TERMINAL_CHANGES_DIALOG);
 }
 
 static char *
@@ -293,13 +293,13 @@ issue_credential (Fixture *fixture)
   char *credential;
 
   choose_menu_item (fixture, "terminals.issue-credential");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   credential = g_strdup (_anju_terminal_credential_dialog_get_shown (dialog));
   g_assert_nonnull (credential);
   g_assert_cmpuint (strlen (credential), >=, 16);
   g_assert_nonnull (anju_desktop_test_find_label_starting (dialog, "Enter it in the terminal’s configuration"));
   anju_desktop_test_answer (dialog, "close");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
 
   /* Nothing but the dialog ever held it: the server keeps a hash. */
   g_assert_null (anju_desktop_test_find_label (GTK_WIDGET (fixture->window), credential));
@@ -395,9 +395,9 @@ edit_layout (Fixture *fixture)
   gint64 banner_id;
 
   anju_desktop_test_click_action (fixture->page, "terminals.layout");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_TERMINAL_LAYOUT_DIALOG);
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_TERMINAL_LAYOUT_DIALOG);
   layout_dialog = ANJU_TERMINAL_LAYOUT_DIALOG (dialog);
-  g_assert_true (anju_desktop_test_wait_for (layout_loaded, dialog, "the layout"));
+  g_assert_true (anju_test_display_wait_for (layout_loaded, dialog, "the layout"));
 
   /* The default: all seven, in the contract's order. */
   order = _anju_terminal_layout_dialog_get_order (layout_dialog);
@@ -415,11 +415,11 @@ edit_layout (Fixture *fixture)
   anju_desktop_test_set_row_text (dialog, "Title", "银盆岭街道住房保障自助服务");
 
   anju_terminal_layout_dialog_set_banner_file (layout_dialog, banner);
-  g_assert_true (anju_desktop_test_wait_for (banner_shown, dialog, "the banner preview"));
+  g_assert_true (anju_test_display_wait_for (banner_shown, dialog, "the banner preview"));
   banner_id = _anju_terminal_layout_dialog_get_banner_id (layout_dialog);
 
   anju_desktop_test_click (_anju_terminal_layout_dialog_get_save_button (layout_dialog));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_TERMINAL_LAYOUT_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_TERMINAL_LAYOUT_DIALOG);
   wait_for_toast (fixture, "Saved the home layout");
   g_file_delete (banner, NULL, NULL);
 
@@ -583,17 +583,17 @@ watch_board (AnjuWindow *window,
 
   /* Past offline_after_seconds the sweep raises the reader's alert. */
   anju_clock_advance (fixture->server->clock, 200 * G_USEC_PER_SEC);
-  g_assert_true (anju_desktop_test_wait_for (fault_alert_raised, fixture, "the sweep's alert"));
+  g_assert_true (anju_test_display_wait_for (fault_alert_raised, fixture, "the sweep's alert"));
 
   _anju_terminal_status_page_show (ANJU_TERMINAL_STATUS_PAGE (fixture->page), "alerts");
   gtk_widget_activate_action (fixture->page, "terminal-status.refresh", NULL);
-  g_assert_true (anju_desktop_test_wait_for (fault_alert_listed, fixture, "the alert listed"));
+  g_assert_true (anju_test_display_wait_for (fault_alert_listed, fixture, "the alert listed"));
 
   anju_desktop_test_click_action (fixture->page, "terminal-status.handle");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_set_row_text (dialog, "What was done", HANDLED_NOTE);
   anju_desktop_test_answer (dialog, "handle");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
   wait_for_toast (fixture, "Marked the alert handled");
 
   sql = g_strdup_printf ("SELECT note FROM terminal_alerts WHERE terminal_id = %" G_GINT64_FORMAT
@@ -605,7 +605,7 @@ watch_board (AnjuWindow *window,
   _anju_terminal_status_page_show (ANJU_TERMINAL_STATUS_PAGE (fixture->page), "board");
   gtk_widget_activate_action (fixture->page, "terminal-status.refresh", NULL);
   fixture->text = "● Offline";
-  g_assert_true (anju_desktop_test_wait_for (card_says, fixture, "the card offline"));
+  g_assert_true (anju_test_display_wait_for (card_says, fixture, "the card offline"));
 }
 
 static void
@@ -634,7 +634,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/terminals/registry/desktop  F-TERM-001 F-TERM-002", test_registry);
   g_test_add_func ("/terminals/status-board/desktop  F-TERM-003", test_status_board);

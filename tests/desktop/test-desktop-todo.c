@@ -146,7 +146,7 @@ wait_listed (Fixture    *fixture,
   fixture->view = view;
   fixture->label = label;
   g_test_message ("Waiting for “%s” %s the %s list", label, listed ? "in" : "out of", view);
-  g_assert_true (anju_desktop_test_wait_for (listed ? is_listed : is_not_listed, fixture,
+  g_assert_true (anju_test_display_wait_for (listed ? is_listed : is_not_listed, fixture,
                                              listed ? "the task in the list" : "the task to leave the list"));
 }
 
@@ -206,9 +206,9 @@ open_from_list (Fixture    *fixture,
   position = find_in_view (fixture, "todo", label);
   g_signal_emit_by_name (columns, "activate", (guint) position);
 
-  fixture->dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_INSTANCE_DIALOG);
+  fixture->dialog = anju_test_display_wait_for_window (ANJU_TYPE_INSTANCE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
-  g_assert_true (anju_desktop_test_wait_for (dialog_loaded, fixture, "the instance dialog to load"));
+  g_assert_true (anju_test_display_wait_for (dialog_loaded, fixture, "the instance dialog to load"));
   g_assert_cmpstr (anju_record_get_string (_anju_instance_dialog_get_instance (ANJU_INSTANCE_DIALOG (fixture->dialog)),
                                            "record_label"), ==, label);
   g_assert_cmpstr (_anju_instance_dialog_get_state_text (ANJU_INSTANCE_DIALOG (fixture->dialog)), ==, "Running");
@@ -218,7 +218,7 @@ static void
 close_dialog (Fixture *fixture)
 {
   gtk_window_close (GTK_WINDOW (fixture->dialog));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_INSTANCE_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_INSTANCE_DIALOG);
   fixture->dialog = NULL;
 }
 
@@ -272,19 +272,19 @@ approve (Fixture *fixture)
   open_from_list (fixture, fixture->labels[0]);
 
   anju_desktop_test_click_action (fixture->dialog, "workflow.approve");
-  question = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
+  question = anju_test_display_wait_for_window (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
   /* Approving needs no comment. */
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
                                                           ANJU_WORKFLOW_ACTION_RESPONSE));
   anju_desktop_test_answer (question, ANJU_WORKFLOW_ACTION_RESPONSE);
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (dialog_acted_on, fixture, "the approval to show"));
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
+  g_assert_true (anju_test_display_wait_for (dialog_acted_on, fixture, "the approval to show"));
 
   /* Out of the to-do list, into the done list, without a reload by hand. */
   wait_listed (fixture, "todo", fixture->labels[0], FALSE);
   _anju_todo_page_show_view (fixture->page, "done");
   wait_listed (fixture, "done", fixture->labels[0], TRUE);
-  g_assert_true (anju_desktop_test_wait_for (shown_in_column_view, fixture, "the done row"));
+  g_assert_true (anju_test_display_wait_for (shown_in_column_view, fixture, "the done row"));
   g_assert_nonnull (anju_desktop_test_find_label (GTK_WIDGET (_anju_todo_page_get_columns (fixture->page, "done")),
                                                   "Approved"));
 
@@ -306,7 +306,7 @@ reject (Fixture *fixture)
   open_from_list (fixture, fixture->labels[1]);
 
   anju_desktop_test_click_action (fixture->dialog, "workflow.reject");
-  question = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
+  question = anju_test_display_wait_for_window (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
   reject_button = response_button (question, ANJU_WORKFLOW_ACTION_RESPONSE);
 
   /* No reason, or only blanks: the button stays insensitive. */
@@ -319,8 +319,8 @@ reject (Fixture *fixture)
   set_comment (question, REJECT_REASON);
   g_assert_true (gtk_widget_is_sensitive (reject_button));
   anju_desktop_test_answer (question, ANJU_WORKFLOW_ACTION_RESPONSE);
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (dialog_acted_on, fixture, "the rejection to show"));
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_WORKFLOW_ACTION_DIALOG);
+  g_assert_true (anju_test_display_wait_for (dialog_acted_on, fixture, "the rejection to show"));
   g_assert_cmpstr (_anju_instance_dialog_get_state_text (ANJU_INSTANCE_DIALOG (fixture->dialog)), ==, "Rejected");
   g_assert_nonnull (anju_desktop_test_find_label (fixture->dialog, REJECT_REASON));
 
@@ -373,10 +373,10 @@ filter (Fixture *fixture)
 
   g_assert_nonnull (overdue_label);
   g_assert_true (gtk_widget_has_css_class (overdue_label, "anju-overdue"));
-  g_assert_true (anju_desktop_test_wait_for (types_counted, fixture, "the counts per type"));
+  g_assert_true (anju_test_display_wait_for (types_counted, fixture, "the counts per type"));
 
   gtk_toggle_button_set_active (overdue_only, TRUE);
-  g_assert_true (anju_desktop_test_wait_for (only_overdue_listed, fixture, "only the overdue task"));
+  g_assert_true (anju_test_display_wait_for (only_overdue_listed, fixture, "only the overdue task"));
   gtk_toggle_button_set_active (overdue_only, FALSE);
   wait_listed (fixture, "todo", fixture->labels[0], TRUE);
   wait_listed (fixture, "todo", fixture->labels[1], TRUE);
@@ -392,13 +392,13 @@ todo_scenario (AnjuWindow *window,
 
   /* The workbench shows her tasks first thing. */
   fixture->label = fixture->labels[0];
-  g_assert_true (anju_desktop_test_wait_for (on_workbench, fixture, "the task on the workbench"));
+  g_assert_true (anju_test_display_wait_for (on_workbench, fixture, "the task on the workbench"));
 
   fixture->page = ANJU_TODO_PAGE (anju_desktop_test_open_page (window, "todo"));
   wait_listed (fixture, "todo", fixture->labels[0], TRUE);
   wait_listed (fixture, "todo", fixture->labels[1], TRUE);
   fixture->view = "todo";
-  g_assert_true (anju_desktop_test_wait_for (shown_in_column_view, fixture, "the task's row"));
+  g_assert_true (anju_test_display_wait_for (shown_in_column_view, fixture, "the task's row"));
 
   filter (fixture);
   approve (fixture);
@@ -457,7 +457,7 @@ check_tiles (Fixture *fixture)
     }
 
   fixture->label = open_tasks;
-  g_assert_true (anju_desktop_test_wait_for (tiles_filled, fixture, "the open tasks tile"));
+  g_assert_true (anju_test_display_wait_for (tiles_filled, fixture, "the open tasks tile"));
   fixture->label = NULL;
 }
 
@@ -474,10 +474,10 @@ shortcuts_scenario (AnjuWindow *window,
   fixture->window = window;
   check_tiles (fixture);
 
-  g_assert_true (anju_desktop_test_wait_for (edit_shortcuts_ready, fixture, "her shortcuts"));
+  g_assert_true (anju_test_display_wait_for (edit_shortcuts_ready, fixture, "her shortcuts"));
   anju_desktop_test_click (anju_desktop_test_find_button (_anju_window_get_page (window, "home"),
                                                           "home.edit-shortcuts"));
-  dialog = ANJU_SHORTCUTS_DIALOG (anju_desktop_test_wait_for_window (ANJU_TYPE_SHORTCUTS_DIALOG));
+  dialog = ANJU_SHORTCUTS_DIALOG (anju_test_display_wait_for_window (ANJU_TYPE_SHORTCUTS_DIALOG));
 
   /* Pages her roles do not open are not offered, nor the workbench. */
   g_assert_null (_anju_shortcuts_dialog_get_check (dialog, "roles"));
@@ -487,8 +487,8 @@ shortcuts_scenario (AnjuWindow *window,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (_anju_shortcuts_dialog_get_check (dialog, "users")), TRUE);
   anju_desktop_test_click (_anju_shortcuts_dialog_get_up_button (dialog, "users"));
   anju_desktop_test_click (_anju_shortcuts_dialog_get_save_button (dialog));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_SHORTCUTS_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (shortcuts_shown, fixture, "the new shortcuts"));
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_SHORTCUTS_DIALOG);
+  g_assert_true (anju_test_display_wait_for (shortcuts_shown, fixture, "the new shortcuts"));
 
   answer = anju_test_request (fixture->server, fixture->token, "GET", "/api/v1/me/shortcuts", NULL, &status);
   g_assert_cmpuint (status, ==, 200);
@@ -528,7 +528,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/portal/todo/approve-and-reject-in-desktop  F-PORTAL-005", test_todo_approve_reject);
   g_test_add_func ("/portal/workbench/shortcuts-and-overview  F-PORTAL-007 F-PORTAL-002", test_workbench_shortcuts);

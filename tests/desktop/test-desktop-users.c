@@ -110,7 +110,7 @@ fill_and_save (Fixture *fixture)
   set_field (fixture, "username", "admin");
   anju_desktop_test_click (save);
   g_assert_null (_anju_user_dialog_get_field_error (dialog, "phone"));
-  g_assert_true (anju_desktop_test_wait_for (dialog_says_something, fixture, "the server's refusal"));
+  g_assert_true (anju_test_display_wait_for (dialog_says_something, fixture, "the server's refusal"));
   g_assert_true (anju_desktop_test_find_window (ANJU_TYPE_USER_DIALOG) == fixture->dialog);
   g_assert_cmpstr (field_text (fixture, "username"), ==, "admin");
   g_assert_cmpstr (field_text (fixture, "name"), ==, "测试用户");
@@ -120,7 +120,7 @@ fill_and_save (Fixture *fixture)
 
   set_field (fixture, "username", NEW_USERNAME);
   anju_desktop_test_click (save);
-  g_assert_true (anju_desktop_test_wait_for (user_dialog_gone, fixture, "the dialog to close after saving"));
+  g_assert_true (anju_test_display_wait_for (user_dialog_gone, fixture, "the dialog to close after saving"));
   fixture->dialog = NULL;
 }
 
@@ -152,17 +152,17 @@ create_user (AnjuWindow *window,
 
   fixture.page = anju_desktop_test_open_page (window, "users");
   g_assert_true (ANJU_IS_USERS_PAGE (fixture.page));
-  g_assert_true (anju_desktop_test_wait_for (create_button_ready, &fixture, "the New User button"));
+  g_assert_true (anju_test_display_wait_for (create_button_ready, &fixture, "the New User button"));
 
   anju_desktop_test_click (anju_desktop_test_find_button (fixture.page, "users.create"));
-  g_assert_true (anju_desktop_test_wait_for (user_dialog_shown, &fixture, "the New User dialog"));
+  g_assert_true (anju_test_display_wait_for (user_dialog_shown, &fixture, "the New User dialog"));
   fill_and_save (&fixture);
 
   /* Look the new account up the way an administrator would. */
   search = anju_desktop_test_find_type (fixture.page, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), NEW_USERNAME);
-  g_assert_true (anju_desktop_test_wait_for (new_user_listed, &fixture, "the new user in the list"));
+  g_assert_true (anju_test_display_wait_for (new_user_listed, &fixture, "the new user in the list"));
 
   assert_server_has_user (data);
 }
@@ -180,7 +180,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/portal/users/create-in-desktop  F-PORTAL-017", test_create_user);
 

@@ -411,7 +411,7 @@ refuse_unknown_role (Fixture *fixture)
   select_step (fixture, 1);
   anju_desktop_test_click_action (fixture->editor, "editor.save");
 
-  g_assert_true (anju_desktop_test_wait_for (role_error_shown, fixture, "the server's word on the role"));
+  g_assert_true (anju_test_display_wait_for (role_error_shown, fixture, "the server's word on the role"));
   g_assert_true (step_has_problem (fixture, 1));
   g_assert_null (_anju_workflow_template_editor_get_message (ANJU_WORKFLOW_TEMPLATE_EDITOR (fixture->editor)));
   assert_seed_unchanged (fixture);
@@ -482,10 +482,10 @@ show_versions (Fixture *fixture)
 
   select_position (fixture, find_record (fixture, "code", SEED_CODE));
   anju_desktop_test_click_action (fixture->page, "templates.versions");
-  dialog = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_VERSIONS_DIALOG);
-  g_assert_true (anju_desktop_test_wait_for (two_versions_listed, dialog, "both versions"));
+  dialog = anju_test_display_wait_for_window (ANJU_TYPE_WORKFLOW_VERSIONS_DIALOG);
+  g_assert_true (anju_test_display_wait_for (two_versions_listed, dialog, "both versions"));
   gtk_window_close (GTK_WINDOW (dialog));
-  anju_desktop_test_wait_for_window_gone (ANJU_TYPE_WORKFLOW_VERSIONS_DIALOG);
+  anju_test_display_wait_for_window_gone (ANJU_TYPE_WORKFLOW_VERSIONS_DIALOG);
 }
 
 /* The demo's applications run on the seed template: the server refuses,
@@ -498,9 +498,9 @@ refuse_delete_in_use (Fixture *fixture)
 
   select_position (fixture, find_record (fixture, "code", SEED_CODE));
   anju_desktop_test_click_action (fixture->page, "templates.delete");
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   anju_desktop_test_answer (dialog, "delete");
-  g_assert_true (anju_desktop_test_wait_for (window_shows_label_starting, &refusal, "the refusal"));
+  g_assert_true (anju_test_display_wait_for (window_shows_label_starting, &refusal, "the refusal"));
   g_assert_cmpint (find_record (fixture, "code", SEED_CODE), >=, 0);
 }
 
@@ -509,13 +509,13 @@ templates_scenario (Fixture *fixture)
 {
   fixture->page = anju_desktop_test_open_page (fixture->window, "workflow-templates");
   g_assert_true (ANJU_IS_WORKFLOW_TEMPLATES_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (seeds_listed, fixture, "the seed templates"));
+  g_assert_true (anju_test_display_wait_for (seeds_listed, fixture, "the seed templates"));
 
   select_position (fixture, find_record (fixture, "code", SEED_CODE));
   anju_desktop_test_click_action (fixture->page, "templates.edit");
-  fixture->editor = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
+  fixture->editor = anju_test_display_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
-  g_assert_true (anju_desktop_test_wait_for (editor_ready, fixture, "the template in the editor"));
+  g_assert_true (anju_test_display_wait_for (editor_ready, fixture, "the template in the editor"));
   g_assert_cmpstr (anju_workflow_step_get_key (editor_step (fixture, 0)), ==, "community_intake");
   g_assert_cmpuint (anju_workflow_step_get_time_limit_days (editor_step (fixture, 1)), ==, 10);
 
@@ -526,8 +526,8 @@ templates_scenario (Fixture *fixture)
 
   add_archive_step (fixture);
   anju_desktop_test_click_action (fixture->editor, "editor.save");
-  g_assert_true (anju_desktop_test_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
-  g_assert_true (anju_desktop_test_wait_for (seed_at_version_2, fixture, "version 2 in the list"));
+  g_assert_true (anju_test_display_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
+  g_assert_true (anju_test_display_wait_for (seed_at_version_2, fixture, "version 2 in the list"));
   assert_version_2_saved (fixture);
 
   show_versions (fixture);
@@ -592,11 +592,11 @@ static void
 create_scenario (Fixture *fixture)
 {
   fixture->page = anju_desktop_test_open_page (fixture->window, "workflow-templates");
-  g_assert_true (anju_desktop_test_wait_for (seeds_listed, fixture, "the seed templates"));
+  g_assert_true (anju_test_display_wait_for (seeds_listed, fixture, "the seed templates"));
   anju_desktop_test_click_action (fixture->page, "templates.create");
-  fixture->editor = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
+  fixture->editor = anju_test_display_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
-  g_assert_true (anju_desktop_test_wait_for (editor_ready, fixture, "the new template's editor"));
+  g_assert_true (anju_test_display_wait_for (editor_ready, fixture, "the new template's editor"));
 
   /* A new process starts with one blank step. */
   g_assert_cmpstr (anju_workflow_step_get_key (editor_step (fixture, 0)), ==, "step_1");
@@ -609,12 +609,12 @@ create_scenario (Fixture *fixture)
 
   /* The code is taken: the server's 409 is shown at the code. */
   anju_desktop_test_click_action (fixture->editor, "editor.save");
-  g_assert_true (anju_desktop_test_wait_for (code_refused, fixture, "the code refused"));
+  g_assert_true (anju_test_display_wait_for (code_refused, fixture, "the code refused"));
 
   anju_desktop_test_set_row_text (fixture->editor, "Code, e.g. pubrent.application.review", NEW_CODE);
   anju_desktop_test_click_action (fixture->editor, "editor.save");
-  g_assert_true (anju_desktop_test_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
-  g_assert_true (anju_desktop_test_wait_for (new_template_listed, fixture, "the new template in the list"));
+  g_assert_true (anju_test_display_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
+  g_assert_true (anju_test_display_wait_for (new_template_listed, fixture, "the new template in the list"));
 }
 
 static void
@@ -712,27 +712,27 @@ conflict_scenario (Fixture *fixture)
   JsonObject *step;
 
   fixture->page = anju_desktop_test_open_page (fixture->window, "workflow-templates");
-  g_assert_true (anju_desktop_test_wait_for (seeds_listed, fixture, "the seed templates"));
+  g_assert_true (anju_test_display_wait_for (seeds_listed, fixture, "the seed templates"));
   select_position (fixture, find_record (fixture, "code", FILING_CODE));
   anju_desktop_test_click_action (fixture->page, "templates.edit");
-  fixture->editor = anju_desktop_test_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
+  fixture->editor = anju_test_display_wait_for_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR);
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
-  g_assert_true (anju_desktop_test_wait_for (editor_ready, fixture, "the template in the editor"));
+  g_assert_true (anju_test_display_wait_for (editor_ready, fixture, "the template in the editor"));
 
   save_version_behind_the_editor (fixture, FILING_CODE);
   set_first_time_limit (fixture, 20);
   anju_desktop_test_click_action (fixture->editor, "editor.save");
-  g_assert_true (anju_desktop_test_wait_for (editor_says_something, fixture, "the conflict"));
+  g_assert_true (anju_test_display_wait_for (editor_says_something, fixture, "the conflict"));
   g_assert_true (anju_desktop_test_find_window (ANJU_TYPE_WORKFLOW_TEMPLATE_EDITOR) == fixture->editor);
   after_conflict = server_current (fixture, FILING_CODE);
   g_assert_cmpint (json_object_get_int_member (after_conflict, "version"), ==, 2);
 
   /* The newest version replaces the edit, which is then made again. */
   anju_desktop_test_click_action (fixture->editor, "editor.load-newest");
-  g_assert_true (anju_desktop_test_wait_for (editor_reloaded_clean, fixture, "the newest version"));
+  g_assert_true (anju_test_display_wait_for (editor_reloaded_clean, fixture, "the newest version"));
   set_first_time_limit (fixture, 20);
   anju_desktop_test_click_action (fixture->editor, "editor.save");
-  g_assert_true (anju_desktop_test_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
+  g_assert_true (anju_test_display_wait_for (is_null, &fixture->editor, "the editor to close after saving"));
 
   saved = server_current (fixture, FILING_CODE);
   g_assert_cmpint (json_object_get_int_member (saved, "version"), ==, 3);
@@ -797,12 +797,12 @@ filter_overdue (Fixture *fixture)
   g_assert_cmpuint (wait.expected, >=, 1);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  g_assert_true (anju_desktop_test_wait_for (only_overdue_listed, &wait, "only the overdue instances"));
+  g_assert_true (anju_test_display_wait_for (only_overdue_listed, &wait, "only the overdue instances"));
   /* Said in words, not only in colour. */
   g_assert_nonnull (anju_desktop_test_find_label_starting (view, "Overdue since "));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
-  g_assert_true (anju_desktop_test_wait_for (instances_listed, fixture, "every instance again"));
+  g_assert_true (anju_test_display_wait_for (instances_listed, fixture, "every instance again"));
 }
 
 typedef struct
@@ -832,7 +832,7 @@ give_reason (Fixture    *fixture,
   GtkWidget *entry;
 
   anju_desktop_test_click_action (fixture->page, action);
-  dialog = anju_desktop_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = anju_test_display_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm"));
   entry = anju_desktop_test_find_type (dialog, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
@@ -840,7 +840,7 @@ give_reason (Fixture    *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "confirm"));
   gtk_editable_set_text (GTK_EDITABLE (entry), reason);
   anju_desktop_test_answer (dialog, "confirm");
-  anju_desktop_test_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
+  anju_test_display_wait_for_window_gone (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -911,14 +911,14 @@ pause_and_resume (Fixture *fixture)
   g_assert_true (action_enabled (fixture, "instances.open") == window_opens_records (fixture));
 
   give_reason (fixture, "instances.pause", PAUSE_REASON);
-  g_assert_true (anju_desktop_test_wait_for (instance_in_state, &paused, "the paused state"));
+  g_assert_true (anju_test_display_wait_for (instance_in_state, &paused, "the paused state"));
   select_position (fixture, find_id (fixture, paused.id));
   g_assert_false (action_enabled (fixture, "instances.pause"));
   g_assert_true (action_enabled (fixture, "instances.resume"));
   assert_history_has (fixture, paused.id, "pause", PAUSE_REASON);
 
   give_reason (fixture, "instances.resume", RESUME_REASON);
-  g_assert_true (anju_desktop_test_wait_for (instance_in_state, &resumed, "the running state again"));
+  g_assert_true (anju_test_display_wait_for (instance_in_state, &resumed, "the running state again"));
   assert_history_has (fixture, resumed.id, "resume", RESUME_REASON);
 }
 
@@ -927,7 +927,7 @@ monitor_scenario (Fixture *fixture)
 {
   fixture->page = anju_desktop_test_open_page (fixture->window, "workflow-instances");
   g_assert_true (ANJU_IS_WORKFLOW_INSTANCES_PAGE (fixture->page));
-  g_assert_true (anju_desktop_test_wait_for (instances_listed, fixture, "the demo instances"));
+  g_assert_true (anju_test_display_wait_for (instances_listed, fixture, "the demo instances"));
 
   filter_overdue (fixture);
   pause_and_resume (fixture);
@@ -943,7 +943,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_desktop_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/workflow/desktop/templates  F-PRH-026 F-AHR-028", test_templates);
   g_test_add_func ("/workflow/desktop/template-create  F-PRH-026", test_create);

@@ -14,53 +14,6 @@
 #include "anju-test-identity.h"
 #include "anju-test-json.h"
 
-/* Generous: only a hang should ever reach it. */
-#define WAIT_SECONDS 45
-
-void
-anju_kiosk_test_init (int    *argc,
-                      char ***argv)
-{
-  /* Before GTK, GIO and GStreamer start: software rendering under Xvfb,
-   * no system proxy resolver (it needs GSettings schemas the private home
-   * hides), and a private home for GStreamer's registry and caches. */
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  anju_test_isolate_dirs ();
-
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-
-  /* Without a window manager GTK 4.8's cursor blink warns about focus;
-   * a steady cursor has nothing to warn about. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-}
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-gboolean
-anju_kiosk_test_wait_for (AnjuKioskTestCondition  condition,
-                          gpointer                data,
-                          const char             *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (50, wake_up_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-  if (!held)
-    g_test_message ("Gave up waiting for %s", what);
-
-  return held;
-}
-
 /* ---- the terminal on the server --------------------------------------------- */
 
 static void
@@ -188,13 +141,13 @@ window_state_is (gpointer data)
 }
 
 void
-anju_kiosk_test_wait_for_state (AnjuKioskTest *self,
+anju_test_display_wait_for_state (AnjuKioskTest *self,
                                 const char    *state)
 {
   gpointer data[] = { self, (gpointer) state };
   g_autofree char *what = g_strdup_printf ("the kiosk's state %s", state);
 
-  g_assert_true (anju_kiosk_test_wait_for (window_state_is, data, what));
+  g_assert_true (anju_test_display_wait_for (window_state_is, data, what));
 }
 
 static gboolean
@@ -207,13 +160,13 @@ screen_is (gpointer data)
 }
 
 void
-anju_kiosk_test_wait_for_screen (AnjuKioskTest *self,
+anju_test_display_wait_for_screen (AnjuKioskTest *self,
                                  const char    *key)
 {
   gpointer data[] = { self, (gpointer) key };
   g_autofree char *what = g_strdup_printf ("the kiosk's screen %s", key);
 
-  g_assert_true (anju_kiosk_test_wait_for (screen_is, data, what));
+  g_assert_true (anju_test_display_wait_for (screen_is, data, what));
 }
 
 static void
@@ -262,13 +215,13 @@ anju_kiosk_test_new (AnjuTestServer          *server,
   register_terminal (self);
   write_config (self, edit, data);
   build_window (self);
-  anju_kiosk_test_wait_for_state (self, "kiosk");
+  anju_test_display_wait_for_state (self, "kiosk");
   /* The first heartbeat (and the reader's check after it) goes out with
    * the home; once it is done, nothing runs behind the test's back. */
   {
     gpointer first[] = { self, GUINT_TO_POINTER (0) };
 
-    g_assert_true (anju_kiosk_test_wait_for (answered_after, first, "the first heartbeat"));
+    g_assert_true (anju_test_display_wait_for (answered_after, first, "the first heartbeat"));
   }
 
   return self;
@@ -315,7 +268,7 @@ anju_kiosk_test_free (AnjuKioskTest *self)
 
   /* Requests under way hold references until their cancellation is
    * delivered; then everything must be gone. */
-  if (!anju_kiosk_test_wait_for (all_gone, self, "the kiosk's objects to be finalized"))
+  if (!anju_test_display_wait_for (all_gone, self, "the kiosk's objects to be finalized"))
     {
       for (guint i = 0; i < self->watched->len; i++)
         {
@@ -362,7 +315,7 @@ anju_kiosk_test_show_screen (AnjuKioskTest *self,
                              const char    *key)
 {
   anju_kiosk_context_show_screen (anju_kiosk_test_get_context (self), key);
-  anju_kiosk_test_wait_for_screen (self, key);
+  anju_test_display_wait_for_screen (self, key);
 
   return anju_kiosk_window_get_screen (self->window, key);
 }
@@ -384,7 +337,7 @@ anju_kiosk_test_heartbeat (AnjuKioskTest *self)
   gpointer data[] = { self, GUINT_TO_POINTER (anju_kiosk_heartbeat_get_n_answered (heartbeat)) };
 
   anju_kiosk_heartbeat_beat (heartbeat);
-  g_assert_true (anju_kiosk_test_wait_for (answered_after, data, "the heartbeat's answer"));
+  g_assert_true (anju_test_display_wait_for (answered_after, data, "the heartbeat's answer"));
 }
 
 void

@@ -19,6 +19,7 @@
 
 #include "anju-kiosk-context.h"
 #include "anju-kiosk-window.h"
+#include "anju-test-display.h"
 #include "anju-test-server.h"
 
 G_BEGIN_DECLS
@@ -48,12 +49,6 @@ typedef struct
  * (e.g. [terminal] idle_timeout_seconds = 1). */
 typedef void (*AnjuKioskTestEditConfig) (GKeyFile *config,
                                          gpointer  data);
-typedef gboolean (*AnjuKioskTestCondition) (gpointer data);
-
-/* Call first in main(): display settings, a private home (GStreamer's
- * registry and cache go there), then gtk_test_init() and adw_init(). */
-void            anju_kiosk_test_init          (int                     *argc,
-                                               char                  ***argv);
 
 /* Registers the terminal, writes its config (edit may change it), builds
  * and presents the window and waits until its home is shown and its
@@ -64,11 +59,6 @@ AnjuKioskTest  *anju_kiosk_test_new           (AnjuTestServer          *server,
 /* Destroys the window (unless it is gone already) and fails the test
  * when the window, the context, its API client or devices outlive it. */
 void            anju_kiosk_test_free          (AnjuKioskTest           *self);
-
-/* FALSE (with a test message naming what) when the deadline passed. */
-gboolean        anju_kiosk_test_wait_for      (AnjuKioskTestCondition   condition,
-                                               gpointer                 data,
-                                               const char              *what);
 
 /* A request as admin (signing in again when the clock moved past the
  * session).  body is JSON text or NULL. */
@@ -96,10 +86,10 @@ void            anju_kiosk_test_insert_card   (AnjuKioskTest           *self,
                                                const char              *sex,
                                                const char              *id_no);
 /* Waits until the window's state ("kiosk", "stopped" …) is state. */
-void            anju_kiosk_test_wait_for_state  (AnjuKioskTest         *self,
+void            anju_test_display_wait_for_state  (AnjuKioskTest         *self,
                                                  const char            *state);
 /* Waits until the screen shown is key ("home" …). */
-void            anju_kiosk_test_wait_for_screen (AnjuKioskTest         *self,
+void            anju_test_display_wait_for_screen (AnjuKioskTest         *self,
                                                  const char            *key);
 
 /* Depth-first searches below (and including) root; NULL when none. */

@@ -110,7 +110,7 @@ wait_for_step (GtkWidget  *screen,
   Wanted wanted = { screen, step };
   g_autofree char *what = g_strdup_printf ("the step “%s”", step);
 
-  if (!anju_kiosk_test_wait_for (step_is, &wanted, what))
+  if (!anju_test_display_wait_for (step_is, &wanted, what))
     g_error ("Still on the step “%s”, which says: %s",
              anju_kiosk_apply_screen_get_step_name (ANJU_KIOSK_APPLY_SCREEN (screen)),
              describe_step (screen));
@@ -133,7 +133,7 @@ press (GtkWidget  *screen,
   Wanted wanted = { screen, label };
   g_autofree char *what = g_strdup_printf ("the button “%s”", label);
 
-  g_assert_true (anju_kiosk_test_wait_for (button_sensitive, &wanted, what));
+  g_assert_true (anju_test_display_wait_for (button_sensitive, &wanted, what));
   anju_kiosk_test_click_label (screen, label);
 }
 
@@ -236,7 +236,7 @@ send_finger_command (AnjuKioskTest *kiosk,
   FingerCommand command = { kiosk->fingerprint_socket, text, 0 };
   GThread *thread = g_thread_new ("finger", send_finger_command_thread, &command);
 
-  g_assert_true (anju_kiosk_test_wait_for (command_done, &command, "the virtual device"));
+  g_assert_true (anju_test_display_wait_for (command_done, &command, "the virtual device"));
   g_thread_join (thread);
 }
 
@@ -276,7 +276,7 @@ enroll_finger (AnjuKioskTest *kiosk,
 {
   GtkProgressBar *bar = GTK_PROGRESS_BAR (child_of (screen, "finger_progress"));
 
-  g_assert_true (anju_kiosk_test_wait_for (socket_exists, kiosk->fingerprint_socket,
+  g_assert_true (anju_test_display_wait_for (socket_exists, kiosk->fingerprint_socket,
                                            "the virtual device's socket"));
   for (int scans = 0; scans < 10; scans++)
     {
@@ -286,7 +286,7 @@ enroll_finger (AnjuKioskTest *kiosk,
                      "finger") != 0)
         return;
       send_finger_command (kiosk, "SCAN " FINGER);
-      g_assert_true (anju_kiosk_test_wait_for (finger_progressed, &progress, "an enrolment stage"));
+      g_assert_true (anju_test_display_wait_for (finger_progressed, &progress, "an enrolment stage"));
     }
   g_assert_not_reached ();
 }
@@ -313,7 +313,7 @@ wait_for_card (GtkWidget  *screen,
 {
   Wanted wanted = { screen, name };
 
-  g_assert_true (anju_kiosk_test_wait_for (entry_filled, &wanted, "the card's name in the form"));
+  g_assert_true (anju_test_display_wait_for (entry_filled, &wanted, "the card's name in the form"));
 }
 
 static void
@@ -378,7 +378,7 @@ test_apply_end_to_end (void)
   anju_kiosk_test_insert_card (kiosk, MEMBER_NAME, "1", member_id);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of (screen, "relation_dropdown")), 1);
   press (screen, "Read their ID card");
-  g_assert_true (anju_kiosk_test_wait_for (list_has_rows, child_of (screen, "members_list"),
+  g_assert_true (anju_test_display_wait_for (list_has_rows, child_of (screen, "members_list"),
                                            "the member in the list"));
   g_assert_true (anju_kiosk_test_shows_text (screen, MEMBER_NAME));
   press (screen, "Next");
@@ -393,7 +393,7 @@ test_apply_end_to_end (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "number_label"))), ==, application_no);
 
   /* The receipt holds the number, the masked name and the hint. */
-  g_assert_true (anju_kiosk_test_wait_for (printed, kiosk, "the printed receipt"));
+  g_assert_true (anju_test_display_wait_for (printed, kiosk, "the printed receipt"));
   text = printed_text (kiosk);
   g_assert_nonnull (strstr (text, application_no));
   g_assert_null (strstr (text, APPLICANT_NAME));
@@ -428,7 +428,7 @@ test_apply_end_to_end (void)
 
   /* Done: home, and nothing of the citizen is left. */
   press (screen, "Done");
-  anju_kiosk_test_wait_for_screen (kiosk, "home");
+  anju_test_display_wait_for_screen (kiosk, "home");
   g_assert_false (anju_kiosk_test_shows_text (screen, application_no));
   g_assert_cmpstr (entry_text (screen, "name_entry"), ==, "");
 
@@ -449,7 +449,7 @@ test_reader_failure (void)
   anju_kiosk_test_insert_card (kiosk, APPLICANT_NAME, "2", id_no);
   anju_kiosk_test_simulator (kiosk, "corrupt-next");
   screen = open_apply (kiosk);
-  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_visible,
+  g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
                                            child_of (screen, "card_failure_box"), "retry and manual entry"));
   g_assert_true (anju_kiosk_test_shows_text (screen, "could not be read"));
 
@@ -464,7 +464,7 @@ test_reader_failure (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child_of (screen, "subsidy_button")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child_of (screen, "consent_check")), TRUE);
   press (screen, "Next");
-  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_visible,
+  g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
                                            child_of (screen, "card_failure_box"), "the failure again"));
   press (screen, "Ask the staff to enter it by hand");
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (child_of (screen, "name_entry"))));
@@ -508,7 +508,7 @@ test_reset_wipes (void)
   wait_for_step (screen, "details");
 
   anju_kiosk_context_go_home (anju_kiosk_test_get_context (kiosk));
-  anju_kiosk_test_wait_for_screen (kiosk, "home");
+  anju_test_display_wait_for_screen (kiosk, "home");
 
   g_assert_cmpstr (anju_kiosk_apply_screen_get_step_name (ANJU_KIOSK_APPLY_SCREEN (screen)), ==, "type");
   g_assert_false (anju_kiosk_test_shows_text (screen, APPLICANT_NAME));
@@ -568,14 +568,14 @@ test_server_error_on_its_step (void)
     anju_kiosk_test_set_text (child_of (screen, "member_name_entry"), "李别人");
     anju_kiosk_test_set_text (child_of (screen, "member_id_entry"), other_id);
     press (screen, "Add member");
-    g_assert_true (anju_kiosk_test_wait_for (list_has_rows, child_of (screen, "members_list"),
+    g_assert_true (anju_test_display_wait_for (list_has_rows, child_of (screen, "members_list"),
                                              "the member in the list"));
   }
   press (screen, "Next");
   wait_for_step (screen, "review");
   press (screen, "Submit application");
   wait_for_step (screen, "members");
-  g_assert_true (anju_kiosk_test_wait_for (label_visible, child_of (screen, "members_error_label"),
+  g_assert_true (anju_test_display_wait_for (label_visible, child_of (screen, "members_error_label"),
                                            "the server's error on the members step"));
   g_assert_true (anju_kiosk_test_shows_text (screen, "Member 1"));
 
@@ -587,7 +587,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_kiosk_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/kiosk/apply/F-TERM-009/F-TERM-005/F-TERM-006/end-to-end", test_apply_end_to_end);
   g_test_add_func ("/kiosk/apply/F-TERM-005/reader-failure", test_reader_failure);

@@ -102,7 +102,7 @@ wait_for_text (GtkWidget  *root,
   Shown shown = { root, text };
   g_autofree char *what = g_strdup_printf ("“%s” on the screen", text);
 
-  g_assert_true (anju_kiosk_test_wait_for (text_shown, &shown, what));
+  g_assert_true (anju_test_display_wait_for (text_shown, &shown, what));
 }
 
 /* ---- the status board -------------------------------------------------------- */
@@ -251,9 +251,9 @@ test_home_layout (void)
   saved = anju_kiosk_test_admin_request (kiosk, "PUT", path, layout_body, &status);
   anju_assert_status (status, SOUP_STATUS_OK, saved);
 
-  g_assert_true (anju_kiosk_test_wait_for (tiles_are, &wait, "the new layout's tiles"));
+  g_assert_true (anju_test_display_wait_for (tiles_are, &wait, "the new layout's tiles"));
   wait_for_text (GTK_WIDGET (kiosk->window), "银盆岭街道住房保障自助服务");
-  g_assert_true (anju_kiosk_test_wait_for (banner_shown, kiosk, "the banner"));
+  g_assert_true (anju_test_display_wait_for (banner_shown, kiosk, "the banner"));
   /* The layout's high-contrast theme starts in the elderly-friendly mode. */
   g_assert_true (anju_kiosk_home_get_elderly_mode (home_of (kiosk)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (kiosk->window), "kiosk-high-contrast"));
@@ -261,9 +261,9 @@ test_home_layout (void)
 
   /* A tile opens its screen; "back to home" returns. */
   anju_kiosk_test_click (anju_kiosk_test_find_named (GTK_WIDGET (home_of (kiosk)), "guides"));
-  anju_kiosk_test_wait_for_screen (kiosk, "guides");
+  anju_test_display_wait_for_screen (kiosk, "guides");
   anju_kiosk_test_click_label (GTK_WIDGET (kiosk->window), "Back to home");
-  anju_kiosk_test_wait_for_screen (kiosk, "home");
+  anju_test_display_wait_for_screen (kiosk, "home");
 
   anju_kiosk_test_free (kiosk);
   anju_test_server_stop (server);
@@ -333,7 +333,7 @@ test_id_reader_errors (void)
   anju_kiosk_test_insert_card (kiosk, "王小湘", "2", id_no);
   anju_kiosk_test_simulator (kiosk, "corrupt-next");
   anju_kiosk_test_click (child_of (screen, "read_button"));
-  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_visible,
+  g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
                                            child_of (screen, "hint_label"), "the reader fault's hint"));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child_of (screen, "read_button"))), ==, "Retry");
   anju_kiosk_test_heartbeat (kiosk);
@@ -344,7 +344,7 @@ test_id_reader_errors (void)
   /* The reader pulled out: shown, and still in error. */
   anju_kiosk_test_simulator (kiosk, "unplug");
   anju_kiosk_test_click (child_of (screen, "read_button"));
-  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_visible,
+  g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
                                            child_of (screen, "hint_label"), "the unplugged reader's hint"));
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
@@ -371,7 +371,7 @@ test_idle_timeout (void)
   anju_kiosk_test_set_text (number, "GZF-2026-000001");
   anju_kiosk_test_set_text (phone, APPLICANT_PHONE);
 
-  anju_kiosk_test_wait_for_screen (kiosk, "home");
+  anju_test_display_wait_for_screen (kiosk, "home");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child_of (screen, "by_card_button"))));
@@ -424,7 +424,7 @@ test_maintenance_pin (void)
   /* Five taps on the clock open the pad … */
   for (int i = 0; i < 5; i++)
     g_signal_emit_by_name (clock_gesture (kiosk, GTK_TYPE_GESTURE_CLICK), "released", 1, 10.0, 10.0);
-  g_assert_true (anju_kiosk_test_wait_for (maintenance_open, kiosk, "the PIN pad"));
+  g_assert_true (anju_test_display_wait_for (maintenance_open, kiosk, "the PIN pad"));
   dialog = GTK_WIDGET (anju_kiosk_window_get_maintenance_dialog (kiosk->window));
 
   /* … a wrong PIN is refused … */
@@ -440,7 +440,7 @@ test_maintenance_pin (void)
   /* … a long press opens it too, and the right PIN shows the devices
    * and the way out. */
   g_signal_emit_by_name (clock_gesture (kiosk, GTK_TYPE_GESTURE_LONG_PRESS), "pressed", 10.0, 10.0);
-  g_assert_true (anju_kiosk_test_wait_for (maintenance_open, kiosk, "the PIN pad"));
+  g_assert_true (anju_test_display_wait_for (maintenance_open, kiosk, "the PIN pad"));
   dialog = GTK_WIDGET (anju_kiosk_window_get_maintenance_dialog (kiosk->window));
   for (const char *digit = ANJU_KIOSK_TEST_PIN; *digit != '\0'; digit++)
     {
@@ -455,7 +455,7 @@ test_maintenance_pin (void)
   g_assert_true (anju_kiosk_test_shows_text (dialog, "ID card reader"));
 
   anju_kiosk_test_click_label (dialog, "Quit terminal");
-  g_assert_true (anju_kiosk_test_wait_for (window_gone, kiosk, "the kiosk to quit"));
+  g_assert_true (anju_test_display_wait_for (window_gone, kiosk, "the kiosk to quit"));
 
   anju_kiosk_test_free (kiosk);
   anju_test_server_stop (server);
@@ -489,7 +489,7 @@ test_refused (gconstpointer data)
 
   /* The refusal stops the heartbeat itself: wait for the screen. */
   anju_kiosk_heartbeat_beat (anju_kiosk_window_get_heartbeat (kiosk->window));
-  anju_kiosk_test_wait_for_state (kiosk, "stopped");
+  anju_test_display_wait_for_state (kiosk, "stopped");
   g_assert_true (anju_kiosk_test_shows_text (GTK_WIDGET (kiosk->window), "This terminal has been disabled"));
   /* The services are gone: nothing on the screen but the notice. */
   g_assert_cmpstr (anju_kiosk_window_get_screen_key (kiosk->window), ==, "home");
@@ -664,21 +664,21 @@ test_print_confirmation (void)
 
   screen = anju_kiosk_test_show_screen (kiosk, "print");
   anju_kiosk_test_click (child_of (screen, "read_button"));
-  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_mapped,
+  g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_mapped,
                                            child_of (screen, "confirmation_button"), "the choice"));
   anju_kiosk_test_click (child_of (screen, "confirmation_button"));
-  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_visible,
+  g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
                                            child_of (screen, "choose_error_label"), "the server's refusal"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "choose_error_label"))), !=, "");
   g_assert_false (printed (kiosk));
 
   confirm_application (server, id);
   anju_kiosk_test_click (child_of (screen, "confirmation_button"));
-  g_assert_true (anju_kiosk_test_wait_for ((AnjuKioskTestCondition) gtk_widget_get_mapped,
+  g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_mapped,
                                            child_of (screen, "print_button"), "the preview"));
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "preview_picture"))));
   anju_kiosk_test_click (child_of (screen, "print_button"));
-  g_assert_true (anju_kiosk_test_wait_for (printed, kiosk, "the printed file"));
+  g_assert_true (anju_test_display_wait_for (printed, kiosk, "the printed file"));
   wait_for_text (screen, "Please take your document");
 
   text = printed_text (kiosk);
@@ -686,7 +686,7 @@ test_print_confirmation (void)
 
   /* Home wipes the PDF and the card. */
   anju_kiosk_test_click_label (screen, "Done");
-  anju_kiosk_test_wait_for_screen (kiosk, "home");
+  anju_test_display_wait_for_screen (kiosk, "home");
   g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "preview_picture"))));
 
   anju_kiosk_test_free (kiosk);
@@ -732,10 +732,10 @@ open_first_article (AnjuKioskTest *kiosk,
   GtkWidget *list = child_of (screen, "articles_list");
   GtkListBoxRow *row;
 
-  g_assert_true (anju_kiosk_test_wait_for (has_children, list, "the articles"));
+  g_assert_true (anju_test_display_wait_for (has_children, list, "the articles"));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_signal_emit_by_name (list, "row-activated", row);
-  g_assert_true (anju_kiosk_test_wait_for (shows_detail, child_of (screen, "stack"), "the article"));
+  g_assert_true (anju_test_display_wait_for (shows_detail, child_of (screen, "stack"), "the article"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "title_label"))), !=, "");
 
   return screen;
@@ -769,7 +769,7 @@ test_content (void)
   g_assert_cmpuint (count_children (child_of (screen, "articles_list")), ==, 0);
 
   screen = anju_kiosk_test_show_screen (kiosk, "honor_roll");
-  g_assert_true (anju_kiosk_test_wait_for (has_five, child_of (screen, "enterprise_box"), "five enterprises"));
+  g_assert_true (anju_test_display_wait_for (has_five, child_of (screen, "enterprise_box"), "five enterprises"));
   g_assert_cmpuint (count_children (child_of (screen, "supplier_box")), ==, 5);
   g_assert_cmpuint (count_children (child_of (screen, "staff_box")), ==, 5);
 
@@ -805,7 +805,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_kiosk_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/kiosk/F-TERM-002/home-layout", test_home_layout);
   g_test_add_func ("/kiosk/F-TERM-003/heartbeat", test_heartbeat);

@@ -143,7 +143,7 @@ wait_for_page (GtkWidget  *screen,
   Page page = { screen, name };
   g_autofree char *what = g_strdup_printf ("the page “%s”", name);
 
-  g_assert_true (anju_kiosk_test_wait_for (page_is, &page, what));
+  g_assert_true (anju_test_display_wait_for (page_is, &page, what));
 }
 
 static gboolean
@@ -162,7 +162,7 @@ press (GtkWidget  *screen,
   Page wanted = { screen, label };
   g_autofree char *what = g_strdup_printf ("the button “%s”", label);
 
-  g_assert_true (anju_kiosk_test_wait_for (button_sensitive, &wanted, what));
+  g_assert_true (anju_test_display_wait_for (button_sensitive, &wanted, what));
   anju_kiosk_test_click_label (screen, label);
 }
 
@@ -216,7 +216,7 @@ test_staff_material (void)
 
   /* A wrong password is refused where it was typed. */
   sign_in (screen, "Wrong@2026x");
-  g_assert_true (anju_kiosk_test_wait_for (label_visible, child_of (screen, "sign_in_error_label"),
+  g_assert_true (anju_test_display_wait_for (label_visible, child_of (screen, "sign_in_error_label"),
                                            "the refusal"));
   g_assert_null (anju_kiosk_staff_screen_get_staff_client (ANJU_KIOSK_STAFF_SCREEN (screen)));
 
@@ -239,7 +239,7 @@ test_staff_material (void)
   press (screen, "Take photo");
   press (screen, "Upload");
   wait_for_page (screen, "application");
-  g_assert_true (anju_kiosk_test_wait_for (has_income_row, child_of (screen, "files_list"),
+  g_assert_true (anju_test_display_wait_for (has_income_row, child_of (screen, "files_list"),
                                            "the material in the list"));
 
   /* The server holds it, with its category, added by the staff member. */
@@ -256,7 +256,7 @@ test_staff_material (void)
 
   /* Home signs the person out. */
   anju_kiosk_context_go_home (anju_kiosk_test_get_context (kiosk));
-  anju_kiosk_test_wait_for_screen (kiosk, "home");
+  anju_test_display_wait_for_screen (kiosk, "home");
   g_assert_null (anju_kiosk_staff_screen_get_staff_client (ANJU_KIOSK_STAFF_SCREEN (screen)));
   g_assert_cmpstr (anju_kiosk_staff_screen_get_page_name (ANJU_KIOSK_STAFF_SCREEN (screen)), ==, "sign-in");
   g_assert_false (anju_kiosk_test_shows_text (screen, application_no));
@@ -286,7 +286,7 @@ test_staff_number (void)
 
   anju_kiosk_test_set_text (child_of (screen, "number_entry"), "GZF-1999-999999");
   press (screen, "Open");
-  g_assert_true (anju_kiosk_test_wait_for (label_visible, child_of (screen, "find_error_label"),
+  g_assert_true (anju_test_display_wait_for (label_visible, child_of (screen, "find_error_label"),
                                            "no such application"));
 
   anju_kiosk_test_set_text (child_of (screen, "number_entry"), application_no);
@@ -306,7 +306,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  anju_kiosk_test_init (&argc, &argv);
+  anju_test_display_init (&argc, &argv);
 
   g_test_add_func ("/kiosk/staff/F-TERM-010/material", test_staff_material);
   g_test_add_func ("/kiosk/staff/F-TERM-010/number", test_staff_number);
