@@ -517,3 +517,14 @@ anju_kiosk_test_set_text (GtkWidget  *editable,
   g_assert_true (GTK_IS_EDITABLE (editable));
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
+
+GtkWidget *
+anju_kiosk_test_child (GtkWidget  *root,
+                       const char *id)
+{
+  GtkWidget *widget = anju_kiosk_test_find_id (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget “%s”", id);
+  return widget;
+}

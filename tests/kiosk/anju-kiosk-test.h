@@ -96,6 +96,9 @@ void            anju_test_display_wait_for_screen (AnjuKioskTest         *self,
 /* The widget with that id in its .ui file. */
 GtkWidget      *anju_kiosk_test_find_id       (GtkWidget               *root,
                                                const char              *id);
+/* The same, failing the test when there is none. */
+GtkWidget      *anju_kiosk_test_child         (GtkWidget               *root,
+                                               const char              *id);
 /* A widget whose gtk_widget_get_name() is name (tiles: their key). */
 GtkWidget      *anju_kiosk_test_find_named    (GtkWidget               *root,
                                                const char              *name);

@@ -28,44 +28,21 @@
 #define APPLICANT_PHONE "13812345678"
 #define FINGER          "finger-a"
 
-/* The issue-3 demo's placeholder processes name no application and
- * would collide with the ids of new ones. */
-#define ORPHANS \
-  "(SELECT id FROM workflow_instances WHERE domain = 'pubrent.application'" \
-  " AND record_id NOT IN (SELECT id FROM pubrent_applications))"
-
 static AnjuTestServer *
 start_server (void)
 {
-  static const char * const deletes[] = {
-    "DELETE FROM workflow_history WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_tasks WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_instances WHERE id IN " ORPHANS,
-  };
   AnjuTestServer *server = anju_test_server_start (TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    g_free (anju_test_db_query (server, deletes[i]));
+  anju_test_db_drop_orphan_processes (server);
 
   return server;
-}
-
-static GtkWidget *
-child_of (GtkWidget  *root,
-          const char *id)
-{
-  GtkWidget *widget = anju_kiosk_test_find_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget “%s”", id);
-  return widget;
 }
 
 static const char *
 entry_text (GtkWidget  *screen,
             const char *id)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (child_of (screen, id)));
+  return gtk_editable_get_text (GTK_EDITABLE (anju_kiosk_test_child (screen, id)));
 }
 
 /* ---- waiting ------------------------------------------------------ */
@@ -98,7 +75,7 @@ describe_step (GtkWidget *screen)
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     g_string_append_printf (text, "%s “%s”; ", labels[i],
-                            gtk_label_get_text (GTK_LABEL (child_of (screen, labels[i]))));
+                            gtk_label_get_text (GTK_LABEL (anju_kiosk_test_child (screen, labels[i]))));
 
   return g_string_free (text, FALSE);
 }
@@ -256,7 +233,7 @@ static gboolean
 finger_progressed (gpointer data)
 {
   Progress *progress = data;
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (child_of (progress->screen, "finger_progress"));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (anju_kiosk_test_child (progress->screen, "finger_progress"));
 
   gboolean left = g_strcmp0 (anju_kiosk_apply_screen_get_step_name (ANJU_KIOSK_APPLY_SCREEN (progress->screen)),
                              "finger") != 0;
@@ -274,7 +251,7 @@ static void
 enroll_finger (AnjuKioskTest *kiosk,
                GtkWidget     *screen)
 {
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (child_of (screen, "finger_progress"));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (anju_kiosk_test_child (screen, "finger_progress"));
 
   g_assert_true (anju_test_display_wait_for (socket_exists, kiosk->fingerprint_socket,
                                            "the virtual device's socket"));
@@ -299,8 +276,8 @@ open_apply (AnjuKioskTest *kiosk)
   GtkWidget *screen = anju_kiosk_test_show_screen (kiosk, "apply");
 
   wait_for_step (screen, "type");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child_of (screen, "physical_button")), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child_of (screen, "consent_check")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (anju_kiosk_test_child (screen, "physical_button")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (anju_kiosk_test_child (screen, "consent_check")), TRUE);
   press (screen, "Next");
   wait_for_step (screen, "card");
 
@@ -319,9 +296,9 @@ wait_for_card (GtkWidget  *screen,
 static void
 fill_details (GtkWidget *screen)
 {
-  anju_kiosk_test_set_text (child_of (screen, "phone_entry"), APPLICANT_PHONE);
-  anju_kiosk_test_set_text (child_of (screen, "income_entry"), "30000");
-  anju_kiosk_test_set_text (child_of (screen, "area_entry"), "10");
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "phone_entry"), APPLICANT_PHONE);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "income_entry"), "30000");
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "area_entry"), "10");
   press (screen, "Next");
   wait_for_step (screen, "face");
 }
@@ -330,7 +307,7 @@ static void
 take_face (GtkWidget *screen)
 {
   press (screen, "Take photo");
-  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "photo_picture"))));
+  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (anju_kiosk_test_child (screen, "photo_picture"))));
   press (screen, "Use this photo");
   wait_for_step (screen, "finger");
 }
@@ -363,8 +340,8 @@ test_apply_end_to_end (void)
   g_assert_cmpstr (entry_text (screen, "id_no_entry"), ==, id_no);
   g_assert_cmpstr (entry_text (screen, "birth_entry"), ==, "1990-01-01");
   g_assert_cmpstr (entry_text (screen, "sex_entry"), ==, "女");
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child_of (screen, "name_entry"))));
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child_of (screen, "id_no_entry"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (anju_kiosk_test_child (screen, "name_entry"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (anju_kiosk_test_child (screen, "id_no_entry"))));
   press (screen, "Next");
 
   /* (c) details, (d) the face, (e) the finger. */
@@ -376,9 +353,9 @@ test_apply_end_to_end (void)
 
   /* (f) a member from a second card; the applicant's card is known. */
   anju_kiosk_test_insert_card (kiosk, MEMBER_NAME, "1", member_id);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of (screen, "relation_dropdown")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (anju_kiosk_test_child (screen, "relation_dropdown")), 1);
   press (screen, "Read their ID card");
-  g_assert_true (anju_test_display_wait_for (list_has_rows, child_of (screen, "members_list"),
+  g_assert_true (anju_test_display_wait_for (list_has_rows, anju_kiosk_test_child (screen, "members_list"),
                                            "the member in the list"));
   g_assert_true (anju_kiosk_test_shows_text (screen, MEMBER_NAME));
   press (screen, "Next");
@@ -390,7 +367,7 @@ test_apply_end_to_end (void)
   wait_for_step (screen, "done");
   application_no = g_strdup (anju_kiosk_apply_screen_get_application_no (ANJU_KIOSK_APPLY_SCREEN (screen)));
   g_assert_nonnull (application_no);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "number_label"))), ==, application_no);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (anju_kiosk_test_child (screen, "number_label"))), ==, application_no);
 
   /* The receipt holds the number, the masked name and the hint. */
   g_assert_true (anju_test_display_wait_for (printed, kiosk, "the printed receipt"));
@@ -450,31 +427,31 @@ test_reader_failure (void)
   anju_kiosk_test_simulator (kiosk, "corrupt-next");
   screen = open_apply (kiosk);
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           child_of (screen, "card_failure_box"), "retry and manual entry"));
+                                           anju_kiosk_test_child (screen, "card_failure_box"), "retry and manual entry"));
   g_assert_true (anju_kiosk_test_shows_text (screen, "could not be read"));
 
   /* Retry reads the card. */
   press (screen, "Retry");
   wait_for_card (screen, APPLICANT_NAME);
-  g_assert_false (gtk_widget_get_visible (child_of (screen, "card_failure_box")));
+  g_assert_false (gtk_widget_get_visible (anju_kiosk_test_child (screen, "card_failure_box")));
 
   /* A fresh start with the reader failing again: staff type it in. */
   anju_kiosk_screen_reset (ANJU_KIOSK_SCREEN (screen));
   anju_kiosk_test_simulator (kiosk, "corrupt-next");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child_of (screen, "subsidy_button")), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child_of (screen, "consent_check")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (anju_kiosk_test_child (screen, "subsidy_button")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (anju_kiosk_test_child (screen, "consent_check")), TRUE);
   press (screen, "Next");
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           child_of (screen, "card_failure_box"), "the failure again"));
+                                           anju_kiosk_test_child (screen, "card_failure_box"), "the failure again"));
   press (screen, "Ask the staff to enter it by hand");
-  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (child_of (screen, "name_entry"))));
-  anju_kiosk_test_set_text (child_of (screen, "name_entry"), "王手录");
-  anju_kiosk_test_set_text (child_of (screen, "id_no_entry"), "11010519491231002X");
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (anju_kiosk_test_child (screen, "name_entry"))));
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "name_entry"), "王手录");
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "id_no_entry"), "11010519491231002X");
   g_assert_cmpstr (entry_text (screen, "birth_entry"), ==, "1949-12-31");
   press (screen, "Next");
   wait_for_step (screen, "details");
   /* A subsidy asks no income or floor area. */
-  g_assert_false (gtk_widget_get_visible (child_of (screen, "income_entry")));
+  g_assert_false (gtk_widget_get_visible (anju_kiosk_test_child (screen, "income_entry")));
 
   anju_kiosk_test_free (kiosk);
   anju_test_server_stop (server);
@@ -495,9 +472,9 @@ test_reset_wipes (void)
   wait_for_card (screen, APPLICANT_NAME);
   press (screen, "Next");
   wait_for_step (screen, "details");
-  anju_kiosk_test_set_text (child_of (screen, "phone_entry"), APPLICANT_PHONE);
-  anju_kiosk_test_set_text (child_of (screen, "income_entry"), "30000");
-  anju_kiosk_test_set_text (child_of (screen, "area_entry"), "10");
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "phone_entry"), APPLICANT_PHONE);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "income_entry"), "30000");
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "area_entry"), "10");
   press (screen, "Next");
   wait_for_step (screen, "face");
   take_face (screen);
@@ -518,11 +495,11 @@ test_reset_wipes (void)
   g_assert_cmpstr (entry_text (screen, "address_entry"), ==, "");
   g_assert_cmpstr (entry_text (screen, "phone_entry"), ==, "");
   g_assert_cmpstr (entry_text (screen, "income_entry"), ==, "");
-  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "photo_picture"))));
-  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "camera_picture"))));
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (child_of (screen, "consent_check"))));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child_of (screen, "physical_button"))));
-  g_assert_null (gtk_widget_get_first_child (child_of (screen, "members_list")));
+  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (anju_kiosk_test_child (screen, "photo_picture"))));
+  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (anju_kiosk_test_child (screen, "camera_picture"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (anju_kiosk_test_child (screen, "consent_check"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (anju_kiosk_test_child (screen, "physical_button"))));
+  g_assert_null (gtk_widget_get_first_child (anju_kiosk_test_child (screen, "members_list")));
   g_assert_null (anju_kiosk_apply_screen_get_application_no (ANJU_KIOSK_APPLY_SCREEN (screen)));
 
   anju_kiosk_test_free (kiosk);
@@ -551,11 +528,11 @@ test_server_error_on_its_step (void)
 
   /* The same person as a member: the server names members[1].id_no. */
   press (screen, "Enter by hand");
-  anju_kiosk_test_set_text (child_of (screen, "member_name_entry"), MEMBER_NAME);
-  anju_kiosk_test_set_text (child_of (screen, "member_id_entry"), id_no);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "member_name_entry"), MEMBER_NAME);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "member_id_entry"), id_no);
   press (screen, "Add member");
   g_assert_true (anju_kiosk_test_shows_text (screen, "already in the household"));
-  g_assert_null (gtk_widget_get_first_child (child_of (screen, "members_list")));
+  g_assert_null (gtk_widget_get_first_child (anju_kiosk_test_child (screen, "members_list")));
 
   /* A person in an open application elsewhere: the server's 409 names
    * members[1].id_no. */
@@ -565,17 +542,17 @@ test_server_error_on_its_step (void)
     g_autofree char *body = anju_app_test_body ("open_physical", "李别人", other_id, "");
 
     anju_app_test_create (server, community, body);
-    anju_kiosk_test_set_text (child_of (screen, "member_name_entry"), "李别人");
-    anju_kiosk_test_set_text (child_of (screen, "member_id_entry"), other_id);
+    anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "member_name_entry"), "李别人");
+    anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "member_id_entry"), other_id);
     press (screen, "Add member");
-    g_assert_true (anju_test_display_wait_for (list_has_rows, child_of (screen, "members_list"),
+    g_assert_true (anju_test_display_wait_for (list_has_rows, anju_kiosk_test_child (screen, "members_list"),
                                              "the member in the list"));
   }
   press (screen, "Next");
   wait_for_step (screen, "review");
   press (screen, "Submit application");
   wait_for_step (screen, "members");
-  g_assert_true (anju_test_display_wait_for (label_visible, child_of (screen, "members_error_label"),
+  g_assert_true (anju_test_display_wait_for (label_visible, anju_kiosk_test_child (screen, "members_error_label"),
                                            "the server's error on the members step"));
   g_assert_true (anju_kiosk_test_shows_text (screen, "Member 1"));
 

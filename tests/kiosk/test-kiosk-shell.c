@@ -33,24 +33,12 @@ quick_sweeps (AnjuConfig *config,
   config->pubrent_sweep_interval_seconds = 1;
 }
 
-/* The issue-3 demo's placeholder processes name no application and
- * would collide with the ids of new ones. */
-#define ORPHANS \
-  "(SELECT id FROM workflow_instances WHERE domain = 'pubrent.application'" \
-  " AND record_id NOT IN (SELECT id FROM pubrent_applications))"
-
 static AnjuTestServer *
 start_server (void)
 {
-  static const char * const deletes[] = {
-    "DELETE FROM workflow_history WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_tasks WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_instances WHERE id IN " ORPHANS,
-  };
   AnjuTestServer *server = anju_test_server_start_with (TRUE, quick_sweeps, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    g_free (anju_test_db_query (server, deletes[i]));
+  anju_test_db_drop_orphan_processes (server);
 
   return server;
 }
@@ -66,17 +54,6 @@ static AnjuKioskHome *
 home_of (AnjuKioskTest *kiosk)
 {
   return ANJU_KIOSK_HOME (anju_kiosk_window_get_screen (kiosk->window, "home"));
-}
-
-static GtkWidget *
-child_of (GtkWidget  *root,
-          const char *id)
-{
-  GtkWidget *widget = anju_kiosk_test_find_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget “%s”", id);
-  return widget;
 }
 
 /* ---- waiting ---------------------------------------------------------------- */
@@ -209,7 +186,7 @@ static gboolean
 banner_shown (gpointer data)
 {
   AnjuKioskTest *kiosk = data;
-  GtkWidget *banner = child_of (GTK_WIDGET (home_of (kiosk)), "banner_picture");
+  GtkWidget *banner = anju_kiosk_test_child (GTK_WIDGET (home_of (kiosk)), "banner_picture");
 
   return gtk_widget_get_visible (banner) && gtk_picture_get_paintable (GTK_PICTURE (banner)) != NULL;
 }
@@ -302,7 +279,7 @@ read_card_on_progress (AnjuKioskTest *kiosk)
 {
   GtkWidget *screen = anju_kiosk_test_show_screen (kiosk, "progress");
 
-  anju_kiosk_test_click (child_of (screen, "read_button"));
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "read_button"));
   return screen;
 }
 
@@ -322,7 +299,7 @@ test_id_reader_errors (void)
   anju_kiosk_test_simulator (kiosk, "remove");
   screen = read_card_on_progress (kiosk);
   wait_for_text (screen, "No ID card was found");
-  g_assert_false (gtk_widget_get_visible (child_of (screen, "hint_label")));
+  g_assert_false (gtk_widget_get_visible (anju_kiosk_test_child (screen, "hint_label")));
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
   g_assert_cmpstr (state, ==, "ok");
@@ -332,10 +309,10 @@ test_id_reader_errors (void)
    * the reader is reported in error. */
   anju_kiosk_test_insert_card (kiosk, "王小湘", "2", id_no);
   anju_kiosk_test_simulator (kiosk, "corrupt-next");
-  anju_kiosk_test_click (child_of (screen, "read_button"));
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "read_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           child_of (screen, "hint_label"), "the reader fault's hint"));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child_of (screen, "read_button"))), ==, "Retry");
+                                           anju_kiosk_test_child (screen, "hint_label"), "the reader fault's hint"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (anju_kiosk_test_child (screen, "read_button"))), ==, "Retry");
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
   g_assert_cmpstr (state, ==, "error");
@@ -343,9 +320,9 @@ test_id_reader_errors (void)
 
   /* The reader pulled out: shown, and still in error. */
   anju_kiosk_test_simulator (kiosk, "unplug");
-  anju_kiosk_test_click (child_of (screen, "read_button"));
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "read_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           child_of (screen, "hint_label"), "the unplugged reader's hint"));
+                                           anju_kiosk_test_child (screen, "hint_label"), "the unplugged reader's hint"));
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
   g_assert_cmpstr (state, ==, "error");
@@ -364,17 +341,17 @@ test_idle_timeout (void)
   AnjuTestServer *server = start_server ();
   AnjuKioskTest *kiosk = anju_kiosk_test_new (server, idle_in_one_second, NULL);
   GtkWidget *screen = anju_kiosk_test_show_screen (kiosk, "progress");
-  GtkWidget *number = child_of (screen, "number_entry");
-  GtkWidget *phone = child_of (screen, "phone_entry");
+  GtkWidget *number = anju_kiosk_test_child (screen, "number_entry");
+  GtkWidget *phone = anju_kiosk_test_child (screen, "phone_entry");
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child_of (screen, "by_number_button")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (anju_kiosk_test_child (screen, "by_number_button")), TRUE);
   anju_kiosk_test_set_text (number, "GZF-2026-000001");
   anju_kiosk_test_set_text (phone, APPLICANT_PHONE);
 
   anju_test_display_wait_for_screen (kiosk, "home");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "");
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child_of (screen, "by_card_button"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (anju_kiosk_test_child (screen, "by_card_button"))));
 
   anju_kiosk_test_free (kiosk);
   anju_test_server_stop (server);
@@ -384,7 +361,7 @@ static GtkWidget *
 clock_gesture (AnjuKioskTest *kiosk,
                GType          type)
 {
-  GtkWidget *clock = child_of (GTK_WIDGET (kiosk->window), "clock_box");
+  GtkWidget *clock = anju_kiosk_test_child (GTK_WIDGET (kiosk->window), "clock_box");
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (clock);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -431,9 +408,9 @@ test_maintenance_pin (void)
   anju_kiosk_test_click_label (dialog, "1");
   anju_kiosk_test_click_label (dialog, "2");
   anju_kiosk_test_click_label (dialog, "OK");
-  g_assert_true (gtk_widget_get_visible (child_of (dialog, "pin_error_label")));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (dialog, "stack"))), ==, "pin");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (dialog, "pin_entry"))), ==, "");
+  g_assert_true (gtk_widget_get_visible (anju_kiosk_test_child (dialog, "pin_error_label")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (anju_kiosk_test_child (dialog, "stack"))), ==, "pin");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (anju_kiosk_test_child (dialog, "pin_entry"))), ==, "");
   anju_kiosk_test_click_label (dialog, "Cancel");
   g_assert_false (maintenance_open (kiosk));
 
@@ -449,7 +426,7 @@ test_maintenance_pin (void)
       anju_kiosk_test_click_label (dialog, label);
     }
   anju_kiosk_test_click_label (dialog, "OK");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (dialog, "stack"))), ==, "maintenance");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (anju_kiosk_test_child (dialog, "stack"))), ==, "maintenance");
   g_assert_nonnull (anju_kiosk_test_find_named (dialog, "id_reader"));
   g_assert_nonnull (anju_kiosk_test_find_named (dialog, "printer"));
   g_assert_true (anju_kiosk_test_shows_text (dialog, "ID card reader"));
@@ -548,16 +525,16 @@ test_progress (void)
 
   /* By number and a wrong phone: nothing is revealed. */
   anju_kiosk_test_click_label (screen, "Query again");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child_of (screen, "by_number_button")), TRUE);
-  anju_kiosk_test_set_text (child_of (screen, "number_entry"), application_no);
-  anju_kiosk_test_set_text (child_of (screen, "phone_entry"), "13900000000");
-  anju_kiosk_test_click (child_of (screen, "query_button"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (anju_kiosk_test_child (screen, "by_number_button")), TRUE);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "number_entry"), application_no);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "phone_entry"), "13900000000");
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "query_button"));
   wait_for_text (screen, "No matching application was found");
   g_assert_false (anju_kiosk_test_shows_text (screen, application_no));
 
   /* By number and the right phone. */
-  anju_kiosk_test_set_text (child_of (screen, "phone_entry"), APPLICANT_PHONE);
-  anju_kiosk_test_click (child_of (screen, "query_button"));
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "phone_entry"), APPLICANT_PHONE);
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "query_button"));
   wait_for_text (screen, "Current status");
   g_assert_true (anju_kiosk_test_shows_text (screen, application_no));
 
@@ -663,21 +640,21 @@ test_print_confirmation (void)
   anju_kiosk_test_insert_card (kiosk, "王小湘", "2", id_no);
 
   screen = anju_kiosk_test_show_screen (kiosk, "print");
-  anju_kiosk_test_click (child_of (screen, "read_button"));
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "read_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_mapped,
-                                           child_of (screen, "confirmation_button"), "the choice"));
-  anju_kiosk_test_click (child_of (screen, "confirmation_button"));
+                                           anju_kiosk_test_child (screen, "confirmation_button"), "the choice"));
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "confirmation_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           child_of (screen, "choose_error_label"), "the server's refusal"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "choose_error_label"))), !=, "");
+                                           anju_kiosk_test_child (screen, "choose_error_label"), "the server's refusal"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (anju_kiosk_test_child (screen, "choose_error_label"))), !=, "");
   g_assert_false (printed (kiosk));
 
   confirm_application (server, id);
-  anju_kiosk_test_click (child_of (screen, "confirmation_button"));
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "confirmation_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_mapped,
-                                           child_of (screen, "print_button"), "the preview"));
-  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "preview_picture"))));
-  anju_kiosk_test_click (child_of (screen, "print_button"));
+                                           anju_kiosk_test_child (screen, "print_button"), "the preview"));
+  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (anju_kiosk_test_child (screen, "preview_picture"))));
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "print_button"));
   g_assert_true (anju_test_display_wait_for (printed, kiosk, "the printed file"));
   wait_for_text (screen, "Please take your document");
 
@@ -687,7 +664,7 @@ test_print_confirmation (void)
   /* Home wipes the PDF and the card. */
   anju_kiosk_test_click_label (screen, "Done");
   anju_test_display_wait_for_screen (kiosk, "home");
-  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (child_of (screen, "preview_picture"))));
+  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (anju_kiosk_test_child (screen, "preview_picture"))));
 
   anju_kiosk_test_free (kiosk);
   anju_test_server_stop (server);
@@ -729,14 +706,14 @@ open_first_article (AnjuKioskTest *kiosk,
                     const char    *key)
 {
   GtkWidget *screen = anju_kiosk_test_show_screen (kiosk, key);
-  GtkWidget *list = child_of (screen, "articles_list");
+  GtkWidget *list = anju_kiosk_test_child (screen, "articles_list");
   GtkListBoxRow *row;
 
   g_assert_true (anju_test_display_wait_for (has_children, list, "the articles"));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_signal_emit_by_name (list, "row-activated", row);
-  g_assert_true (anju_test_display_wait_for (shows_detail, child_of (screen, "stack"), "the article"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (screen, "title_label"))), !=, "");
+  g_assert_true (anju_test_display_wait_for (shows_detail, anju_kiosk_test_child (screen, "stack"), "the article"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (anju_kiosk_test_child (screen, "title_label"))), !=, "");
 
   return screen;
 }
@@ -753,30 +730,30 @@ test_content (void)
   GtkWidget *screen;
 
   screen = open_first_article (kiosk, "publicity");
-  g_assert_false (gtk_widget_get_visible (child_of (screen, "search_box")));
-  g_assert_false (gtk_widget_get_visible (child_of (screen, "guide_box")));
+  g_assert_false (gtk_widget_get_visible (anju_kiosk_test_child (screen, "search_box")));
+  g_assert_false (gtk_widget_get_visible (anju_kiosk_test_child (screen, "guide_box")));
 
   screen = open_first_article (kiosk, "guides");
-  g_assert_true (gtk_widget_get_visible (child_of (screen, "guide_box")));
-  g_assert_cmpuint (count_children (child_of (screen, "steps_box")), >, 0);
-  g_assert_cmpuint (count_children (child_of (screen, "materials_box")), >, 0);
+  g_assert_true (gtk_widget_get_visible (anju_kiosk_test_child (screen, "guide_box")));
+  g_assert_cmpuint (count_children (anju_kiosk_test_child (screen, "steps_box")), >, 0);
+  g_assert_cmpuint (count_children (anju_kiosk_test_child (screen, "materials_box")), >, 0);
 
   screen = open_first_article (kiosk, "policy");
   anju_kiosk_test_click_label (screen, "Back to the list");
-  anju_kiosk_test_set_text (child_of (screen, "search_entry"), "没有这样的政策");
-  anju_kiosk_test_click (child_of (screen, "search_button"));
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "search_entry"), "没有这样的政策");
+  anju_kiosk_test_click (anju_kiosk_test_child (screen, "search_button"));
   wait_for_text (screen, "Nothing to show at the moment.");
-  g_assert_cmpuint (count_children (child_of (screen, "articles_list")), ==, 0);
+  g_assert_cmpuint (count_children (anju_kiosk_test_child (screen, "articles_list")), ==, 0);
 
   screen = anju_kiosk_test_show_screen (kiosk, "honor_roll");
-  g_assert_true (anju_test_display_wait_for (has_five, child_of (screen, "enterprise_box"), "five enterprises"));
-  g_assert_cmpuint (count_children (child_of (screen, "supplier_box")), ==, 5);
-  g_assert_cmpuint (count_children (child_of (screen, "staff_box")), ==, 5);
+  g_assert_true (anju_test_display_wait_for (has_five, anju_kiosk_test_child (screen, "enterprise_box"), "five enterprises"));
+  g_assert_cmpuint (count_children (anju_kiosk_test_child (screen, "supplier_box")), ==, 5);
+  g_assert_cmpuint (count_children (anju_kiosk_test_child (screen, "staff_box")), ==, 5);
 
   /* Home wipes the search. */
   anju_kiosk_context_go_home (anju_kiosk_test_get_context (kiosk));
   screen = anju_kiosk_window_get_screen (kiosk->window, "policy");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (screen, "search_entry"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (anju_kiosk_test_child (screen, "search_entry"))), ==, "");
 
   anju_kiosk_test_free (kiosk);
   anju_test_server_stop (server);

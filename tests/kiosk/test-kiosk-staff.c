@@ -24,37 +24,14 @@
 #define PIXELS_PER_MODULE 8
 #define QUIET_MODULES 4
 
-/* The issue-3 demo's placeholder processes name no application and
- * would collide with the ids of new ones. */
-#define ORPHANS \
-  "(SELECT id FROM workflow_instances WHERE domain = 'pubrent.application'" \
-  " AND record_id NOT IN (SELECT id FROM pubrent_applications))"
-
 static AnjuTestServer *
 start_server (void)
 {
-  static const char * const deletes[] = {
-    "DELETE FROM workflow_history WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_tasks WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_instances WHERE id IN " ORPHANS,
-  };
   AnjuTestServer *server = anju_test_server_start (TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    g_free (anju_test_db_query (server, deletes[i]));
+  anju_test_db_drop_orphan_processes (server);
 
   return server;
-}
-
-static GtkWidget *
-child_of (GtkWidget  *root,
-          const char *id)
-{
-  GtkWidget *widget = anju_kiosk_test_find_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget “%s”", id);
-  return widget;
 }
 
 /* A submitted application of 银盆岭街道's community, in street review. */
@@ -183,8 +160,8 @@ static void
 sign_in (GtkWidget  *screen,
          const char *password)
 {
-  anju_kiosk_test_set_text (child_of (screen, "username_entry"), STAFF_USER);
-  anju_kiosk_test_set_text (child_of (screen, "password_entry"), password);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "username_entry"), STAFF_USER);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "password_entry"), password);
   press (screen, "Sign in");
 }
 
@@ -216,7 +193,7 @@ test_staff_material (void)
 
   /* A wrong password is refused where it was typed. */
   sign_in (screen, "Wrong@2026x");
-  g_assert_true (anju_test_display_wait_for (label_visible, child_of (screen, "sign_in_error_label"),
+  g_assert_true (anju_test_display_wait_for (label_visible, anju_kiosk_test_child (screen, "sign_in_error_label"),
                                            "the refusal"));
   g_assert_null (anju_kiosk_staff_screen_get_staff_client (ANJU_KIOSK_STAFF_SCREEN (screen)));
 
@@ -231,7 +208,7 @@ test_staff_material (void)
   /* A material: income proof, photographed and attached. */
   press (screen, "Photograph a material");
   wait_for_page (screen, "material");
-  categories = GTK_DROP_DOWN (child_of (screen, "category_dropdown"));
+  categories = GTK_DROP_DOWN (anju_kiosk_test_child (screen, "category_dropdown"));
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (categories)); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (categories)), i),
                    "收入证明") == 0)
@@ -239,7 +216,7 @@ test_staff_material (void)
   press (screen, "Take photo");
   press (screen, "Upload");
   wait_for_page (screen, "application");
-  g_assert_true (anju_test_display_wait_for (has_income_row, child_of (screen, "files_list"),
+  g_assert_true (anju_test_display_wait_for (has_income_row, anju_kiosk_test_child (screen, "files_list"),
                                            "the material in the list"));
 
   /* The server holds it, with its category, added by the staff member. */
@@ -260,7 +237,7 @@ test_staff_material (void)
   g_assert_null (anju_kiosk_staff_screen_get_staff_client (ANJU_KIOSK_STAFF_SCREEN (screen)));
   g_assert_cmpstr (anju_kiosk_staff_screen_get_page_name (ANJU_KIOSK_STAFF_SCREEN (screen)), ==, "sign-in");
   g_assert_false (anju_kiosk_test_shows_text (screen, application_no));
-  g_assert_null (gtk_widget_get_first_child (child_of (screen, "files_list")));
+  g_assert_null (gtk_widget_get_first_child (anju_kiosk_test_child (screen, "files_list")));
 
   anju_kiosk_test_free (kiosk);
   anju_test_server_stop (server);
@@ -284,12 +261,12 @@ test_staff_number (void)
   sign_in (screen, ANJU_TEST_DEMO_PASSWORD);
   wait_for_page (screen, "find");
 
-  anju_kiosk_test_set_text (child_of (screen, "number_entry"), "GZF-1999-999999");
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "number_entry"), "GZF-1999-999999");
   press (screen, "Open");
-  g_assert_true (anju_test_display_wait_for (label_visible, child_of (screen, "find_error_label"),
+  g_assert_true (anju_test_display_wait_for (label_visible, anju_kiosk_test_child (screen, "find_error_label"),
                                            "no such application"));
 
-  anju_kiosk_test_set_text (child_of (screen, "number_entry"), application_no);
+  anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "number_entry"), application_no);
   press (screen, "Open");
   wait_for_page (screen, "application");
   g_assert_cmpint (anju_kiosk_staff_screen_get_application_id (ANJU_KIOSK_STAFF_SCREEN (screen)), ==, id);

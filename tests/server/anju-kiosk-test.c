@@ -9,11 +9,6 @@
 #define SECONDS_PER_DAY (24 * 60 * 60)
 #define WAIT_SECONDS    60
 
-/* The issue-3 demo's placeholder processes name no application. */
-#define ORPHANS \
-  "(SELECT id FROM workflow_instances WHERE domain = 'pubrent.application'" \
-  " AND record_id NOT IN (SELECT id FROM pubrent_applications))"
-
 static void
 edit_config (AnjuConfig *config,
              gpointer    data)
@@ -37,17 +32,8 @@ void
 anju_kiosk_fixture_set_up (AnjuKioskFixture *fixture,
                            gconstpointer     data)
 {
-  static const char * const deletes[] = {
-    "DELETE FROM workflow_history_files WHERE history_id IN"
-    " (SELECT id FROM workflow_history WHERE instance_id IN " ORPHANS ")",
-    "DELETE FROM workflow_history WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_tasks WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_instances WHERE id IN " ORPHANS,
-  };
-
   fixture->srv = anju_test_server_start_with (TRUE, edit_config, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    g_free (anju_test_db_query (fixture->srv, deletes[i]));
+  anju_test_db_drop_orphan_processes (fixture->srv);
   log_in (fixture);
   fixture->ypl_terminal = anju_kiosk_test_add_terminal (fixture, "T-TEST-YPL", "银盆岭街道",
                                                         &fixture->ypl_terminal_id);

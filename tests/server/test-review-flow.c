@@ -37,27 +37,15 @@ edit_config (AnjuConfig *config,
   config->pubrent_progress_per_minute = PROGRESS_LIMIT;
 }
 
-/* The issue-3 demo's placeholder processes name no application. */
-#define ORPHANS \
-  "(SELECT id FROM workflow_instances WHERE domain = 'pubrent.application'" \
-  " AND record_id NOT IN (SELECT id FROM pubrent_applications))"
-
 static void log_in (Flow *flow);
 
 static void
 flow_set_up (Flow          *flow,
              gconstpointer  data)
 {
-  static const char * const deletes[] = {
-    "DELETE FROM workflow_history WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_tasks WHERE instance_id IN " ORPHANS,
-    "DELETE FROM workflow_instances WHERE id IN " ORPHANS,
-  };
-
   flow->fake = anju_fake_sms_start (0);
   flow->srv = anju_test_server_start_with (TRUE, edit_config, flow->fake);
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    g_free (anju_test_db_query (flow->srv, deletes[i]));
+  anju_test_db_drop_orphan_processes (flow->srv);
   log_in (flow);
 }
 

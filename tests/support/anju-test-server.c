@@ -593,6 +593,25 @@ anju_test_db_query (AnjuTestServer *self,
   return anju_test_sqlite_query (self->config->database_path, sql);
 }
 
+#define ORPHANS \
+  "(SELECT id FROM workflow_instances WHERE domain = 'pubrent.application'" \
+  " AND record_id NOT IN (SELECT id FROM pubrent_applications))"
+
+void
+anju_test_db_drop_orphan_processes (AnjuTestServer *self)
+{
+  static const char * const deletes[] = {
+    "DELETE FROM workflow_history_files WHERE history_id IN"
+    " (SELECT id FROM workflow_history WHERE instance_id IN " ORPHANS ")",
+    "DELETE FROM workflow_history WHERE instance_id IN " ORPHANS,
+    "DELETE FROM workflow_tasks WHERE instance_id IN " ORPHANS,
+    "DELETE FROM workflow_instances WHERE id IN " ORPHANS,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    g_free (anju_test_db_query (self, deletes[i]));
+}
+
 char *
 anju_test_db_dump (AnjuTestServer *self,
                    const char     *table)

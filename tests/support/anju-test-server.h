@@ -101,6 +101,10 @@ char           *anju_test_login               (AnjuTestServer *self,
  * returns the first column of the first row as text (or NULL). */
 char           *anju_test_db_query            (AnjuTestServer *self,
                                                const char     *sql);
+/* The issue-3 demo's placeholder processes name no application and
+ * would collide with the ids of new ones: tests that create applications
+ * on the demo data drop them first. */
+void            anju_test_db_drop_orphan_processes (AnjuTestServer *self);
 /* Every row of table, every column as text, in rowid order: compare two
  * dumps to prove that a request wrote nothing. */
 char           *anju_test_db_dump             (AnjuTestServer *self,
