@@ -254,7 +254,7 @@ enroll_finger (AnjuKioskTest *kiosk,
   GtkProgressBar *bar = GTK_PROGRESS_BAR (anju_kiosk_test_child (screen, "finger_progress"));
 
   g_assert_true (anju_test_display_wait_for (socket_exists, kiosk->fingerprint_socket,
-                                           "the virtual device's socket"));
+                                             "the virtual device's socket"));
   for (int scans = 0; scans < 10; scans++)
     {
       Progress progress = { screen, gtk_progress_bar_get_fraction (bar) };
@@ -356,7 +356,7 @@ test_apply_end_to_end (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (anju_kiosk_test_child (screen, "relation_dropdown")), 1);
   press (screen, "Read their ID card");
   g_assert_true (anju_test_display_wait_for (list_has_rows, anju_kiosk_test_child (screen, "members_list"),
-                                           "the member in the list"));
+                                             "the member in the list"));
   g_assert_true (anju_kiosk_test_shows_text (screen, MEMBER_NAME));
   press (screen, "Next");
 
@@ -427,7 +427,7 @@ test_reader_failure (void)
   anju_kiosk_test_simulator (kiosk, "corrupt-next");
   screen = open_apply (kiosk);
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           anju_kiosk_test_child (screen, "card_failure_box"), "retry and manual entry"));
+                                             anju_kiosk_test_child (screen, "card_failure_box"), "retry and manual entry"));
   g_assert_true (anju_kiosk_test_shows_text (screen, "could not be read"));
 
   /* Retry reads the card. */
@@ -442,7 +442,7 @@ test_reader_failure (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (anju_kiosk_test_child (screen, "consent_check")), TRUE);
   press (screen, "Next");
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           anju_kiosk_test_child (screen, "card_failure_box"), "the failure again"));
+                                             anju_kiosk_test_child (screen, "card_failure_box"), "the failure again"));
   press (screen, "Ask the staff to enter it by hand");
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (anju_kiosk_test_child (screen, "name_entry"))));
   anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "name_entry"), "王手录");
@@ -546,14 +546,14 @@ test_server_error_on_its_step (void)
     anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "member_id_entry"), other_id);
     press (screen, "Add member");
     g_assert_true (anju_test_display_wait_for (list_has_rows, anju_kiosk_test_child (screen, "members_list"),
-                                             "the member in the list"));
+                                               "the member in the list"));
   }
   press (screen, "Next");
   wait_for_step (screen, "review");
   press (screen, "Submit application");
   wait_for_step (screen, "members");
   g_assert_true (anju_test_display_wait_for (label_visible, anju_kiosk_test_child (screen, "members_error_label"),
-                                           "the server's error on the members step"));
+                                             "the server's error on the members step"));
   g_assert_true (anju_kiosk_test_shows_text (screen, "Member 1"));
 
   anju_kiosk_test_free (kiosk);

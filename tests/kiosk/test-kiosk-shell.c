@@ -311,7 +311,7 @@ test_id_reader_errors (void)
   anju_kiosk_test_simulator (kiosk, "corrupt-next");
   anju_kiosk_test_click (anju_kiosk_test_child (screen, "read_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           anju_kiosk_test_child (screen, "hint_label"), "the reader fault's hint"));
+                                             anju_kiosk_test_child (screen, "hint_label"), "the reader fault's hint"));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (anju_kiosk_test_child (screen, "read_button"))), ==, "Retry");
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
@@ -322,7 +322,7 @@ test_id_reader_errors (void)
   anju_kiosk_test_simulator (kiosk, "unplug");
   anju_kiosk_test_click (anju_kiosk_test_child (screen, "read_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           anju_kiosk_test_child (screen, "hint_label"), "the unplugged reader's hint"));
+                                             anju_kiosk_test_child (screen, "hint_label"), "the unplugged reader's hint"));
   anju_kiosk_test_heartbeat (kiosk);
   state = board_state (kiosk, "id_reader");
   g_assert_cmpstr (state, ==, "error");
@@ -642,17 +642,17 @@ test_print_confirmation (void)
   screen = anju_kiosk_test_show_screen (kiosk, "print");
   anju_kiosk_test_click (anju_kiosk_test_child (screen, "read_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_mapped,
-                                           anju_kiosk_test_child (screen, "confirmation_button"), "the choice"));
+                                             anju_kiosk_test_child (screen, "confirmation_button"), "the choice"));
   anju_kiosk_test_click (anju_kiosk_test_child (screen, "confirmation_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_visible,
-                                           anju_kiosk_test_child (screen, "choose_error_label"), "the server's refusal"));
+                                             anju_kiosk_test_child (screen, "choose_error_label"), "the server's refusal"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (anju_kiosk_test_child (screen, "choose_error_label"))), !=, "");
   g_assert_false (printed (kiosk));
 
   confirm_application (server, id);
   anju_kiosk_test_click (anju_kiosk_test_child (screen, "confirmation_button"));
   g_assert_true (anju_test_display_wait_for ((AnjuTestCondition) gtk_widget_get_mapped,
-                                           anju_kiosk_test_child (screen, "print_button"), "the preview"));
+                                             anju_kiosk_test_child (screen, "print_button"), "the preview"));
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (anju_kiosk_test_child (screen, "preview_picture"))));
   anju_kiosk_test_click (anju_kiosk_test_child (screen, "print_button"));
   g_assert_true (anju_test_display_wait_for (printed, kiosk, "the printed file"));

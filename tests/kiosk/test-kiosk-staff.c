@@ -194,7 +194,7 @@ test_staff_material (void)
   /* A wrong password is refused where it was typed. */
   sign_in (screen, "Wrong@2026x");
   g_assert_true (anju_test_display_wait_for (label_visible, anju_kiosk_test_child (screen, "sign_in_error_label"),
-                                           "the refusal"));
+                                             "the refusal"));
   g_assert_null (anju_kiosk_staff_screen_get_staff_client (ANJU_KIOSK_STAFF_SCREEN (screen)));
 
   /* The right one opens the scanner; the receipt's code, the applicant. */
@@ -217,7 +217,7 @@ test_staff_material (void)
   press (screen, "Upload");
   wait_for_page (screen, "application");
   g_assert_true (anju_test_display_wait_for (has_income_row, anju_kiosk_test_child (screen, "files_list"),
-                                           "the material in the list"));
+                                             "the material in the list"));
 
   /* The server holds it, with its category, added by the staff member. */
   path = g_strdup_printf ("/api/v1/pubrent/applications/%" G_GINT64_FORMAT "/files", id);
@@ -264,7 +264,7 @@ test_staff_number (void)
   anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "number_entry"), "GZF-1999-999999");
   press (screen, "Open");
   g_assert_true (anju_test_display_wait_for (label_visible, anju_kiosk_test_child (screen, "find_error_label"),
-                                           "no such application"));
+                                             "no such application"));
 
   anju_kiosk_test_set_text (anju_kiosk_test_child (screen, "number_entry"), application_no);
   press (screen, "Open");
