@@ -552,6 +552,25 @@ anju_camera_capture_jpeg (AnjuCamera  *self,
   return g_bytes_new_take (data, size);
 }
 
+GdkTexture *
+anju_camera_capture_still (AnjuCamera  *self,
+                           GBytes     **out_jpeg,
+                           GError     **error)
+{
+  g_autoptr(GBytes) jpeg = NULL;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (out_jpeg != NULL, NULL);
+
+  jpeg = anju_camera_capture_jpeg (self, error);
+  if (jpeg == NULL)
+    return NULL;
+  texture = gdk_texture_new_from_bytes (jpeg, error);
+  if (texture != NULL)
+    *out_jpeg = g_steal_pointer (&jpeg);
+  return texture;
+}
+
 char *
 anju_camera_scan_qr (AnjuCamera *self)
 {

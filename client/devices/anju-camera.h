@@ -56,6 +56,12 @@ GdkPaintable *anju_camera_get_paintable     (AnjuCamera    *self);
 GBytes       *anju_camera_capture_jpeg      (AnjuCamera    *self,
                                              GError       **error);
 
+/* The same still, also as a texture of that very JPEG, so the person
+ * sees exactly the photo that will be sent. */
+GdkTexture   *anju_camera_capture_still     (AnjuCamera    *self,
+                                             GBytes       **out_jpeg,
+                                             GError       **error);
+
 /* Decodes a QR code in the newest frame (zbar); NULL when none is
  * visible yet. */
 char         *anju_camera_scan_qr           (AnjuCamera    *self);

@@ -698,9 +698,7 @@ capture_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) jpeg = NULL;
 
-  jpeg = anju_camera_capture_jpeg (camera, &error);
-  if (jpeg != NULL)
-    texture = gdk_texture_new_from_bytes (jpeg, &error);
+  texture = anju_camera_capture_still (camera, &jpeg, &error);
   if (texture == NULL)
     {
       /* Translators: %s says what went wrong with the camera */

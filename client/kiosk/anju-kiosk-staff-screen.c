@@ -600,9 +600,7 @@ take_photo_activated (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  jpeg = anju_camera_capture_jpeg (get_camera (self), &error);
-  if (jpeg != NULL)
-    texture = gdk_texture_new_from_bytes (jpeg, &error);
+  texture = anju_camera_capture_still (get_camera (self), &jpeg, &error);
   if (texture == NULL)
     {
       /* Translators: %s says what went wrong with the camera */
