@@ -258,6 +258,7 @@ echo "Anju is running at $url"
 if [ "$scheme" = https ]; then
   echo "Certificate SHA-256 fingerprint: $(certificate_fingerprint "$url")"
 fi
+echo "Mobile web:    $url/m/ (community and street workers, in a phone's browser)"
 echo "Configuration: $conf"
 echo "Database:      $db"
 [ -n "$sms_pid" ] && echo "Demo texts:    $sms_record"
