@@ -54,6 +54,31 @@ struct _AnjuBrowser
 
 G_DEFINE_FINAL_TYPE (AnjuBrowser, anju_browser, G_TYPE_OBJECT)
 
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "writing to the browser: %s", g_strerror (saved));
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
 /* Errors */
 
 static void
@@ -141,6 +166,25 @@ record_log_entry (AnjuBrowser *self,
                         json_object_get_string_member_with_default (entry, "text", ""), url);
 }
 
+/* alert(), confirm() and prompt() would block the page, and every later
+ * call with it: each is recorded as an error (a page must not use them)
+ * and dismissed at once.  The answer to the dismissal is not waited for:
+ * answers nobody waits for are dropped. */
+static void
+dismiss_dialog (AnjuBrowser *self,
+                JsonObject  *params)
+{
+  g_autofree char *command = NULL;
+
+  record_console_error (self, "dialog",
+                        json_object_get_string_member_with_default (params, "message", ""), NULL);
+  command = g_strdup_printf ("{\"id\":%u,\"sessionId\":\"%s\","
+                             "\"method\":\"Page.handleJavaScriptDialog\","
+                             "\"params\":{\"accept\":false}}",
+                             ++self->next_id, self->session_id);
+  write_all (self->command_fd, command, strlen (command) + 1, NULL);
+}
+
 static void
 handle_event (AnjuBrowser *self,
               const char  *method,
@@ -155,6 +199,8 @@ handle_event (AnjuBrowser *self,
     record_console_api_call (self, params);
   else if (g_str_equal (method, "Log.entryAdded"))
     record_log_entry (self, params);
+  else if (g_str_equal (method, "Page.javascriptDialogOpening"))
+    dismiss_dialog (self, params);
   else if (g_str_equal (method, "Page.loadEventFired"))
     self->load_events++;
 }
@@ -245,31 +291,6 @@ event_fd_ready_cb (int          fd,
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           GError     **error)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "writing to the browser: %s", g_strerror (saved));
-          return FALSE;
-        }
-      data += n;
-      length -= n;
-    }
-  return TRUE;
 }
 
 static gboolean

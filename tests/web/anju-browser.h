@@ -16,7 +16,9 @@
  * naming the DevTools method when the answer is an error or does not come
  * within the timeout (15 s unless set).
  *
- * Console errors, uncaught exceptions and CSP violations are collected
+ * Console errors, uncaught exceptions, CSP violations and dialogs
+ * (alert, confirm, prompt: dismissed at once, a page must not block on
+ * them) are collected
  * from the moment the page is attached; anju_browser_take_console_errors()
  * hands them over.  Failed requests to /api/ are not errors of the page:
  * the pages show them (a 422 is a form's business), so they are not
@@ -86,8 +88,8 @@ gboolean     anju_browser_set_files           (AnjuBrowser              *self,
 /* A PNG of the viewport, in device pixels (width × scale). */
 GBytes      *anju_browser_screenshot          (AnjuBrowser              *self,
                                                GError                  **error);
-/* Console errors, uncaught exceptions and CSP violations seen since the
- * last call, as strings; (transfer full), empty when none. */
+/* Console errors, uncaught exceptions, CSP violations and dialogs seen
+ * since the last call, as strings; (transfer full), empty when none. */
 GPtrArray   *anju_browser_take_console_errors (AnjuBrowser              *self);
 
 /* Added to the contract. */

@@ -129,6 +129,28 @@ test_errors_name_the_method (void)
   anju_web_test_stop (t);
 }
 
+/* A dialog would block the page: it is dismissed and counted as an error. */
+static void
+test_dialog_dismissed (void)
+{
+  AnjuWebTest *t = anju_web_test_start (NULL);
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  if (t == NULL)
+    return;
+  answer = anju_web_test_eval (t, "alert ('hello'), confirm ('sure?')");
+  g_assert_true (JSON_NODE_HOLDS_VALUE (answer));
+  g_assert_false (json_node_get_boolean (answer));
+
+  errors = anju_browser_take_console_errors (t->browser);
+  g_assert_cmpuint (errors->len, ==, 2);
+  g_assert_nonnull (strstr (errors->pdata[0], "dialog: hello"));
+  g_assert_nonnull (strstr (errors->pdata[1], "dialog: sure?"));
+
+  anju_web_test_stop (t);
+}
+
 /* A PNG of the viewport in device pixels: 360 CSS px at scale 2. */
 static void
 test_screenshot (void)
@@ -162,6 +184,7 @@ main (int    argc,
   g_test_add_func ("/web/browser/pinned-certificate", test_pinned_certificate);
   g_test_add_func ("/web/browser/type-tap-console", test_type_tap_and_console);
   g_test_add_func ("/web/browser/errors-name-the-method", test_errors_name_the_method);
+  g_test_add_func ("/web/browser/dialog-dismissed", test_dialog_dismissed);
   g_test_add_func ("/web/browser/screenshot", test_screenshot);
 
   return g_test_run ();
