@@ -78,6 +78,16 @@ test_index (void)
   assert_body_is (index, "index.html");
   assert_page_headers (index);
 
+  {
+    g_autoptr(AnjuWebReply) head = anju_web_http (srv, "HEAD", "/m/index.html", NULL, NULL, NULL);
+
+    g_assert_cmpuint (head->status, ==, SOUP_STATUS_OK);
+    g_assert_cmpuint (g_bytes_get_size (head->body), ==, 0);
+    g_assert_cmpstr (anju_web_reply_header (head, "ETag"), ==,
+                     anju_web_reply_header (index, "ETag"));
+    assert_page_headers (head);
+  }
+
   anju_test_server_stop (srv);
 }
 
