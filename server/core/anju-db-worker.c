@@ -137,7 +137,11 @@ run_job (Job          *job,
   job->ok = job->job (reader, job->data, &job->error);
   sqlite3_progress_handler (handle, 0, NULL, NULL);
   give_back_reader (self, reader);
-  g_return_if_fail (job->ok || job->error != NULL);
+  if (!job->ok && job->error == NULL)
+    {
+      g_critical ("A database worker job failed without setting its error");
+      job->error = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_INTERNAL, "Job failed");
+    }
 }
 
 static void
@@ -301,6 +305,19 @@ anju_db_worker_run (AnjuRequest     *request,
   Job *job;
 
   g_return_if_fail (job_func != NULL && reply != NULL);
+
+  /* Gone once shutdown has waited for the requests in flight: a handler
+   * that runs later still answers. */
+  if (self == NULL)
+    {
+      g_autoptr(GError) unavailable = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_UNAVAILABLE,
+                                                           _("The server is shutting down"));
+
+      if (data_free != NULL)
+        data_free (data);
+      anju_request_reply_error (request, unavailable);
+      return;
+    }
 
   job = g_new0 (Job, 1);
   job->request = anju_request_ref (request);
