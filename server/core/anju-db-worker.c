@@ -1,4 +1,4 @@
-/* anju-db-worker.c: a thread pool with read-only connections of its own.
+/* anju-db-worker.c: two thread pools with read-only connections of their own.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +25,7 @@
 struct _AnjuDbWorker
 {
   char        *path;         /* (owned) the server's database */
-  GThreadPool *pool;         /* (owned) */
+  GThreadPool *pools[2];     /* (owned) one per AnjuDbJobKind */
   GAsyncQueue *readers;      /* (owned) idle AnjuDb connections, (owned) */
 
   /* The test gate (anju_db_worker_hold_for_test) and its counters. */
@@ -39,6 +39,7 @@ struct _AnjuDbWorker
 typedef struct
 {
   AnjuRequest     *request;       /* (owned) touched on the main context only */
+  AnjuDbJobKind    kind;
   GMainContext    *context;       /* (owned) where the reply goes */
   GCancellable    *cancellable;   /* (owned) cancelled when the client goes away */
   GSource         *hangup;        /* (owned) (nullable) watches the client's socket */
@@ -56,7 +57,7 @@ typedef struct
 
 /* ---- connections ----------------------------------------------------------- */
 
-/* At most as many jobs run as the pool has threads, and each holds one
+/* At most as many jobs run as the pools have threads, and each holds one
  * connection while it runs: an empty queue means open one more. */
 static AnjuDb *
 take_reader (AnjuDbWorker  *self,
@@ -152,7 +153,8 @@ job_thread (gpointer data,
   AnjuDbWorker *self = user_data;
   g_autoptr(GSource) done = g_idle_source_new ();
 
-  wait_at_gate (self, job->cancellable);
+  if (job->kind == ANJU_DB_JOB_BULK)
+    wait_at_gate (self, job->cancellable);
   run_job (job, self);
 
   /* An interrupted statement fails as a database error: what ended it
@@ -272,9 +274,12 @@ anju_db_worker_new (const char *path,
   self->readers = g_async_queue_new_full (g_object_unref);
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
-  /* Not exclusive: the threads come from GLib's shared pool; the
-   * connections are what is ours, and they go with the jobs. */
-  self->pool = g_thread_pool_new (job_thread, self, (int) n_threads, FALSE, NULL);
+  /* Two lanes, so that bulk jobs, however many, never leave a list
+   * waiting for a thread.  Not exclusive: the threads come from GLib's
+   * shared pool; the connections are what is ours, and they go with the
+   * jobs. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
+    self->pools[i] = g_thread_pool_new (job_thread, self, (int) n_threads, FALSE, NULL);
   return self;
 }
 
@@ -285,7 +290,8 @@ anju_db_worker_free (AnjuDbWorker *self)
     return;
 
   /* Waits for the queued and running jobs. */
-  g_thread_pool_free (self->pool, FALSE, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
+    g_thread_pool_free (self->pools[i], FALSE, TRUE);
   g_async_queue_unref (self->readers);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
@@ -295,6 +301,7 @@ anju_db_worker_free (AnjuDbWorker *self)
 
 void
 anju_db_worker_run (AnjuRequest     *request,
+                    AnjuDbJobKind    kind,
                     AnjuDbJobFunc    job_func,
                     AnjuDbReplyFunc  reply,
                     gpointer         data,
@@ -305,6 +312,7 @@ anju_db_worker_run (AnjuRequest     *request,
   Job *job;
 
   g_return_if_fail (job_func != NULL && reply != NULL);
+  g_return_if_fail (kind == ANJU_DB_JOB_QUICK || kind == ANJU_DB_JOB_BULK);
 
   /* Gone once shutdown has waited for the requests in flight: a handler
    * that runs later still answers. */
@@ -321,6 +329,7 @@ anju_db_worker_run (AnjuRequest     *request,
 
   job = g_new0 (Job, 1);
   job->request = anju_request_ref (request);
+  job->kind = kind;
   job->context = g_main_context_ref_thread_default ();
   job->cancellable = g_cancellable_new ();
   job->job = job_func;
@@ -330,7 +339,7 @@ anju_db_worker_run (AnjuRequest     *request,
 
   anju_request_pause (request);
   watch_client (job);
-  if (!g_thread_pool_push (self->pool, job, &error))
+  if (!g_thread_pool_push (self->pools[kind], job, &error))
     {
       job->error = g_error_new (ANJU_ERROR, ANJU_ERROR_INTERNAL,
                                 "Cannot start a worker thread: %s", error->message);
@@ -432,7 +441,7 @@ anju_db_worker_reply_list (AnjuRequest       *request,
     count_sql, rows_sql, limit_param, page, page_size, bind, bind_data, bind_data_free,
     row_to_json, json_array_new (), 0,
   };
-  anju_db_worker_run (request, read_list, reply_list, list, list_job_free);
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
 }
 
 /* ---- tests ------------------------------------------------------------------ */

@@ -163,7 +163,7 @@ handle_export (AnjuRequest *request)
   job = g_new0 (ExportJob, 1);
   job->caller = anju_caller_copy (anju_request_get_caller (request));
   job->id = id;
-  anju_db_worker_run (request, export_job, export_reply, job, export_job_free);
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, export_job, export_reply, job, export_job_free);
 }
 
 static const AnjuRoute export_routes[] = {

@@ -265,7 +265,8 @@ handle_overview (AnjuRequest *request)
 
   job->caller = anju_caller_copy (anju_request_get_caller (request));
   job->now = anju_clock_now_secs (anju_request_get_clock (request));
-  anju_db_worker_run (request, overview_job, overview_reply, job, overview_job_free);
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, overview_job, overview_reply, job,
+                      overview_job_free);
 }
 
 static const AnjuRoute overview_routes[] = {

@@ -11,7 +11,6 @@
 
 #include "anju-application-list.h"
 #include "anju-application-routes.h"
-#include "anju-caller.h"
 #include "anju-clock.h"
 #include "anju-db-worker.h"
 #include "anju-db.h"
@@ -97,13 +96,10 @@ write_rows (AnjuDb                        *db,
   return TRUE;
 }
 
-/* The export as the worker thread sees it: the filters with copies of
- * everything they borrowed from the request. */
+/* The export as the worker thread sees it. */
 typedef struct
 {
-  AnjuApplicationFilters  filters;
-  AnjuCaller             *caller;          /* (owned) filters.caller */
-  char                   *business_type;   /* (owned) filters.business_type */
+  AnjuApplicationFilters *filters;         /* (owned) owning their copies */
   AnjuTableWriter        *writer;          /* (owned) */
   char                   *filename;        /* (owned) */
   GBytes                 *bytes;           /* (owned) (nullable) until written */
@@ -114,9 +110,7 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  anju_application_filters_clear (&job->filters);
-  g_clear_pointer (&job->caller, anju_caller_free);
-  g_clear_pointer (&job->business_type, g_free);
+  g_clear_pointer (&job->filters, anju_application_filters_free);
   g_clear_pointer (&job->writer, anju_table_writer_free);
   g_clear_pointer (&job->filename, g_free);
   g_clear_pointer (&job->bytes, g_bytes_unref);
@@ -132,7 +126,7 @@ export_job (AnjuDb   *reader,
   ExportJob *job = data;
 
   add_header (job->writer);
-  if (!write_rows (reader, &job->filters, job->writer, error))
+  if (!write_rows (reader, job->filters, job->writer, error))
     return FALSE;
   job->bytes = anju_table_writer_finish (job->writer, error);
   return job->bytes != NULL;
@@ -168,19 +162,14 @@ handle_export (AnjuRequest *request)
     return;
 
   job = g_new0 (ExportJob, 1);
-  job->filters = filters;
-  memset (&filters, 0, sizeof filters);
-  job->caller = anju_caller_copy (job->filters.caller);
-  job->filters.caller = job->caller;
-  job->business_type = g_strdup (job->filters.business_type);
-  job->filters.business_type = job->business_type;
+  job->filters = anju_application_filters_take (&filters);
   today = anju_time_format_iso8601 (anju_clock_now_secs (anju_request_get_clock (request)));
   today[10] = '\0';
   /* Translators: the name of the exported file; %1$s is a date, %2$s "xlsx" or "csv" */
   job->filename = g_strdup_printf (_("applications-%1$s.%2$s"), today,
                                    anju_table_writer_get_extension (writer));
   job->writer = g_steal_pointer (&writer);
-  anju_db_worker_run (request, export_job, export_reply, job, export_job_free);
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, export_job, export_reply, job, export_job_free);
 }
 
 static const AnjuRoute export_routes[] = {

@@ -389,7 +389,8 @@ handle_import (AnjuRequest *request)
   job->report = anju_import_report_new ();
   job->records = g_array_new (FALSE, TRUE, sizeof (AnjuExternalRecord));
   g_array_set_clear_func (job->records, (GDestroyNotify) anju_external_record_clear);
-  anju_db_worker_run (request, import_job_check, import_job_store, job, import_job_free);
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, import_job_check, import_job_store, job,
+                      import_job_free);
 }
 
 static const AnjuRoute routes[] = {

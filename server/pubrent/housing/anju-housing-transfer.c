@@ -620,14 +620,10 @@ export_units (AnjuDb                 *db,
   return anju_table_writer_finish (writer, error);
 }
 
-/* The export as the worker thread sees it: the filters pointing at
- * copies of what they borrowed from the request. */
+/* The export as the worker thread sees it. */
 typedef struct
 {
-  AnjuUnitFilters  filters;
-  char            *scope;       /* (owned) (nullable) filters.scope */
-  char            *state;       /* (owned) (nullable) filters.state */
-  char            *layout;      /* (owned) (nullable) filters.layout */
+  AnjuUnitFilters *filters;     /* (owned) owning their copies */
   AnjuTableWriter *writer;      /* (owned) */
   GBytes          *bytes;       /* (owned) (nullable) until written */
 } ExportJob;
@@ -637,10 +633,7 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  anju_unit_filters_clear (&job->filters);
-  g_free (job->scope);
-  g_free (job->state);
-  g_free (job->layout);
+  g_clear_pointer (&job->filters, anju_unit_filters_free);
   g_clear_pointer (&job->writer, anju_table_writer_free);
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_free (job);
@@ -652,14 +645,7 @@ export_job_new (AnjuUnitFilters *filters,
 {
   ExportJob *job = g_new0 (ExportJob, 1);
 
-  job->filters = *filters;
-  memset (filters, 0, sizeof *filters);
-  job->scope = g_strdup (job->filters.scope);
-  job->filters.scope = job->scope;
-  job->state = g_strdup (job->filters.state);
-  job->filters.state = job->state;
-  job->layout = g_strdup (job->filters.layout);
-  job->filters.layout = job->layout;
+  job->filters = anju_unit_filters_take (filters);
   job->writer = writer;
   return job;
 }
@@ -672,7 +658,7 @@ export_job (AnjuDb   *reader,
 {
   ExportJob *job = data;
 
-  job->bytes = export_units (reader, &job->filters, job->writer, error);
+  job->bytes = export_units (reader, job->filters, job->writer, error);
   return job->bytes != NULL;
 }
 
@@ -706,7 +692,7 @@ handle_export (AnjuRequest *request)
     }
   if (!anju_unit_filters_read (request, &filters))
     return;
-  anju_db_worker_run (request, export_job, export_reply,
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, export_job, export_reply,
                       export_job_new (&filters, g_steal_pointer (&writer)), export_job_free);
 }
 

@@ -150,7 +150,8 @@ handle_get (AnjuRequest *request)
   job->caller = anju_caller_copy (anju_request_get_caller (request));
   job->now = anju_clock_now_secs (anju_request_get_clock (request));
   job->n_months = (guint) months;
-  anju_db_worker_run (request, statistics_job, statistics_reply, job, statistics_job_free);
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, statistics_job, statistics_reply, job,
+                      statistics_job_free);
 }
 
 static const AnjuRoute routes[] = {
