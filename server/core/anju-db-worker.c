@@ -168,6 +168,9 @@ job_thread (gpointer data,
     }
 
   g_source_set_name (done, "anju-db-worker reply");
+  /* An idle source would wait for a moment with no I/O at all, which a
+   * busy server never has: the answer is as urgent as the requests. */
+  g_source_set_priority (done, G_PRIORITY_DEFAULT);
   g_source_set_callback (done, job_done_cb, job, NULL);
   g_source_attach (done, job->context);
 }
