@@ -24,6 +24,7 @@ typedef struct _AnjuConfig
 
   /* [database] */
   char     *database_path;          /* default $XDG_DATA_HOME/anju/anju.db */
+  guint     database_worker_threads; /* 2: threads per lane for long reads (anju-db-worker.h) */
 
   /* [security] */
   char     *audit_key_file;         /* default beside the database */

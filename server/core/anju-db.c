@@ -140,6 +140,37 @@ anju_db_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+AnjuDb *
+anju_db_open_reader (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(AnjuDb) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (ANJU_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ANJU_ERROR, ANJU_ERROR_DATABASE,
+                   /* Translators: %1$s is a file, %2$s the reason */
+                   _("Cannot open the database %1$s: %2$s"), path,
+                   self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  /* WAL is a property of the file, set by the writer; a reader only
+   * needs to wait rather than fail while a checkpoint holds a lock. */
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->handle, 1);
+  if (!anju_db_exec (self, "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 const char *
 anju_db_get_path (AnjuDb *self)
 {

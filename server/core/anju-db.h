@@ -24,6 +24,12 @@ G_DECLARE_FINAL_TYPE (AnjuDb, anju_db, ANJU, DB, GObject)
 
 AnjuDb       *anju_db_open                 (const char  *path,
                                             GError     **error);
+/* A read-only connection to the database at path, which must exist and
+ * be in WAL mode (the writer's connection made it so): for threads that
+ * only read beside the writer (anju-db-worker.h).  Same busy timeout and
+ * pragmas as anju_db_open(); writes fail with SQLITE_READONLY. */
+AnjuDb       *anju_db_open_reader          (const char  *path,
+                                            GError     **error);
 gboolean      anju_db_migrate              (AnjuDb      *self,
                                             GError     **error);
 int           anju_db_get_schema_version   (AnjuDb      *self);

@@ -716,6 +716,10 @@ anju_request_pause (AnjuRequest *self)
 
   if (!self->paused)
     {
+      /* libsoup reads the peer's address when first asked, which the
+       * access log does at the end; a client gone by then leaves none to
+       * read (and a warning).  Ask while it is surely there. */
+      soup_server_message_get_remote_host (self->msg);
       self->paused = TRUE;
       soup_server_message_pause (self->msg);
     }

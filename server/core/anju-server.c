@@ -6,6 +6,7 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-db-worker.h"
 #include "anju-enterprises.h"
 #include "anju-documents.h"
 #include "anju-eligibility.h"
@@ -44,6 +45,7 @@ struct _AnjuServer
   const AnjuConfig *config;        /* (unowned) outlives the server */
   AnjuClock        *clock;         /* (owned) */
   AnjuDb           *db;            /* (owned) (nullable) after shutdown */
+  AnjuDbWorker     *db_worker;     /* (owned) (nullable) after shutdown */
   SoupServer       *soup;          /* (owned) */
   GTlsCertificate  *certificate;   /* (owned) (nullable) plain HTTP */
   char             *fingerprint;   /* (owned) (nullable) */
@@ -99,6 +101,7 @@ anju_server_dispose (GObject *object)
   g_clear_object (&self->soup);
   g_clear_pointer (&self->services, g_hash_table_unref);
   g_clear_pointer (&self->events, anju_event_bus_free);
+  g_clear_pointer (&self->db_worker, anju_db_worker_free);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (anju_server_parent_class)->dispose (object);
@@ -589,6 +592,7 @@ anju_server_new (const AnjuConfig *config,
 
   if (!open_database (self, error) || !setup_tls (self, error))
     return NULL;
+  self->db_worker = anju_db_worker_new (config->database_path, config->database_worker_threads);
 
   key_path = anju_config_get_audit_key_path (config);
   self->audit_key = anju_audit_load_key (key_path, error);
@@ -684,6 +688,9 @@ anju_server_shutdown (AnjuServer *self)
   if (self->in_flight > 0)
     g_warning ("Shutting down with %u requests still running", self->in_flight);
 
+  /* Every job's request was in flight, so none is left but after the
+   * grace time; freeing the worker waits for those. */
+  g_clear_pointer (&self->db_worker, anju_db_worker_free);
   stop_periodic (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
@@ -718,6 +725,12 @@ AnjuDb *
 anju_server_get_db (AnjuServer *self)
 {
   return self->db;
+}
+
+AnjuDbWorker *
+anju_server_get_db_worker (AnjuServer *self)
+{
+  return self->db_worker;
 }
 
 AnjuClock *

@@ -17,6 +17,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AnjuDbWorker AnjuDbWorker;
+
 #define ANJU_TYPE_SERVER (anju_server_get_type ())
 G_DECLARE_FINAL_TYPE (AnjuServer, anju_server, ANJU, SERVER, GObject)
 
@@ -38,6 +40,8 @@ GTlsCertificate *anju_server_get_certificate      (AnjuServer  *self);
 /* "AB:CD:…" SHA-256 of the certificate's DER. */
 const char      *anju_server_get_fingerprint      (AnjuServer  *self);
 AnjuDb          *anju_server_get_db               (AnjuServer  *self);
+/* Long reads off the main loop (anju-db-worker.h); NULL after shutdown. */
+AnjuDbWorker    *anju_server_get_db_worker        (AnjuServer  *self);
 AnjuClock       *anju_server_get_clock            (AnjuServer  *self);
 const AnjuConfig*anju_server_get_config           (AnjuServer  *self);
 GBytes          *anju_server_get_audit_key        (AnjuServer  *self);

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-caller.h"
+#include "anju-db-worker.h"
 #include "anju-document-data.h"
 #include "anju-document-json.h"
 #include "anju-documents-private.h"
@@ -105,24 +107,63 @@ export_list (AnjuDb      *db,
   return anju_table_writer_finish (writer, error);
 }
 
+/* What the worker thread needs, and what it makes. */
+typedef struct
+{
+  AnjuCaller *caller;         /* (owned) */
+  gint64      id;
+  GBytes     *bytes;          /* (owned) (nullable) until made */
+  char       *name;           /* (owned) (nullable) */
+  char       *content_type;   /* (owned) (nullable) */
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_pointer (&job->caller, anju_caller_free);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->name);
+  g_free (job->content_type);
+  g_free (job);
+}
+
+/* In a worker thread: one read of each application of the list. */
+static gboolean
+export_job (AnjuDb   *reader,
+            gpointer  data,
+            GError  **error)
+{
+  ExportJob *job = data;
+
+  if (!anju_document_check_readable (reader, job->caller, job->id, error))
+    return FALSE;
+  job->bytes = export_list (reader, job->id, &job->name, &job->content_type, error);
+  return job->bytes != NULL;
+}
+
+static void
+export_reply (AnjuRequest *request,
+              gpointer     data)
+{
+  ExportJob *job = data;
+
+  anju_request_reply_file (request, job->bytes, job->content_type, job->name);
+}
+
 static void
 handle_export (AnjuRequest *request)
 {
-  AnjuDb *db = anju_request_get_db (request);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *content_type = NULL;
+  ExportJob *job;
   gint64 id;
 
   if (!anju_request_get_path_id (request, "id", &id))
     return;
-  if (anju_document_check_readable (db, anju_request_get_caller (request), id, &error))
-    bytes = export_list (db, id, &name, &content_type, &error);
-  if (bytes == NULL)
-    anju_request_reply_error (request, error);
-  else
-    anju_request_reply_file (request, bytes, content_type, name);
+  job = g_new0 (ExportJob, 1);
+  job->caller = anju_caller_copy (anju_request_get_caller (request));
+  job->id = id;
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, export_job, export_reply, job, export_job_free);
 }
 
 static const AnjuRoute export_routes[] = {

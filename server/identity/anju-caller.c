@@ -26,6 +26,33 @@ anju_caller_free (AnjuCaller *self)
   g_free (self);
 }
 
+AnjuCaller *
+anju_caller_copy (const AnjuCaller *self)
+{
+  AnjuCaller *copy;
+  GHashTableIter iter;
+  gpointer permission;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = anju_caller_new ();
+  copy->user_id = self->user_id;
+  copy->username = g_strdup (self->username);
+  copy->display_name = g_strdup (self->display_name);
+  copy->org_id = self->org_id;
+  copy->org_path = g_strdup (self->org_path);
+  copy->org_kind = g_strdup (self->org_kind);
+  copy->org_name = g_strdup (self->org_name);
+  copy->session_id = self->session_id;
+  copy->session_expires_at = self->session_expires_at;
+  copy->must_change_password = self->must_change_password;
+  copy->terminal_id = self->terminal_id;
+  g_hash_table_iter_init (&iter, self->permissions);
+  while (g_hash_table_iter_next (&iter, &permission, NULL))
+    g_hash_table_add (copy->permissions, g_strdup (permission));
+  return copy;
+}
+
 gboolean
 anju_caller_has_permission (const AnjuCaller *self,
                             const char       *permission)

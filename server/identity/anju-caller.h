@@ -35,6 +35,9 @@ typedef struct _AnjuCaller
 
 AnjuCaller *anju_caller_new                (void);
 void        anju_caller_free               (AnjuCaller *self);
+/* A deep copy, for work that runs in another thread than the request
+ * (anju-db-worker.h): the copy shares nothing with self. */
+AnjuCaller *anju_caller_copy               (const AnjuCaller *self);
 gboolean    anju_caller_has_permission     (const AnjuCaller *self,
                                             const char       *permission);
 /* TRUE when a record owned by the organisation at org_path is in scope. */

@@ -4,6 +4,7 @@
 
 #include "anju-audit-api.h"
 #include "anju-caller.h"
+#include "anju-db-worker.h"
 #include "anju-db.h"
 #include "anju-json-columns.h"
 #include "anju-permissions.h"
@@ -88,17 +89,32 @@ audit_json_from_row (sqlite3_stmt  *stmt,
   return json_builder_get_root (builder);
 }
 
+/* Read in a worker thread: owns copies of what it took from the request. */
 typedef struct
 {
-  const AnjuCaller *caller;
-  gboolean          has_from;
-  gint64            from;
-  gboolean          has_to;
-  gint64            to;
-  const char       *actor;
-  const char       *entity;
-  const char       *action;
+  AnjuCaller *caller;     /* (owned) */
+  gboolean    has_from;
+  gint64      from;
+  gboolean    has_to;
+  gint64      to;
+  char       *actor;      /* (owned) (nullable) */
+  char       *entity;     /* (owned) (nullable) */
+  char       *action;     /* (owned) (nullable) */
 } AuditFilter;
+
+static void
+audit_filter_free (gpointer data)
+{
+  AuditFilter *filter = data;
+
+  g_clear_pointer (&filter->caller, anju_caller_free);
+  g_free (filter->actor);
+  g_free (filter->entity);
+  g_free (filter->action);
+  g_free (filter);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AuditFilter, audit_filter_free)
 
 /* from and to: a field error each when present but not ISO 8601. */
 static void
@@ -143,12 +159,7 @@ handle_list (AnjuRequest *request)
   " AND (?6 IS NULL OR a.entity = ?6)" \
   " AND (?7 IS NULL OR a.action = ?7)"
   g_autoptr(GError) error = NULL;
-  AuditFilter filter = {
-    .caller = anju_request_get_caller (request),
-    .actor = anju_request_get_query (request, "actor"),
-    .entity = anju_request_get_query (request, "entity"),
-    .action = anju_request_get_query (request, "action"),
-  };
+  g_autoptr(AuditFilter) filter = g_new0 (AuditFilter, 1);
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -156,20 +167,25 @@ handle_list (AnjuRequest *request)
       anju_request_reply_error (request, error);
       return;
     }
-  read_time_bound (request, "from", &filter.has_from, &filter.from);
-  read_time_bound (request, "to", &filter.has_to, &filter.to);
+  read_time_bound (request, "from", &filter->has_from, &filter->from);
+  read_time_bound (request, "to", &filter->has_to, &filter->to);
   if (anju_request_has_field_errors (request))
     {
       anju_reply_validation_failed (request);
       return;
     }
+  filter->caller = anju_caller_copy (anju_request_get_caller (request));
+  filter->actor = g_strdup (anju_request_get_query (request, "actor"));
+  filter->entity = g_strdup (anju_request_get_query (request, "entity"));
+  filter->action = g_strdup (anju_request_get_query (request, "action"));
 
-  anju_request_reply_list (request,
-                           "SELECT COUNT(*) FROM audit_log a" AUDIT_LIST_WHERE,
-                           "SELECT " AUDIT_COLUMNS " FROM audit_log a" AUDIT_LIST_WHERE
-                           " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9",
-                           8, page, page_size, bind_filter, &filter,
-                           audit_json_from_row, NULL);
+  /* Counting the scope's part of the log reads all of it: in the worker. */
+  anju_db_worker_reply_list (request,
+                             "SELECT COUNT(*) FROM audit_log a" AUDIT_LIST_WHERE,
+                             "SELECT " AUDIT_COLUMNS " FROM audit_log a" AUDIT_LIST_WHERE
+                             " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9",
+                             8, page, page_size, bind_filter, g_steal_pointer (&filter),
+                             audit_filter_free, audit_json_from_row);
 #undef AUDIT_LIST_WHERE
 }
 

@@ -3,6 +3,7 @@
 #include "anju-article-store.h"
 #include "anju-caller.h"
 #include "anju-clock.h"
+#include "anju-db-worker.h"
 #include "anju-inbox-store.h"
 #include "anju-json-columns.h"
 #include "anju-overview.h"
@@ -210,25 +211,62 @@ add_latest (JsonBuilder       *builder,
   return TRUE;
 }
 
+/* What the worker thread needs, and what it makes. */
+typedef struct
+{
+  AnjuCaller *caller;   /* (owned) */
+  gint64      now;
+  JsonNode   *answer;   /* (owned) (nullable) until built */
+} OverviewJob;
+
+static void
+overview_job_free (gpointer data)
+{
+  OverviewJob *job = data;
+
+  g_clear_pointer (&job->caller, anju_caller_free);
+  g_clear_pointer (&job->answer, json_node_unref);
+  g_free (job);
+}
+
+/* In a worker thread: the counts scan the caller's whole subtree, which
+ * for the center is every task and instance of the city. */
+static gboolean
+overview_job (AnjuDb   *reader,
+              gpointer  data,
+              GError  **error)
+{
+  OverviewJob *job = data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  if (!add_tiles (builder, reader, job->caller, job->now, error)
+      || !add_business (builder, reader, job->caller, job->now, error)
+      || !add_latest (builder, reader, job->caller, error))
+    return FALSE;
+  json_builder_end_object (builder);
+  job->answer = json_builder_get_root (builder);
+  return TRUE;
+}
+
+static void
+overview_reply (AnjuRequest *request,
+                gpointer     data)
+{
+  OverviewJob *job = data;
+
+  anju_request_reply_json (request, SOUP_STATUS_OK, g_steal_pointer (&job->answer));
+}
+
 static void
 handle_overview (AnjuRequest *request)
 {
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
-  gint64 now = anju_clock_now_secs (anju_request_get_clock (request));
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
+  OverviewJob *job = g_new0 (OverviewJob, 1);
 
-  json_builder_begin_object (builder);
-  if (!add_tiles (builder, db, caller, now, &error)
-      || !add_business (builder, db, caller, now, &error)
-      || !add_latest (builder, db, caller, &error))
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  json_builder_end_object (builder);
-  anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+  job->caller = anju_caller_copy (anju_request_get_caller (request));
+  job->now = anju_clock_now_secs (anju_request_get_clock (request));
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, overview_job, overview_reply, job,
+                      overview_job_free);
 }
 
 static const AnjuRoute overview_routes[] = {

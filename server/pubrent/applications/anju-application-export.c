@@ -12,6 +12,7 @@
 #include "anju-application-list.h"
 #include "anju-application-routes.h"
 #include "anju-clock.h"
+#include "anju-db-worker.h"
 #include "anju-db.h"
 #include "anju-mask.h"
 #include "anju-stmt.h"
@@ -95,6 +96,52 @@ write_rows (AnjuDb                        *db,
   return TRUE;
 }
 
+/* The export as the worker thread sees it. */
+typedef struct
+{
+  AnjuApplicationFilters *filters;         /* (owned) owning their copies */
+  AnjuTableWriter        *writer;          /* (owned) */
+  char                   *filename;        /* (owned) */
+  GBytes                 *bytes;           /* (owned) (nullable) until written */
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_pointer (&job->filters, anju_application_filters_free);
+  g_clear_pointer (&job->writer, anju_table_writer_free);
+  g_clear_pointer (&job->filename, g_free);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job);
+}
+
+/* In a worker thread: the whole filtered list, however long. */
+static gboolean
+export_job (AnjuDb   *reader,
+            gpointer  data,
+            GError  **error)
+{
+  ExportJob *job = data;
+
+  add_header (job->writer);
+  if (!write_rows (reader, job->filters, job->writer, error))
+    return FALSE;
+  job->bytes = anju_table_writer_finish (job->writer, error);
+  return job->bytes != NULL;
+}
+
+static void
+export_reply (AnjuRequest *request,
+              gpointer     data)
+{
+  ExportJob *job = data;
+
+  anju_request_reply_file (request, job->bytes, anju_table_writer_get_content_type (job->writer),
+                           job->filename);
+}
+
 static void
 handle_export (AnjuRequest *request)
 {
@@ -102,9 +149,8 @@ handle_export (AnjuRequest *request)
   const char *format = anju_request_get_query (request, "format");
   g_autoptr(AnjuTableWriter) writer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *today = NULL;
-  g_autofree char *filename = NULL;
+  ExportJob *job;
 
   writer = anju_table_writer_new (format != NULL ? format : "xlsx", _("Applications"), &error);
   if (writer == NULL)
@@ -114,19 +160,16 @@ handle_export (AnjuRequest *request)
     }
   if (!anju_application_filters_read (request, &filters))
     return;
-  add_header (writer);
-  if (!write_rows (anju_request_get_db (request), &filters, writer, &error)
-      || (bytes = anju_table_writer_finish (writer, &error)) == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
+
+  job = g_new0 (ExportJob, 1);
+  job->filters = anju_application_filters_take (&filters);
   today = anju_time_format_iso8601 (anju_clock_now_secs (anju_request_get_clock (request)));
   today[10] = '\0';
   /* Translators: the name of the exported file; %1$s is a date, %2$s "xlsx" or "csv" */
-  filename = g_strdup_printf (_("applications-%1$s.%2$s"), today,
-                              anju_table_writer_get_extension (writer));
-  anju_request_reply_file (request, bytes, anju_table_writer_get_content_type (writer), filename);
+  job->filename = g_strdup_printf (_("applications-%1$s.%2$s"), today,
+                                   anju_table_writer_get_extension (writer));
+  job->writer = g_steal_pointer (&writer);
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, export_job, export_reply, job, export_job_free);
 }
 
 static const AnjuRoute export_routes[] = {

@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "anju-application-list.h"
+#include "anju-db-worker.h"
 #include "anju-db.h"
 #include "anju-json-columns.h"
 #include "anju-mask.h"
@@ -29,6 +32,32 @@ anju_application_filters_clear (AnjuApplicationFilters *filters)
   g_clear_pointer (&filters->q, g_free);
   g_clear_pointer (&filters->q_pattern, g_free);
   g_clear_pointer (&filters->statuses, g_free);
+  g_clear_pointer (&filters->caller_copy, anju_caller_free);
+  g_clear_pointer (&filters->business_type_copy, g_free);
+}
+
+AnjuApplicationFilters *
+anju_application_filters_take (AnjuApplicationFilters *filters)
+{
+  AnjuApplicationFilters *owned = g_new0 (AnjuApplicationFilters, 1);
+
+  *owned = *filters;
+  memset (filters, 0, sizeof *filters);
+  if (owned->caller_copy == NULL)
+    {
+      owned->caller_copy = anju_caller_copy (owned->caller);
+      owned->caller = owned->caller_copy;
+      owned->business_type_copy = g_strdup (owned->business_type);
+      owned->business_type = owned->business_type_copy;
+    }
+  return owned;
+}
+
+void
+anju_application_filters_free (gpointer filters)
+{
+  anju_application_filters_clear (filters);
+  g_free (filters);
 }
 
 static void
@@ -187,12 +216,15 @@ anju_application_handle_list (AnjuRequest *request)
     }
   if (!anju_application_filters_read (request, &filters))
     return;
-  anju_request_reply_list (request,
-                           "SELECT COUNT(*) FROM" ANJU_APPLICATION_LIST_FROM
-                           ANJU_APPLICATION_LIST_WHERE,
-                           "SELECT " ANJU_APPLICATION_SUMMARY_COLUMNS " FROM"
-                           ANJU_APPLICATION_LIST_FROM ANJU_APPLICATION_LIST_WHERE
-                           ANJU_APPLICATION_LIST_ORDER " LIMIT ?10 OFFSET ?11",
-                           10, page, page_size, anju_application_filters_bind, &filters,
-                           anju_application_summary_from_row, NULL);
+  /* A search by name reads every application of the scope: in the
+   * worker, so it never holds up the main loop. */
+  anju_db_worker_reply_list (request,
+                             "SELECT COUNT(*) FROM" ANJU_APPLICATION_LIST_FROM
+                             ANJU_APPLICATION_LIST_WHERE,
+                             "SELECT " ANJU_APPLICATION_SUMMARY_COLUMNS " FROM"
+                             ANJU_APPLICATION_LIST_FROM ANJU_APPLICATION_LIST_WHERE
+                             ANJU_APPLICATION_LIST_ORDER " LIMIT ?10 OFFSET ?11",
+                             10, page, page_size, anju_application_filters_bind,
+                             anju_application_filters_take (&filters),
+                             anju_application_filters_free, anju_application_summary_from_row);
 }

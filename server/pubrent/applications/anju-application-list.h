@@ -25,10 +25,19 @@ typedef struct
   gboolean          has_from;
   gboolean          has_to;
   int               directed;     /* -1: any */
+  /* What caller and business_type point at once the filters own them
+   * (anju_application_filters_take). */
+  AnjuCaller       *caller_copy;
+  char             *business_type_copy;
 } AnjuApplicationFilters;
 
 void     anju_application_filters_clear (AnjuApplicationFilters *filters);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnjuApplicationFilters, anju_application_filters_clear)
+
+/* Moves filters (left empty) into a new struct that owns everything it
+ * points at, for a worker thread (anju-db-worker.h). */
+AnjuApplicationFilters *anju_application_filters_take (AnjuApplicationFilters *filters);
+void     anju_application_filters_free  (gpointer                 filters);
 
 /* Reads the query; on a bad value replies 422 and returns FALSE. */
 gboolean anju_application_filters_read  (AnjuRequest             *request,

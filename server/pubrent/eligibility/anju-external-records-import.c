@@ -22,6 +22,7 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-clock.h"
+#include "anju-db-worker.h"
 #include "anju-eligibility.h"
 #include "anju-external-record-data.h"
 #include "anju-external-record-store.h"
@@ -53,30 +54,28 @@ typedef struct
   int source;
 } Columns;
 
-/* The columns, or FALSE with a 422 on file naming the first unknown or
- * missing one. */
+/* The columns, or FALSE with *out_why naming the first unknown or
+ * missing one (a 422 on file). */
 static gboolean
-find_columns (AnjuRequest     *request,
-              AnjuTableReader *reader,
-              Columns         *columns)
+find_columns (AnjuTableReader  *reader,
+              Columns          *columns,
+              char            **out_why)
 {
   const char * const *header = anju_table_reader_get_header (reader);
-  g_autofree char *why = NULL;
 
   for (guint i = 0; header[i] != NULL; i++)
     if (header[i][0] != '\0' && !g_strv_contains (all_columns, header[i]))
       {
         /* Translators: %1$s is a column header of the file */
-        why = g_strdup_printf (_("Unknown column “%1$s”"), header[i]);
-        anju_reply_field_error (request, "file", why);
+        *out_why = g_strdup_printf (_("Unknown column “%1$s”"), header[i]);
         return FALSE;
       }
   for (guint i = 0; required_columns[i] != NULL; i++)
     if (anju_table_reader_find_column (reader, required_columns[i]) < 0)
       {
         /* Translators: %1$s is a column header such as 身份证号 */
-        why = g_strdup_printf (_("The required column “%1$s” is missing"), required_columns[i]);
-        anju_reply_field_error (request, "file", why);
+        *out_why = g_strdup_printf (_("The required column “%1$s” is missing"),
+                                    required_columns[i]);
         return FALSE;
       }
 
@@ -303,43 +302,95 @@ read_options (AnjuRequest  *request,
   return TRUE;
 }
 
-static void
-handle_import (AnjuRequest *request)
+/* The file is read and checked in a worker thread (every row asks the
+ * database whether its fact is stored already); the valid records are
+ * then written on the main connection. */
+typedef struct
 {
-  SoupServerMessage *msg = anju_request_get_message (request);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(AnjuTableReader) reader = NULL;
-  g_autoptr(AnjuImportReport) report = NULL;
-  g_autoptr(GArray) records = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *format = NULL;
-  gboolean dry_run = FALSE;
+  GBytes           *bytes;        /* (owned) the upload */
+  char             *format;       /* (owned) */
+  gboolean          dry_run;
+  AnjuImportReport *report;       /* (owned) */
+  GArray           *records;      /* (owned) of AnjuExternalRecord */
+  guint             n_rows;
+  char             *file_why;     /* (owned) (nullable) the file itself is refused */
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->format);
+  g_clear_pointer (&job->report, anju_import_report_free);
+  g_clear_pointer (&job->records, g_array_unref);
+  g_free (job->file_why);
+  g_free (job);
+}
+
+static gboolean
+import_job_check (AnjuDb   *reader,
+                  gpointer  data,
+                  GError  **error)
+{
+  ImportJob *job = data;
+  g_autoptr(AnjuTableReader) table = NULL;
+  g_autoptr(GError) file_error = NULL;
   Columns columns;
 
-  if (!read_options (request, &format, &dry_run))
-    return;
-  bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  reader = anju_table_reader_new (bytes, format, &error);
-  if (reader == NULL)
+  table = anju_table_reader_new (job->bytes, job->format, &file_error);
+  if (table == NULL)
     {
-      anju_reply_field_error (request, "file", error->message);
+      job->file_why = g_strdup (file_error->message);
+      return TRUE;
+    }
+  if (!find_columns (table, &columns, &job->file_why))
+    return TRUE;
+  job->n_rows = anju_table_reader_get_n_rows (table);
+  return check_rows (reader, table, &columns, job->report, job->records, error);
+}
+
+static void
+import_job_store (AnjuRequest *request,
+                  gpointer     data)
+{
+  ImportJob *job = data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->file_why != NULL)
+    {
+      anju_reply_field_error (request, "file", job->file_why);
       return;
     }
-  if (!find_columns (request, reader, &columns))
-    return;
-
-  report = anju_import_report_new ();
-  records = g_array_new (FALSE, TRUE, sizeof (AnjuExternalRecord));
-  g_array_set_clear_func (records, (GDestroyNotify) anju_external_record_clear);
-  if (!check_rows (anju_request_get_db (request), reader, &columns, report, records, &error) ||
-      (!dry_run && !store_records (request, format, anju_table_reader_get_n_rows (reader),
-                                   records, &error)))
+  if (!job->dry_run && !store_records (request, job->format, job->n_rows, job->records, &error))
     {
       anju_request_reply_error (request, error);
       return;
     }
-  anju_import_report_set_imported (report, dry_run ? 0 : records->len);
-  anju_request_reply_json (request, SOUP_STATUS_OK, anju_import_report_to_json (report));
+  anju_import_report_set_imported (job->report, job->dry_run ? 0 : job->records->len);
+  anju_request_reply_json (request, SOUP_STATUS_OK, anju_import_report_to_json (job->report));
+}
+
+static void
+handle_import (AnjuRequest *request)
+{
+  SoupServerMessage *msg = anju_request_get_message (request);
+  const char *format = NULL;
+  gboolean dry_run = FALSE;
+  ImportJob *job;
+
+  if (!read_options (request, &format, &dry_run))
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  job->format = g_strdup (format);
+  job->dry_run = dry_run;
+  job->report = anju_import_report_new ();
+  job->records = g_array_new (FALSE, TRUE, sizeof (AnjuExternalRecord));
+  g_array_set_clear_func (job->records, (GDestroyNotify) anju_external_record_clear);
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, import_job_check, import_job_store, job,
+                      import_job_free);
 }
 
 static const AnjuRoute routes[] = {

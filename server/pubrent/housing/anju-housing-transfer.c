@@ -16,6 +16,7 @@
 
 #include "anju-audit.h"
 #include "anju-caller.h"
+#include "anju-db-worker.h"
 #include "anju-decimal.h"
 #include "anju-housing-private.h"
 #include "anju-housing-units.h"
@@ -595,12 +596,11 @@ add_unit_row (AnjuTableWriter *writer,
 }
 
 static GBytes *
-export_units (AnjuRequest            *request,
+export_units (AnjuDb                 *db,
               const AnjuUnitFilters  *filters,
               AnjuTableWriter        *writer,
               GError                **error)
 {
-  AnjuDb *db = anju_request_get_db (request);
   g_auto(AnjuStmt) stmt = NULL;
   int rc;
 
@@ -620,14 +620,66 @@ export_units (AnjuRequest            *request,
   return anju_table_writer_finish (writer, error);
 }
 
+/* The export as the worker thread sees it. */
+typedef struct
+{
+  AnjuUnitFilters *filters;     /* (owned) owning their copies */
+  AnjuTableWriter *writer;      /* (owned) */
+  GBytes          *bytes;       /* (owned) (nullable) until written */
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_pointer (&job->filters, anju_unit_filters_free);
+  g_clear_pointer (&job->writer, anju_table_writer_free);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job);
+}
+
+static ExportJob *
+export_job_new (AnjuUnitFilters *filters,
+                AnjuTableWriter *writer)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->filters = anju_unit_filters_take (filters);
+  job->writer = writer;
+  return job;
+}
+
+/* In a worker thread: every unit of the scope, at city scale 600 000. */
+static gboolean
+export_job (AnjuDb   *reader,
+            gpointer  data,
+            GError  **error)
+{
+  ExportJob *job = data;
+
+  job->bytes = export_units (reader, job->filters, job->writer, error);
+  return job->bytes != NULL;
+}
+
+static void
+export_reply (AnjuRequest *request,
+              gpointer     data)
+{
+  ExportJob *job = data;
+  g_autofree char *filename = g_strdup_printf ("房源信息.%s",
+                                               anju_table_writer_get_extension (job->writer));
+
+  anju_request_reply_file (request, job->bytes, anju_table_writer_get_content_type (job->writer),
+                           filename);
+}
+
 static void
 handle_export (AnjuRequest *request)
 {
   g_auto(AnjuUnitFilters) filters = { 0 };
   g_autoptr(AnjuTableWriter) writer = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *filename = NULL;
   const char *format = anju_request_get_query (request, "format");
 
   if (format == NULL)
@@ -640,14 +692,8 @@ handle_export (AnjuRequest *request)
     }
   if (!anju_unit_filters_read (request, &filters))
     return;
-  bytes = export_units (request, &filters, writer, &error);
-  if (bytes == NULL)
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  filename = g_strdup_printf ("房源信息.%s", anju_table_writer_get_extension (writer));
-  anju_request_reply_file (request, bytes, anju_table_writer_get_content_type (writer), filename);
+  anju_db_worker_run (request, ANJU_DB_JOB_BULK, export_job, export_reply,
+                      export_job_new (&filters, g_steal_pointer (&writer)), export_job_free);
 }
 
 /* Before the unit routes: /units/export must not be taken for /units/{id}. */

@@ -9,11 +9,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content-json.h"
+#include "anju-db-worker.h"
 #include "anju-housing-private.h"
 #include "anju-housing-units.h"
 #include "anju-json-columns.h"
@@ -33,6 +36,29 @@ void
 anju_unit_filters_clear (AnjuUnitFilters *filters)
 {
   g_clear_pointer (&filters->pattern, g_free);
+  g_clear_pointer (&filters->scope_copy, g_free);
+  g_clear_pointer (&filters->state_copy, g_free);
+  g_clear_pointer (&filters->layout_copy, g_free);
+}
+
+AnjuUnitFilters *
+anju_unit_filters_take (AnjuUnitFilters *filters)
+{
+  AnjuUnitFilters *owned = g_new0 (AnjuUnitFilters, 1);
+
+  *owned = *filters;
+  memset (filters, 0, sizeof *filters);
+  owned->scope = owned->scope_copy = g_strdup (owned->scope);
+  owned->state = owned->state_copy = g_strdup (owned->state);
+  owned->layout = owned->layout_copy = g_strdup (owned->layout);
+  return owned;
+}
+
+void
+anju_unit_filters_free (gpointer filters)
+{
+  anju_unit_filters_clear (filters);
+  g_free (filters);
 }
 
 gboolean
@@ -112,12 +138,15 @@ handle_list (AnjuRequest *request)
     }
   if (!anju_unit_filters_read (request, &filters))
     return;
-  anju_request_reply_list (request,
-                           "SELECT COUNT(*) FROM " ANJU_HOUSING_UNIT_JOIN ANJU_UNIT_LIST_WHERE,
-                           "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN
-                           ANJU_UNIT_LIST_WHERE " ORDER BY " ANJU_UNIT_LIST_ORDER
-                           " LIMIT ?8 OFFSET ?9",
-                           8, page, page_size, anju_unit_filters_bind, &filters, unit_item, NULL);
+  /* Counting and ordering every unit of the scope takes long at city
+   * scale: in the worker, so it never holds up the main loop. */
+  anju_db_worker_reply_list (request,
+                             "SELECT COUNT(*) FROM " ANJU_HOUSING_UNIT_JOIN ANJU_UNIT_LIST_WHERE,
+                             "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN
+                             ANJU_UNIT_LIST_WHERE " ORDER BY " ANJU_UNIT_LIST_ORDER
+                             " LIMIT ?8 OFFSET ?9",
+                             8, page, page_size, anju_unit_filters_bind,
+                             anju_unit_filters_take (&filters), anju_unit_filters_free, unit_item);
 }
 
 /* The unit of the path's {id} in the caller's scope, or a 404 reply. */

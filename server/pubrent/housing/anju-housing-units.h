@@ -20,6 +20,11 @@ typedef struct
   int         abnormal;      /* -1: either */
   const char *layout;
   char       *pattern;       /* ?q= as a LIKE pattern */
+  /* What scope, state and layout point at once the filters own them
+   * (anju_unit_filters_take). */
+  char       *scope_copy;
+  char       *state_copy;
+  char       *layout_copy;
 } AnjuUnitFilters;
 
 /* ?1 scope … ?7 pattern, bound by anju_unit_filters_bind(). */
@@ -40,6 +45,10 @@ gboolean anju_unit_filters_read  (AnjuRequest     *request,
 void     anju_unit_filters_bind  (sqlite3_stmt    *stmt,
                                   gconstpointer    bind_data);
 void     anju_unit_filters_clear (AnjuUnitFilters *filters);
+/* Moves filters (left empty) into a new struct that owns everything it
+ * points at, for a worker thread (anju-db-worker.h). */
+AnjuUnitFilters *anju_unit_filters_take (AnjuUnitFilters *filters);
+void     anju_unit_filters_free  (gpointer         filters);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnjuUnitFilters, anju_unit_filters_clear)
 

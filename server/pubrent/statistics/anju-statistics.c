@@ -9,6 +9,7 @@
 
 #include "anju-caller.h"
 #include "anju-clock.h"
+#include "anju-db-worker.h"
 #include "anju-statistics-queries.h"
 #include "anju-statistics.h"
 #include "anju-validation.h"
@@ -55,14 +56,32 @@ add_housing (AnjuDb            *db,
   return anju_statistics_units_by_project (db, operator_scope (caller), builder, error);
 }
 
-static JsonNode *
-build_statistics (AnjuRequest  *request,
-                  guint         n_months,
-                  GError      **error)
+/* What the worker thread needs: copies, never the request. */
+typedef struct
 {
-  AnjuDb *db = anju_request_get_db (request);
-  AnjuCaller *caller = anju_request_get_caller (request);
-  gint64 now = anju_clock_now_secs (anju_request_get_clock (request));
+  AnjuCaller *caller;     /* (owned) */
+  gint64      now;
+  guint       n_months;
+  JsonNode   *answer;     /* (owned) (nullable) until built */
+} StatisticsJob;
+
+static void
+statistics_job_free (gpointer data)
+{
+  StatisticsJob *job = data;
+
+  g_clear_pointer (&job->caller, anju_caller_free);
+  g_clear_pointer (&job->answer, json_node_unref);
+  g_free (job);
+}
+
+static JsonNode *
+build_statistics (AnjuDb            *db,
+                  const AnjuCaller  *caller,
+                  gint64             now,
+                  guint              n_months,
+                  GError           **error)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
@@ -81,13 +100,34 @@ build_statistics (AnjuRequest  *request,
   return json_builder_get_root (builder);
 }
 
+/* In a worker thread: every count scans the applications of the scope. */
+static gboolean
+statistics_job (AnjuDb   *reader,
+                gpointer  data,
+                GError  **error)
+{
+  StatisticsJob *job = data;
+
+  job->answer = build_statistics (reader, job->caller, job->now, job->n_months, error);
+  return job->answer != NULL;
+}
+
+static void
+statistics_reply (AnjuRequest *request,
+                  gpointer     data)
+{
+  StatisticsJob *job = data;
+
+  anju_request_reply_json (request, SOUP_STATUS_OK, g_steal_pointer (&job->answer));
+}
+
 static void
 handle_get (AnjuRequest *request)
 {
   g_autoptr(GError) error = NULL;
   gint64 months = DEFAULT_MONTHS;
   gboolean present = FALSE;
-  JsonNode *node;
+  StatisticsJob *job;
 
   if (!anju_request_get_query_int (request, "months", &months, &present, &error))
     {
@@ -106,11 +146,12 @@ handle_get (AnjuRequest *request)
       return;
     }
 
-  node = build_statistics (request, (guint) months, &error);
-  if (node == NULL)
-    anju_request_reply_error (request, error);
-  else
-    anju_request_reply_json (request, SOUP_STATUS_OK, node);
+  job = g_new0 (StatisticsJob, 1);
+  job->caller = anju_caller_copy (anju_request_get_caller (request));
+  job->now = anju_clock_now_secs (anju_request_get_clock (request));
+  job->n_months = (guint) months;
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, statistics_job, statistics_reply, job,
+                      statistics_job_free);
 }
 
 static const AnjuRoute routes[] = {

@@ -1,0 +1,480 @@
+/* anju-db-worker.c: two thread pools with read-only connections of their own.
+ *
+ * Copyright 2026 The Anju authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <poll.h>
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "anju-db-worker.h"
+#include "anju-server.h"
+#include "anju-stmt.h"
+
+/* How many SQLite virtual-machine steps run between two looks at the
+ * job's cancellable: often enough to stop a big scan within
+ * milliseconds, rarely enough to cost nothing measurable. */
+#define PROGRESS_STEPS 10000
+
+/* The test-only gate looks at a job's cancellable this often. */
+#define GATE_POLL_USEC (20 * 1000)
+
+struct _AnjuDbWorker
+{
+  char        *path;         /* (owned) the server's database */
+  GThreadPool *pools[2];     /* (owned) one per AnjuDbJobKind */
+  GAsyncQueue *readers;      /* (owned) idle AnjuDb connections, (owned) */
+
+  /* The test gate (anju_db_worker_hold_for_test) and its counters. */
+  GMutex       lock;
+  GCond        cond;
+  gboolean     hold;
+  guint        n_held;
+  guint        n_cancelled;
+};
+
+typedef struct
+{
+  AnjuRequest     *request;       /* (owned) touched on the main context only */
+  AnjuDbJobKind    kind;
+  GMainContext    *context;       /* (owned) where the reply goes */
+  GCancellable    *cancellable;   /* (owned) cancelled when the client goes away */
+  GSource         *hangup;        /* (owned) (nullable) watches the client's socket */
+  gulong           disconnected_id;
+
+  AnjuDbJobFunc    job;
+  AnjuDbReplyFunc  reply;
+  gpointer         data;          /* (owned) */
+  GDestroyNotify   data_free;
+
+  /* Set by the thread, read on the main context after it is done. */
+  gboolean         ok;
+  GError          *error;         /* (owned) (nullable) */
+} Job;
+
+/* ---- connections ----------------------------------------------------------- */
+
+/* At most as many jobs run as the pools have threads, and each holds one
+ * connection while it runs: an empty queue means open one more. */
+static AnjuDb *
+take_reader (AnjuDbWorker  *self,
+             GError       **error)
+{
+  AnjuDb *reader = g_async_queue_try_pop (self->readers);
+
+  if (reader != NULL)
+    return reader;
+  return anju_db_open_reader (self->path, error);
+}
+
+/* A statement a job left half-read would keep its read snapshot, and the
+ * next job on this connection would see the database as it was then. */
+static void
+give_back_reader (AnjuDbWorker *self,
+                  AnjuDb       *reader)
+{
+  sqlite3 *handle = anju_db_get_handle (reader);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (handle, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (handle, stmt))
+    sqlite3_reset (stmt);
+  g_async_queue_push (self->readers, reader);
+}
+
+static int
+progress_cb (void *data)
+{
+  /* Non-zero makes SQLite stop the statement with SQLITE_INTERRUPT. */
+  return g_cancellable_is_cancelled (data);
+}
+
+/* ---- the thread side ------------------------------------------------------- */
+
+static void
+wait_at_gate (AnjuDbWorker *self,
+              GCancellable *cancellable)
+{
+  g_mutex_lock (&self->lock);
+  if (self->hold)
+    {
+      self->n_held++;
+      g_cond_broadcast (&self->cond);
+      while (self->hold && !g_cancellable_is_cancelled (cancellable))
+        g_cond_wait_until (&self->cond, &self->lock, g_get_monotonic_time () + GATE_POLL_USEC);
+      self->n_held--;
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+count_cancelled (AnjuDbWorker *self)
+{
+  g_mutex_lock (&self->lock);
+  self->n_cancelled++;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+static gboolean job_done_cb (gpointer data);
+
+static void
+run_job (Job          *job,
+         AnjuDbWorker *self)
+{
+  AnjuDb *reader;
+  sqlite3 *handle;
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &job->error))
+    return;
+  reader = take_reader (self, &job->error);
+  if (reader == NULL)
+    return;
+
+  handle = anju_db_get_handle (reader);
+  sqlite3_progress_handler (handle, PROGRESS_STEPS, progress_cb, job->cancellable);
+  job->ok = job->job (reader, job->data, &job->error);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  give_back_reader (self, reader);
+  if (!job->ok && job->error == NULL)
+    {
+      g_critical ("A database worker job failed without setting its error");
+      job->error = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_INTERNAL, "Job failed");
+    }
+}
+
+static void
+job_thread (gpointer data,
+            gpointer user_data)
+{
+  Job *job = data;
+  AnjuDbWorker *self = user_data;
+  g_autoptr(GSource) done = g_idle_source_new ();
+
+  if (job->kind == ANJU_DB_JOB_BULK)
+    wait_at_gate (self, job->cancellable);
+  run_job (job, self);
+
+  /* An interrupted statement fails as a database error: what ended it
+   * was the client leaving. */
+  if (g_cancellable_is_cancelled (job->cancellable))
+    {
+      job->ok = FALSE;
+      g_clear_error (&job->error);
+      g_cancellable_set_error_if_cancelled (job->cancellable, &job->error);
+      count_cancelled (self);
+    }
+
+  g_source_set_name (done, "anju-db-worker reply");
+  /* An idle source would wait for a moment with no I/O at all, which a
+   * busy server never has: the answer is as urgent as the requests. */
+  g_source_set_priority (done, G_PRIORITY_DEFAULT);
+  g_source_set_callback (done, job_done_cb, job, NULL);
+  g_source_attach (done, job->context);
+}
+
+/* ---- the main-context side ------------------------------------------------- */
+
+static gboolean
+client_hung_up_cb (int           fd,
+                   GIOCondition  condition,
+                   gpointer      data)
+{
+  Job *job = data;
+
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+message_disconnected_cb (SoupServerMessage *msg,
+                         Job               *job)
+{
+  g_cancellable_cancel (job->cancellable);
+}
+
+/* A paused message has no I/O of its own, so libsoup would only notice a
+ * client that left when it writes the answer.  The job is told at once:
+ * the peer shutting down its side (POLLRDHUP, which GLib hands to poll(2)
+ * as it is) or the connection breaking.  An HTTP/1.1 client never
+ * half-closes while it waits for an answer. */
+static void
+watch_client (Job *job)
+{
+  SoupServerMessage *msg = anju_request_get_message (job->request);
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  job->disconnected_id = g_signal_connect (msg, "disconnected",
+                                           G_CALLBACK (message_disconnected_cb), job);
+  if (socket == NULL)
+    return;
+  job->hangup = g_unix_fd_source_new (g_socket_get_fd (socket),
+                                      (GIOCondition) (POLLRDHUP | G_IO_HUP | G_IO_ERR));
+  g_source_set_name (job->hangup, "anju-db-worker hang-up");
+  g_source_set_callback (job->hangup, G_SOURCE_FUNC (client_hung_up_cb), job, NULL);
+  g_source_attach (job->hangup, job->context);
+}
+
+static void
+unwatch_client (Job *job)
+{
+  SoupServerMessage *msg = anju_request_get_message (job->request);
+
+  g_clear_signal_handler (&job->disconnected_id, msg);
+  if (job->hangup != NULL)
+    g_source_destroy (job->hangup);
+  g_clear_pointer (&job->hangup, g_source_unref);
+}
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    g_clear_pointer (&job->data, job->data_free);
+  g_clear_pointer (&job->request, anju_request_unref);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static gboolean
+job_done_cb (gpointer data)
+{
+  Job *job = data;
+
+  unwatch_client (job);
+  if (job->ok)
+    job->reply (job->request, job->data);
+  else if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Nobody reads it; the request still ends in exactly one reply. */
+      g_autoptr(GError) cancelled = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_UNAVAILABLE,
+                                                         _("The request was cancelled"));
+
+      anju_request_reply_error (job->request, cancelled);
+    }
+  else
+    anju_request_reply_error (job->request, job->error);
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- public API ------------------------------------------------------------ */
+
+AnjuDbWorker *
+anju_db_worker_new (const char *path,
+                    guint       n_threads)
+{
+  AnjuDbWorker *self = g_new0 (AnjuDbWorker, 1);
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (n_threads >= 1, NULL);
+
+  self->path = g_strdup (path);
+  self->readers = g_async_queue_new_full (g_object_unref);
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  /* Two lanes, so that bulk jobs, however many, never leave a list
+   * waiting for a thread.  Not exclusive: the threads come from GLib's
+   * shared pool; the connections are what is ours, and they go with the
+   * jobs. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
+    self->pools[i] = g_thread_pool_new (job_thread, self, (int) n_threads, FALSE, NULL);
+  return self;
+}
+
+void
+anju_db_worker_free (AnjuDbWorker *self)
+{
+  if (self == NULL)
+    return;
+
+  /* Waits for the queued and running jobs. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
+    g_thread_pool_free (self->pools[i], FALSE, TRUE);
+  g_async_queue_unref (self->readers);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self->path);
+  g_free (self);
+}
+
+void
+anju_db_worker_run (AnjuRequest     *request,
+                    AnjuDbJobKind    kind,
+                    AnjuDbJobFunc    job_func,
+                    AnjuDbReplyFunc  reply,
+                    gpointer         data,
+                    GDestroyNotify   data_free)
+{
+  AnjuDbWorker *self = anju_server_get_db_worker (anju_request_get_server (request));
+  g_autoptr(GError) error = NULL;
+  Job *job;
+
+  g_return_if_fail (job_func != NULL && reply != NULL);
+  g_return_if_fail (kind == ANJU_DB_JOB_QUICK || kind == ANJU_DB_JOB_BULK);
+
+  /* Gone once shutdown has waited for the requests in flight: a handler
+   * that runs later still answers. */
+  if (self == NULL)
+    {
+      g_autoptr(GError) unavailable = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_UNAVAILABLE,
+                                                           _("The server is shutting down"));
+
+      if (data_free != NULL)
+        data_free (data);
+      anju_request_reply_error (request, unavailable);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->request = anju_request_ref (request);
+  job->kind = kind;
+  job->context = g_main_context_ref_thread_default ();
+  job->cancellable = g_cancellable_new ();
+  job->job = job_func;
+  job->reply = reply;
+  job->data = data;
+  job->data_free = data_free;
+
+  anju_request_pause (request);
+  watch_client (job);
+  if (!g_thread_pool_push (self->pools[kind], job, &error))
+    {
+      job->error = g_error_new (ANJU_ERROR, ANJU_ERROR_INTERNAL,
+                                "Cannot start a worker thread: %s", error->message);
+      job_done_cb (job);
+    }
+}
+
+/* ---- lists ------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char        *count_sql;      /* (unowned) static */
+  const char        *rows_sql;       /* (unowned) static */
+  int                limit_param;
+  guint              page;
+  guint              page_size;
+  AnjuBindFunc       bind;
+  gpointer           bind_data;      /* (owned) */
+  GDestroyNotify     bind_data_free;
+  AnjuRowToJsonFunc  row_to_json;
+  JsonArray         *items;          /* (owned) */
+  gint64             total;
+} ListJob;
+
+static void
+list_job_free (gpointer data)
+{
+  ListJob *list = data;
+
+  if (list->bind_data_free != NULL)
+    g_clear_pointer (&list->bind_data, list->bind_data_free);
+  g_clear_pointer (&list->items, json_array_unref);
+  g_free (list);
+}
+
+static gboolean
+read_list (AnjuDb   *reader,
+           gpointer  data,
+           GError  **error)
+{
+  ListJob *list = data;
+  g_auto(AnjuStmt) count = NULL;
+  g_auto(AnjuStmt) rows = NULL;
+  int rc;
+
+  count = anju_db_prepare (reader, list->count_sql, error);
+  if (count == NULL || (rows = anju_db_prepare (reader, list->rows_sql, error)) == NULL)
+    return FALSE;
+  if (list->bind != NULL)
+    {
+      list->bind (count, list->bind_data);
+      list->bind (rows, list->bind_data);
+    }
+  sqlite3_bind_int64 (rows, list->limit_param, list->page_size);
+  sqlite3_bind_int64 (rows, list->limit_param + 1, (gint64) (list->page - 1) * list->page_size);
+  if (!anju_db_step_count (reader, count, &list->total, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      JsonNode *item = list->row_to_json (rows, NULL, error);
+
+      if (item == NULL)
+        return FALSE;
+      json_array_add_element (list->items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (reader, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+reply_list (AnjuRequest *request,
+            gpointer     data)
+{
+  ListJob *list = data;
+
+  anju_request_reply_page (request, list->items, list->total, list->page, list->page_size);
+}
+
+void
+anju_db_worker_reply_list (AnjuRequest       *request,
+                           const char        *count_sql,
+                           const char        *rows_sql,
+                           int                limit_param,
+                           guint              page,
+                           guint              page_size,
+                           AnjuBindFunc       bind,
+                           gpointer           bind_data,
+                           GDestroyNotify     bind_data_free,
+                           AnjuRowToJsonFunc  row_to_json)
+{
+  ListJob *list = g_new0 (ListJob, 1);
+
+  *list = (ListJob) {
+    count_sql, rows_sql, limit_param, page, page_size, bind, bind_data, bind_data_free,
+    row_to_json, json_array_new (), 0,
+  };
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
+}
+
+/* ---- tests ------------------------------------------------------------------ */
+
+void
+anju_db_worker_hold_for_test (AnjuDbWorker *self,
+                              gboolean      hold)
+{
+  g_mutex_lock (&self->lock);
+  self->hold = hold;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+anju_db_worker_wait_held_for_test (AnjuDbWorker *self,
+                                   guint         n)
+{
+  g_mutex_lock (&self->lock);
+  while (self->n_held < n)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+anju_db_worker_wait_cancelled_for_test (AnjuDbWorker *self,
+                                        guint         n)
+{
+  g_mutex_lock (&self->lock);
+  while (self->n_cancelled < n)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
