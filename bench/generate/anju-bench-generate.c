@@ -163,10 +163,20 @@ write_audit_key (const char       *database_path,
   g_free (config->database_path);
   config->database_path = g_strdup (database_path);
   path = anju_config_get_audit_key_path (config);
+  /* Every database of the directory shares the key: one made from the
+   * same seed is the same key, any other would break their chains. */
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
+      g_autoptr(GBytes) existing = anju_audit_load_key (path, error);
+      g_autoptr(GBytes) wanted = g_bytes_new (key, sizeof key);
+
+      if (existing == NULL)
+        return NULL;
+      if (g_bytes_equal (existing, wanted))
+        return g_steal_pointer (&existing);
       g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
-                   "%s exists: remove it with the old database first", path);
+                   "%s holds another seed's audit key: remove it with its databases first",
+                   path);
       return NULL;
     }
   if (!g_file_set_contents_full (path, (const char *) key, sizeof key,

@@ -328,7 +328,7 @@ test_server_answers (gconstpointer data)
 {
   const Generated *generated = data;
   AnjuTestServer *srv = anju_test_server_start_with (FALSE, use_generated, (gpointer) generated);
-  g_autofree char *token = anju_test_login (srv, "street_001_01", ANJU_BENCH_PASSWORD);
+  g_autofree char *token = anju_test_login (srv, "street_ypl", ANJU_BENCH_PASSWORD);
   g_autoptr(JsonNode) units = get_ok (srv, token, "/api/v1/pubrent/units?page=1&page_size=20");
   g_autofree char *name = NULL;
   g_autofree char *id_text = NULL;
@@ -346,14 +346,14 @@ test_server_answers (gconstpointer data)
   name = anju_test_sqlite_query (srv->config->database_path,
                                  "SELECT a.applicant_name FROM pubrent_applications a"
                                  " JOIN organisations o ON o.id = a.org_id"
-                                 " JOIN users u ON u.username = 'street_001_01'"
+                                 " JOIN users u ON u.username = 'street_ypl'"
                                  " JOIN organisations s ON s.id = u.org_id"
                                  " WHERE substr (o.path, 1, length (s.path)) = s.path"
                                  " ORDER BY a.id LIMIT 1");
   id_text = anju_test_sqlite_query (srv->config->database_path,
                                     "SELECT a.id FROM pubrent_applications a"
                                     " JOIN organisations o ON o.id = a.org_id"
-                                    " JOIN users u ON u.username = 'street_001_01'"
+                                    " JOIN users u ON u.username = 'street_ypl'"
                                     " JOIN organisations s ON s.id = u.org_id"
                                     " WHERE substr (o.path, 1, length (s.path)) = s.path"
                                     " ORDER BY a.id LIMIT 1");
