@@ -79,7 +79,6 @@ typedef struct
   gint64          template_id;       /* current pubrent.application.review */
   gint64          publicity_seconds; /* street publicity period */
   gint64          announcement_seconds;
-  guint           members_done;
 } Applications;
 
 /* The state one application is in while it is played. */
@@ -523,8 +522,6 @@ make_application (Applications  *apps,
                                      !g_str_equal (status, "prereview_failed")
                                      && !g_str_equal (status, "closed"),
                                      app.now);
-  apps->members_done += json_array_get_length (json_object_get_array_member (record, "members"));
-
   if (!create (&app, record, error))
     return FALSE;
   for (guint i = 0; i < plan.n_events; i++)

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdlib.h>
 
 #include "anju-bench-generate.h"
@@ -29,6 +30,14 @@ main (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("- fill a database for the benchmark");
   g_autoptr(GError) error = NULL;
   AnjuBenchOptions options;
+
+  /* The generator allocates and frees large JSON texts all the time:
+   * without these, glibc gives the heap's top back to the kernel and
+   * takes it again thousands of times a second, and the page faults and
+   * TLB flushes cost more than the work. */
+  mallopt (M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+  mallopt (M_TOP_PAD, 64 * 1024 * 1024);
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
