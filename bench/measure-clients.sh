@@ -104,6 +104,7 @@ sn=AJ-KIOSK-0001
 credential=demo-kiosk-0001
 idle_timeout_seconds=90
 heartbeat_seconds=60
+maintenance_pin_sha256=$(printf '%s' 123456 | sha256sum | cut -d' ' -f1)
 
 [camera]
 backend=simulator

@@ -16,6 +16,8 @@
 #   ANJU_BENCH_SCENARIOS    which scenarios       (all, in the order below)
 #   ANJU_BENCH_NOTE         a sentence for RESULTS.md (the machine's state …)
 #   ANJU_BENCH_RESULTS      where to write        (bench/RESULTS.md)
+#   ANJU_BENCH_SKIP_BUILD   1: use the build directory as it is
+#   ANJU_BENCH_CLIENTS      0: leave the clients out
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -221,7 +223,9 @@ start_sampler() {
     max=0
     while [ -r "/proc/$pid/status" ]; do
       kb="$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)"
-      [ "${kb:-0}" -gt "$max" ] && max="$kb" && echo "$max" > "$out"
+      # Through a rename, so a sampler stopped mid-write leaves the
+      # last whole number.
+      [ "${kb:-0}" -gt "$max" ] && max="$kb" && echo "$max" > "$out.tmp" && mv "$out.tmp" "$out"
       sleep 0.2
     done
   ) &
@@ -293,6 +297,7 @@ run_wrk() {
   ANJU_BENCH_SEQ_BASE="${seq_base:-0}" \
     wrk -t"$threads" -c"$c" -d"${duration}s" --timeout "$timeout" -s "$bench/wrk/$script" "$url" > "$log" 2>&1 || true
   stop_sampler
+  [ -s "$rss_file" ] || echo 0 > "$rss_file"
   cpu1="$(cpu_seconds)"
   line="$(sed -n 's/^anju-bench-result //p' "$log" | tail -n 1)"
   if [ -z "$line" ]; then
@@ -382,7 +387,7 @@ describe_machine() {
 main() {
   ./scripts/install-deps.sh
   install_bench_deps
-  build_release
+  [ "${ANJU_BENCH_SKIP_BUILD:-0}" = 1 ] || build_release
 
   mkdir -p "$work/logs"
   : > "$work/results.jsonl"
@@ -413,6 +418,19 @@ main() {
   done
   server_hwm_mb=$(( $(status_kb VmHWM) / 1024 ))
 
+  if [ "${ANJU_BENCH_CLIENTS:-1}" = 1 ]; then
+    measure_clients
+  fi
+
+  stop_all
+  describe_machine
+  jq --argjson hwm "$server_hwm_mb" '. + {server_hwm_mb: $hwm}' "$work/machine.json" > "$work/machine.json.tmp"
+  mv "$work/machine.json.tmp" "$work/machine.json"
+  "$bench/write-results.sh" "$work" > "$results_md"
+  say "Wrote $results_md (raw numbers in $work)"
+}
+
+measure_clients() {
   say "Clients under Xvfb"
   ANJU_BENCH_URL="$url" ANJU_BENCH_CERT="$work/db/server.crt" ANJU_BENCH_USER="$center_user" \
   ANJU_BENCH_PASSWORD="$password" ANJU_BENCH_BUILDDIR="$build" ANJU_BENCH_WORKDIR="$work" \
@@ -421,13 +439,6 @@ main() {
     > "$work/clients.json" 2> "$work/logs/clients.log" \
     || { echo "run-bench: measuring the clients failed; see $work/logs/clients.log" >&2; echo '{}' > "$work/clients.json"; }
   cat "$work/clients.json"
-
-  stop_all
-  describe_machine
-  jq --argjson hwm "$server_hwm_mb" '. + {server_hwm_mb: $hwm}' "$work/machine.json" > "$work/machine.json.tmp"
-  mv "$work/machine.json.tmp" "$work/machine.json"
-  "$bench/write-results.sh" "$work" > "$results_md"
-  say "Wrote $results_md (raw numbers in $work)"
 }
 
 main

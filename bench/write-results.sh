@@ -93,7 +93,7 @@ jq -r -s '
         + " | \($errors)\(mark($errors == 0))"
         + " | \(.rss_mb)\(mark(.rss_mb <= 300))"
         + " | \($cpu * 100 | round / 100)"
-        + " | \(if $pct == null then "–" else ($pct | r1 | tostring) + " %" end)\(if $pct == null then "" elif $k == "list" then mark($pct >= 50) elif $k == "detail" then mark($pct >= 60) else "" end) |"
+        + " | \(if $pct == null or $k == "login" or $k == "ceiling" then "–" else ($pct | r1 | tostring) + " %" end)\(if $pct == null then "" elif $k == "list" then mark($pct >= 50) elif $k == "detail" then mark($pct >= 60) else "" end) |"
     end
 ' "$results"
 
