@@ -114,7 +114,8 @@ open_units_page (AnjuWindow *window)
   g_error ("the signed-in user has no units page (pubrent.housing.read)");
 }
 
-static char *
+/* VmHWM of /proc/self/status in kB, 0 when unreadable. */
+static guint64
 peak_rss_kb (void)
 {
   g_autofree char *status = NULL;
@@ -122,9 +123,8 @@ peak_rss_kb (void)
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
       || (line = strstr (status, "VmHWM:")) == NULL)
-    return g_strdup ("0");
-  line += strlen ("VmHWM:");
-  return g_strndup (line, strcspn (line, "\n"));
+    return 0;
+  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
 }
 
 static gboolean
@@ -138,7 +138,6 @@ run (const char  *server,
   g_autofree char *store_path = NULL;
   g_autoptr(AnjuTrustStore) store = NULL;
   g_autoptr(AnjuApplication) app = NULL;
-  g_autofree char *rss = NULL;
   AnjuLoginWindow *login;
   AnjuWindow *window;
   GtkWidget *units;
@@ -169,9 +168,7 @@ run (const char  *server,
   if (!wait_for (units_listed, units, "first page of units", error))
     return FALSE;
 
-  rss = peak_rss_kb ();
-  g_strstrip (rss);
-  fprintf (stderr, "anju-bench: peak-rss-kb %s\n", rss);
+  fprintf (stderr, "anju-bench: peak-rss-kb %" G_GUINT64_FORMAT "\n", peak_rss_kb ());
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
