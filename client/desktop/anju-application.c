@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-bench-timing.h"
 #include "anju-desktop-private.h"
 #include "anju-record.h"
 
@@ -48,6 +49,7 @@ on_signed_in (AnjuApplication *self,
               AnjuApiClient   *client,
               AnjuLoginWindow *login)
 {
+  anju_bench_timing_mark ("signed-in");
   g_set_weak_pointer (&self->main_window,
                       anju_window_new (GTK_APPLICATION (self), client, self->trust_store));
   g_signal_connect_object (self->main_window, "signed-out",
@@ -57,6 +59,12 @@ on_signed_in (AnjuApplication *self,
   if (self->login_window == login)
     g_set_weak_pointer (&self->login_window, NULL);
   gtk_window_destroy (GTK_WINDOW (login));
+}
+
+static void
+login_window_map_cb (GtkWidget *login)
+{
+  anju_bench_timing_mark ("signin-window-shown");
 }
 
 static void
@@ -72,6 +80,8 @@ show_login_window (AnjuApplication *self,
                                                  server_uri, username));
       g_signal_connect_object (self->login_window, "signed-in",
                                G_CALLBACK (on_signed_in), self, G_CONNECT_SWAPPED);
+      if (anju_bench_timing_enabled ())
+        g_signal_connect (self->login_window, "map", G_CALLBACK (login_window_map_cb), NULL);
     }
   if (notice != NULL)
     anju_login_window_show_notice (self->login_window, notice);

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "anju-application.h"
+#include "anju-bench-timing.h"
 
 int
 main (int   argc,
@@ -12,6 +13,8 @@ main (int   argc,
 {
   g_autoptr(AnjuApplication) app = NULL;
   const char *localedir;
+
+  anju_bench_timing_start ();
 
   /* Follow the desktop's language; ANJU_LOCALEDIR lets an uninstalled
    * build (meson devenv) find its own catalogues. */

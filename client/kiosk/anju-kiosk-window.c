@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "anju-bench-timing.h"
 #include "anju-error-message.h"
 #include "anju-kiosk-home.h"
 #include "anju-kiosk-maintenance-dialog.h"
@@ -410,6 +411,7 @@ home_cb (GObject      *source,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->screens_stack), "home") == 0)
     show_home (self);
   gtk_stack_set_visible_child_name (self->main_stack, "kiosk");
+  anju_bench_timing_mark ("home-shown");
   if (self->idle_source == 0)
     restart_idle_timer (self);
   anju_kiosk_heartbeat_start (self->heartbeat);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "anju-bench-timing.h"
 #include "anju-kiosk-application.h"
 
 int
@@ -17,6 +18,8 @@ main (int   argc,
 {
   g_autoptr(AnjuKioskApplication) app = NULL;
   const char *localedir;
+
+  anju_bench_timing_start ();
 
   /* ANJU_LOCALEDIR lets an uninstalled build (meson devenv,
    * run-platform.sh) find the catalogues it just built. */

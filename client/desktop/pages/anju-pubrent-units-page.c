@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-bench-timing.h"
 #include "anju-housing-export.h"
 #include "anju-housing-labels.h"
 #include "anju-housing-prompt.h"
@@ -737,6 +738,13 @@ edge_reached_cb (AnjuPubrentUnitsPage *self,
   anju_list_loader_edge_reached (&self->loader, position);
 }
 
+static void
+units_items_changed_cb (GListModel *units)
+{
+  if (g_list_model_get_n_items (units) > 0)
+    anju_bench_timing_mark ("units-first-page");
+}
+
 /* The first showing loads; later ones keep what is there (F5 reloads). */
 static void
 anju_pubrent_units_page_map (GtkWidget *widget)
@@ -763,6 +771,8 @@ anju_pubrent_units_page_constructed (GObject *object)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->units));
   g_signal_connect_object (self->units, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->units, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
+  if (anju_bench_timing_enabled ())
+    g_signal_connect (self->units, "items-changed", G_CALLBACK (units_items_changed_cb), NULL);
 
   anju_list_loader_init (&self->loader, GTK_WIDGET (self), self->units, self->selection,
                          self->stack, self->error_page, self->cancellable,

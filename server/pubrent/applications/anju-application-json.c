@@ -53,7 +53,9 @@ anju_application_caller_sees_pii (const AnjuCaller *caller,
 JsonNode *
 anju_application_audit_node (JsonObject *record)
 {
-  g_autoptr(JsonNode) copy = json_node_copy (json_node_init_object (json_node_alloc (), record));
+  /* The wrapping node is ours to drop: keeping it leaked the record. */
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), record);
+  g_autoptr(JsonNode) copy = json_node_copy (node);
 
   anju_application_mask (json_node_get_object (copy));
   return g_steal_pointer (&copy);
