@@ -366,7 +366,7 @@ run_wrk() {
 }
 
 run_scenario() {
-  local scenario="$1" c i=0 pool exports
+  local scenario="$1" c i=0 pool exports levels
   say "Scenario $scenario"
   for c in $connections; do
     case "$scenario" in
@@ -382,6 +382,12 @@ run_scenario() {
         ;;
       approve)
         pool="$(write_approve_pool)"
+        # Each run gets an even share of what is left, so the last (64
+        # connections) is not left with nothing.
+        levels="$(wc -w <<<"$connections")"
+        pool=$(( pool / (levels - i) ))
+        head -n "$pool" "$data/approve-pool.txt" > "$data/approve-pool.share"
+        mv "$data/approve-pool.share" "$data/approve-pool.txt"
         if [ "$pool" -lt 2 ]; then
           echo "    no open street_review tasks of $street_user to approve: skipped" >&2
           echo "{\"scenario\":\"approve\",\"connections\":$c,\"failed\":true,\"note\":\"empty pool\"}" >> "$work/results.jsonl"
