@@ -2,8 +2,8 @@
 # measure-clients.sh: start-up times and memory of anju-desktop and
 # anju-kiosk against the bench server, for bench/run-bench.sh, which runs
 # it inside `dbus-run-session -- xvfb-run` and passes ANJU_BENCH_URL,
-# _CERT, _USER, _PASSWORD, _BUILDDIR, _WORKDIR and _KIOSK (1 when the
-# database has the demo terminal AJ-KIOSK-0001).  Prints one JSON object.
+# _CERT, _USER, _PASSWORD, _BUILDDIR, _WORKDIR, _KIOSK_SN and
+# _KIOSK_CREDENTIAL (a registered terminal's).  Prints one JSON object.
 #
 # Each client runs RUNS times with ANJU_BENCH_TIMING=1, which makes it
 # print "anju-bench: <event> <ms since its main()>" (anju-bench-timing.h):
@@ -93,15 +93,15 @@ for _ in $(seq $runs); do
 done
 
 kiosk_ms=() kiosk_kb=()
-if [ "${ANJU_BENCH_KIOSK:-0}" = 1 ]; then
+if [ -n "${ANJU_BENCH_KIOSK_SN:-}" ]; then
   cat > "$work/kiosk.conf" <<EOF
 [server]
 url=$ANJU_BENCH_URL
 certificate=$ANJU_BENCH_CERT
 
 [terminal]
-sn=AJ-KIOSK-0001
-credential=demo-kiosk-0001
+sn=$ANJU_BENCH_KIOSK_SN
+credential=$ANJU_BENCH_KIOSK_CREDENTIAL
 idle_timeout_seconds=90
 heartbeat_seconds=60
 maintenance_pin_sha256=$(printf '%s' 123456 | sha256sum | cut -d' ' -f1)

@@ -18,6 +18,7 @@
 #   ANJU_BENCH_RESULTS      where to write        (bench/RESULTS.md)
 #   ANJU_BENCH_SKIP_BUILD   1: use the build directory as it is
 #   ANJU_BENCH_CLIENTS      0: leave the clients out
+#   ANJU_BENCH_DATABASE     an existing database (audit.key beside it) instead of generating one
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -108,6 +109,16 @@ make_database() {
   local generator="$build/bench/anju-bench-generate"
   pristine="$work/db/pristine.db"
   mkdir -p "$work/db"
+  if [ -n "${ANJU_BENCH_DATABASE:-}" ]; then
+    data_source="$ANJU_BENCH_DATABASE (ANJU_BENCH_DATABASE)"
+    say "Using $data_source"
+    rm -f "$pristine" "$pristine-wal" "$pristine-shm"
+    sqlite3 "$ANJU_BENCH_DATABASE" ".backup '$pristine'"
+    # The audit chain's key lives beside its database.
+    cp "$(dirname "$ANJU_BENCH_DATABASE")/audit.key" "$work/db/audit.key"
+    echo "$data_source" > "$work/db/source"
+    return
+  fi
   if [ -x "$generator" ]; then
     data_source="anju-bench-generate --size $size --seed 1"
   else
@@ -168,10 +179,52 @@ stop_all() {
   stop_server
 }
 
+# login USER [PASSWORD]: a bearer token.
 login() {
   curl --silent --insecure --fail -X POST -H 'Content-Type: application/json' \
-       -d "{\"username\":\"$1\",\"password\":\"$password\"}" "$url/api/v1/auth/login" \
+       -d "{\"username\":\"$1\",\"password\":\"${2:-$password}\"}" "$url/api/v1/auth/login" \
     | jq -r .token
+}
+
+# api TOKEN METHOD PATH [BODY]: the answer's JSON; fails unless 2xx.
+api() {
+  curl --silent --insecure --fail -X "$2" -H "Authorization: Bearer $1" \
+       -H 'Content-Type: application/json' ${4:+-d "$4"} "$url$3"
+}
+
+# The kiosk signs its requests as a registered terminal: the demo's
+# AJ-KIOSK-0001 when the data has it; otherwise AJ-BENCH-0001 of the
+# street user's street, registered by an administrator that
+# create-admin makes before the server opens the database.
+admin_user=bench_admin
+admin_first_password='Bench#Start2026'
+admin_password='Bench#Admin2026'
+
+prepare_kiosk() {
+  kiosk_sn= kiosk_credential=
+  if [ "$(sqlite3 "$db" "SELECT count(*) FROM terminals WHERE sn = 'AJ-KIOSK-0001' AND state = 'enabled'")" = 1 ]; then
+    kiosk_sn=AJ-KIOSK-0001 kiosk_credential=demo-kiosk-0001
+    return
+  fi
+  write_config "$db" 0 "$work/admin.conf"
+  printf '%s\n' "$admin_first_password" \
+    | "$build/server/anju-server" --config "$work/admin.conf" create-admin --username "$admin_user" --password-stdin \
+    > "$work/logs/create-admin.log" 2>&1 || { cat "$work/logs/create-admin.log" >&2; die "create-admin failed"; }
+}
+
+register_kiosk() {
+  local token org id
+  [ -z "$kiosk_sn" ] || return 0
+  token="$(login "$admin_user" "$admin_first_password")"
+  api "$token" POST /api/v1/auth/password \
+      "{\"old_password\":\"$admin_first_password\",\"new_password\":\"$admin_password\"}" > /dev/null || true
+  org="$(sqlite3 "$db" "SELECT org_id FROM users WHERE username = '$street_user'")"
+  id="$(api "$token" POST /api/v1/terminals \
+        "{\"sn\":\"AJ-BENCH-0001\",\"terminal_no\":\"BENCH-01\",\"name\":\"压力测试终端\",\"person_in_charge\":\"压力测试\",\"org_id\":$org,\"location\":\"压力测试\"}" \
+        | jq -r .id)" || die "cannot register the bench terminal"
+  kiosk_credential="$(api "$token" POST "/api/v1/terminals/$id/credential" | jq -r .credential)" \
+    || die "cannot issue the bench terminal's credential"
+  kiosk_sn=AJ-BENCH-0001
 }
 
 # The samples the scenarios rotate over, read from the database before
@@ -313,7 +366,7 @@ run_wrk() {
 }
 
 run_scenario() {
-  local scenario="$1" c i=0 pool exports
+  local scenario="$1" c i=0 pool exports levels
   say "Scenario $scenario"
   for c in $connections; do
     case "$scenario" in
@@ -329,6 +382,12 @@ run_scenario() {
         ;;
       approve)
         pool="$(write_approve_pool)"
+        # Each run gets an even share of what is left, so the last (64
+        # connections) is not left with nothing.
+        levels="$(wc -w <<<"$connections")"
+        pool=$(( pool / (levels - i) ))
+        head -n "$pool" "$data/approve-pool.txt" > "$data/approve-pool.share"
+        mv "$data/approve-pool.share" "$data/approve-pool.txt"
         if [ "$pool" -lt 2 ]; then
           echo "    no open street_review tasks of $street_user to approve: skipped" >&2
           echo "{\"scenario\":\"approve\",\"connections\":$c,\"failed\":true,\"note\":\"empty pool\"}" >> "$work/results.jsonl"
@@ -403,6 +462,7 @@ main() {
   rm -f "$db" "$db-wal" "$db-shm"
   cp "$pristine" "$db"
   write_samples
+  prepare_kiosk
   start_server
   say "$unit_count units, $application_count applications; deep page $deep_page"
 
@@ -419,6 +479,7 @@ main() {
   server_hwm_mb=$(( $(status_kb VmHWM) / 1024 ))
 
   if [ "${ANJU_BENCH_CLIENTS:-1}" = 1 ]; then
+    register_kiosk
     measure_clients
   fi
 
@@ -434,7 +495,7 @@ measure_clients() {
   say "Clients under Xvfb"
   ANJU_BENCH_URL="$url" ANJU_BENCH_CERT="$work/db/server.crt" ANJU_BENCH_USER="$center_user" \
   ANJU_BENCH_PASSWORD="$password" ANJU_BENCH_BUILDDIR="$build" ANJU_BENCH_WORKDIR="$work" \
-  ANJU_BENCH_KIOSK="$(sqlite3 "$db" "SELECT count(*) FROM terminals WHERE sn = 'AJ-KIOSK-0001' AND state = 'enabled'")" \
+  ANJU_BENCH_KIOSK_SN="$kiosk_sn" ANJU_BENCH_KIOSK_CREDENTIAL="$kiosk_credential" \
     dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" "$bench/measure-clients.sh" \
     > "$work/clients.json" 2> "$work/logs/clients.log" \
     || { echo "run-bench: measuring the clients failed; see $work/logs/clients.log" >&2; echo '{}' > "$work/clients.json"; }
