@@ -1,3 +1,6 @@
 // pages/index.js: every page of the mobile web, one import per line.
 // Each page module registers its routes with core/router.js when imported.
 import './sign-in.js';
+import './scan.js';
+import './materials.js';
+import './progress.js';

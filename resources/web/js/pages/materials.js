@@ -95,16 +95,19 @@ class UploadRow {
       dataset: { progress: '' },
     });
     this.progress.value = 0;
-    this.percent = h('span', { class: 'upload-percent', dataset: { percent: '' } }, '0 %');
-    this.state = h('p', { class: 'upload-state', attrs: { 'aria-live': 'polite' } });
+    this.percent = h('span', { class: 'item-side', dataset: { percent: '' } }, '0 %');
+    this.state = h('span', { class: 'item-meta', attrs: { 'aria-live': 'polite' } });
     this.retry = h('button', {
       type: 'button', class: 'button', hidden: true, dataset: { action: 'retry' },
+      attrs: { 'aria-label': fmt(_('Retry {name}'), { name: file.name }) },
     }, _('Retry'));
-    this.el = h('li', { class: 'upload-row', dataset: { upload: file.name, state: 'waiting' } },
-      h('span', { class: 'upload-name' }, file.name),
-      h('span', { class: 'upload-category' }, categoryLabel(category)),
-      h('div', { class: 'upload-bar' }, this.progress, this.percent),
-      this.state, this.retry);
+    this.el = h('li', { class: 'list-item', dataset: { upload: file.name, state: 'waiting' } },
+      h('div', { class: 'list-row' },
+        h('div', { class: 'item-main' },
+          h('span', { class: 'item-title' }, file.name),
+          h('span', { class: 'item-meta' }, categoryLabel(category)),
+          this.progress, this.state),
+        this.percent, this.retry));
     this.setState('waiting', _('Waiting'));
   }
 
@@ -144,9 +147,10 @@ class UploadRow {
           query: { name: this.prepared.name.slice(-NAME_MAX) },
           contentType: this.prepared.type,
           signal: this.controller.signal,
-          onProgress: (loaded, total) => {
-            if (total > 0)
-              this.setPercent(99 * loaded / total);
+          // The last percent is the attaching: 100 % means attached.
+          onProgress: (fraction) => {
+            if (fraction !== null)
+              this.setPercent(99 * fraction);
           },
         });
         this.fileId = stored.id;
@@ -177,19 +181,18 @@ let shown = null;
 function fileItem(file) {
   const isImage = file.content_type === 'image/jpeg' || file.content_type === 'image/png';
   const content = `/api/v1/files/${encodeURIComponent(file.id)}/content`;
-  return h('li', { class: 'material', dataset: { fileId: String(file.id), category: file.category } },
-    isImage ? h('img', {
-      class: 'material-thumb', attrs: { src: content, alt: '', loading: 'lazy', width: '64', height: '64' },
-    }) : null,
-    h('div', { class: 'material-text' },
-      h('a', { attrs: { href: content } }, file.name),
-      h('p', { class: 'material-meta' },
-        fmt(_('{category} · {size}'), { category: categoryLabel(file.category), size: formatSize(file.size) })),
-      h('p', { class: 'material-meta' },
-        fmt(_('Added by {name}, {time}'), {
-          name: file.added_by ? file.added_by.name : '', time: formatDateTime(file.added_at),
-        })),
-      file.note ? h('p', { class: 'material-note' }, file.note) : null));
+  return h('li', { class: 'list-item', dataset: { fileId: file.id, category: file.category } },
+    h('a', { href: content },
+      isImage ? h('img', { attrs: { src: content, alt: '', loading: 'lazy', width: 56, height: 56 } }) : null,
+      h('span', { class: 'item-main' },
+        h('span', { class: 'item-title' }, file.name),
+        h('span', { class: 'item-meta' },
+          fmt(_('{category} · {size}'), { category: categoryLabel(file.category), size: formatSize(file.size) })),
+        h('span', { class: 'item-meta' },
+          fmt(_('Added by {name}, {time}'), {
+            name: file.added_by ? file.added_by.name : '', time: formatDateTime(file.added_at),
+          })),
+        file.note ? h('span', { class: 'item-meta' }, file.note) : null)));
 }
 
 class MaterialsPage {
@@ -199,12 +202,13 @@ class MaterialsPage {
     this.rows = [];
     this.running = false;
     this.left = false;
-    this.list = h('ul', { class: 'list materials', dataset: { list: 'materials' } });
-    this.listError = h('div');
+    this.list = h('ul', { class: 'list', dataset: { list: 'materials' } });
+    this.listError = h('div', { class: 'error', hidden: true });
   }
 
   async refreshList() {
     clear(this.listError);
+    this.listError.hidden = true;
     try {
       const answer = await get(`/pubrent/applications/${encodeURIComponent(this.id)}/files`);
       if (this.left)
@@ -235,16 +239,19 @@ class MaterialsPage {
     });
     const categoryError = h('p', { class: 'field-error', id: 'materials-category-error' });
     const photoError = h('p', { class: 'field-error', id: 'materials-photo-error' });
-    const button = h('button', { type: 'submit', class: 'button primary', dataset: { action: 'upload' } },
+    const button = h('button', { type: 'submit', class: 'button primary block', dataset: { action: 'upload' } },
       _('Upload'));
-    this.queue = h('ul', { class: 'list uploads', dataset: { list: 'uploads' } });
+    this.queue = h('ul', { class: 'list', dataset: { list: 'uploads' } });
     select.setAttribute('aria-describedby', 'materials-category-error');
     photos.setAttribute('aria-describedby', 'materials-photo-error');
 
-    const form = h('form', { class: 'form', dataset: { form: 'add-materials' }, attrs: { novalidate: '' } },
-      h('label', { attrs: { for: 'materials-category' } }, _('Category')), select, categoryError,
-      h('label', { attrs: { for: 'materials-photo' } }, _('Photos or files')), photos, photoError,
-      h('label', { attrs: { for: 'materials-note' } }, _('Note (optional)')), note,
+    const form = h('form', { class: 'form', dataset: { form: 'add-materials' }, attrs: { novalidate: true } },
+      h('div', { class: 'field' },
+        h('label', { htmlFor: 'materials-category' }, _('Category')), select, categoryError),
+      h('div', { class: 'field' },
+        h('label', { htmlFor: 'materials-photo' }, _('Photos or files')), photos, photoError),
+      h('div', { class: 'field' },
+        h('label', { htmlFor: 'materials-note' }, _('Note (optional)')), note),
       button);
 
     const complain = (input, error, text) => {
@@ -311,14 +318,9 @@ class MaterialsPage {
   }
 
   async render() {
-    let application;
-    try {
-      application = await get(`/pubrent/applications/${encodeURIComponent(this.id)}`);
-    } catch (err) {
-      if (!isUnauthorized(err))
-        showError(this.view, err);
-      return;
-    }
+    // A failure here (404 outside the caller's scope …) is the router's
+    // to show in place of the page.
+    const application = await get(`/pubrent/applications/${encodeURIComponent(this.id)}`);
     if (this.left)
       return;
     this.view.append(
@@ -326,9 +328,9 @@ class MaterialsPage {
         h('h2', { dataset: { field: 'application_no' } }, application.application_no),
         h('p', {},
           h('span', {}, _('Status')), ' ',
-          h('span', { class: 'badge', dataset: { field: 'status', status: application.status } },
+          h('span', { class: 'badge neutral', dataset: { field: 'status', status: application.status } },
             application.status_label)),
-        h('a', { class: 'link', attrs: { href: `#/applications/${encodeURIComponent(this.id)}` } },
+        h('a', { href: `#/applications/${encodeURIComponent(this.id)}` },
           _('Application details'))),
       h('section', { class: 'card' },
         h('h2', {}, _('Materials')), this.listError, this.list));
@@ -338,7 +340,7 @@ class MaterialsPage {
           h('h2', {}, _('Add proofs')), this.addForm(), this.queue));
     else
       this.view.append(
-        h('p', { class: 'notice', dataset: { notice: 'read-only' } },
+        h('p', { class: 'card muted', dataset: { notice: 'read-only' } },
           _('The materials of this application can no longer be changed.')));
     await this.refreshList();
   }

@@ -215,10 +215,12 @@ function numberForm() {
       spellcheck: 'false', placeholder: 'GZF-2026-000123', 'aria-describedby': 'scan-number-error',
     },
   });
-  const button = h('button', { type: 'submit', class: 'button', dataset: { action: 'open' } }, _('Open'));
-  const form = h('form', { class: 'form', dataset: { form: 'application-no' }, attrs: { novalidate: '' } },
-    h('label', { attrs: { for: 'scan-number' } }, _('Application number')),
-    input, error, button);
+  const button = h('button', { type: 'submit', class: 'button primary block', dataset: { action: 'open' } },
+    _('Open'));
+  const form = h('form', { class: 'form', dataset: { form: 'application-no' }, attrs: { novalidate: true } },
+    h('div', { class: 'field' },
+      h('label', { htmlFor: 'scan-number' }, _('Application number')), input, error),
+    button);
 
   function complain(text) {
     error.textContent = text;
@@ -258,7 +260,7 @@ function photoForm() {
     id: 'scan-photo', type: 'file',
     attrs: { name: 'code_photo', accept: 'image/*', capture: 'environment' },
   });
-  const result = h('div', { class: 'scan-photo-result', attrs: { 'aria-live': 'polite' } });
+  const result = h('div', { attrs: { 'aria-live': 'polite' } });
 
   input.addEventListener('change', async () => {
     const file = input.files && input.files[0];
@@ -276,7 +278,7 @@ function photoForm() {
         return;
       clear(result);
       if (isNoCode(err))
-        result.append(h('p', { class: 'field-error', attrs: { role: 'alert' } },
+        result.append(h('p', { class: 'field-error', dataset: { message: 'no-code' }, attrs: { role: 'alert' } },
                         _('No QR code was found in the photo. Take it again closer, with the whole code in the picture.')));
       else
         showError(result, err);
@@ -284,16 +286,16 @@ function photoForm() {
       input.value = '';
     }
   });
-  return h('div', { class: 'form scan-photo' },
-    h('label', { attrs: { for: 'scan-photo' } }, _('Take a photo of the code')),
+  return h('div', { class: 'field' },
+    h('label', { htmlFor: 'scan-photo' }, _('Take a photo of the code')),
     input, result);
 }
 
 async function render(view) {
   stopCamera();
-  const message = h('p', { class: 'scan-message', id: 'scan-message', attrs: { role: 'status' } });
+  const message = h('p', { id: 'scan-message', attrs: { role: 'status' } });
   const video = h('video', {
-    class: 'scan-video', hidden: true,
+    hidden: true,
     attrs: { playsinline: '', muted: '', autoplay: '', 'aria-label': _('Camera picture') },
   });
   video.muted = true;
@@ -304,7 +306,7 @@ async function render(view) {
   }
 
   view.append(
-    h('section', { class: 'card scan-camera' },
+    h('section', { class: 'card' },
       h('h2', {}, _('Scan the code on the receipt')),
       video, message),
     h('section', { class: 'card' },
