@@ -31,18 +31,18 @@ async function lookUp(number, phone) {
     });
     body = await response.json().catch(() => null);
   } catch {
-    throw new ApiError(0, 'network', _('Network unavailable, try again.'));
+    throw new ApiError(0, 'network', _('The lookup could not reach the server. Check the connection and try again.'));
   }
   if (response.ok)
     return body;
   const error = (body && body.error) || {};
   throw new ApiError(response.status, error.code || `http_${response.status}`,
-                     error.message || _('The server could not do this. Try again.'), error.fields || null);
+                     error.message || _('The lookup failed. Try again.'), error.fields || null);
 }
 
 function stateLabel(state) {
   switch (state) {
-    case 'done': return _('Done');
+    case 'done': return _('Completed');
     case 'current': return _('In progress');
     case 'pending': return _('Not yet');
     case 'skipped': return _('Not needed');

@@ -329,7 +329,7 @@ async function render(view) {
 }
 
 route('/scan', {
-  title: () => _('Scan'),
+  title: () => _('Scan a code'),
   tab: 'scan',
   render,
   leave: stopCamera,
