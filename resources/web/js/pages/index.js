@@ -4,3 +4,8 @@ import './sign-in.js';
 import './scan.js';
 import './materials.js';
 import './progress.js';
+import './home.js';
+import './messages.js';
+import './articles.js';
+import './feedback.js';
+import './me.js';
