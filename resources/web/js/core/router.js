@@ -82,8 +82,8 @@ function goBack() {
     go('#/');
 }
 
-function setChrome(pattern, page, signedIn) {
-  const title = page.title ? page.title() : '';
+function setChrome(pattern, page, signedIn, params, query) {
+  const title = page.title ? page.title(params, query) : '';
   shell.title.textContent = title;
   document.title = title ? `${title} · ${_('Anju')}` : _('Anju');
   shell.back.hidden = TOP_LEVEL.has(pattern) || page.back === false;
@@ -130,7 +130,7 @@ async function render() {
   }
 
   active = { page, pattern: entry.pattern };
-  setChrome(entry.pattern, page, Boolean(user()));
+  setChrome(entry.pattern, page, Boolean(user()), found ? found.params : {}, here.query);
   clear(shell.view);
   shell.view.scrollTop = 0;
   window.scrollTo(0, 0);

@@ -6,3 +6,8 @@ import './done.js';
 import './application.js';
 import './publicity.js';
 import './publicity-detail.js';
+import './home.js';
+import './messages.js';
+import './articles.js';
+import './feedback.js';
+import './me.js';
