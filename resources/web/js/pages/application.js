@@ -243,6 +243,7 @@ async function act(form, errors, app, action) {
     return;
   }
   clearDraft(`reason.${app.id}`);
+  document.dispatchEvent(new Event('anju:counts-changed'));
   const status = await newStatus(app);
   toast(status
     ? fmt(_('{number}: now {status}'), { number: app.application_no, status })

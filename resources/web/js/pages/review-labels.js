@@ -42,9 +42,6 @@ const ACTIONS = {
   resubmit: () => _('Resubmitted'),
   transfer: () => _('Transferred'),
   withdraw: () => _('Withdrawn'),
-  start: () => _('Submitted'),
-  skip: () => _('Skipped'),
-  complete: () => _('Completed'),
 };
 
 const TIMELINE_STATES = {
