@@ -82,7 +82,7 @@ function summarySection(app) {
       row(_('Applicant'), app.applicant_name),
       row(_('ID number'), maskIdNumber(app.id_no)),
       row(_('Phone'), maskPhone(app.phone)),
-      row(_('Household register address'), address(app)),
+      row(_('Registered address'), address(app)),
       row(_('Household size'), app.household_size),
       row(_('Entered by'), app.org ? app.org.name : null),
       row(_('Submitted'), app.submitted_at ? formatDateTime(app.submitted_at) : null)));

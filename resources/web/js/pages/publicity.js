@@ -3,7 +3,7 @@
 // by publicity no., application no. or applicant. docs/api.md "Review,
 // publicity and announcement".
 
-import { _, fmt } from '../core/i18n.js';
+import { _, ngettext, fmt } from '../core/i18n.js';
 import { h, field, formatDate } from '../core/dom.js';
 import { route, go } from '../core/router.js';
 import { pagedList, listRow, filterLinks } from './review-list.js';
@@ -42,7 +42,8 @@ function publicityItem(publicity) {
       })),
       h('span', { class: 'item-meta' }, publicityStateLabel(publicity)),
       publicity.objection_count > 0
-        ? h('span', { class: 'item-meta' }, fmt(_('{n} objections, {pending} awaiting verification'), {
+        ? h('span', { class: 'item-meta' }, fmt(ngettext('{n} objection, {pending} awaiting verification',
+          '{n} objections, {pending} awaiting verification', publicity.objection_count), {
           n: publicity.objection_count,
           pending: publicity.pending_objections,
         }))
