@@ -8,6 +8,8 @@
 # In each, the non-display suites run first, then the `display` suite under
 # a private D-Bus session and Xvfb.  Every run gets fresh XDG directories
 # inside its build directory, so nothing reads or writes the user's own.
+# The browser tests (suite `web`) drive a headless Chromium and need no
+# display; with CI set, a missing Chromium fails them instead of skipping.
 #
 # The last line is "N passed, M failed" summed over both builds (a build
 # that does not compile counts as one failure); the exit status is non-zero
@@ -120,6 +122,7 @@ build_and_test() {
                    --num-processes "$jobs" --timeout-multiplier "$multiplier")
 
   # No display at all here: a test that needs one belongs in `display`.
+  # The `web` suite (tests/web) runs here too: its Chromium is headless.
   say "Testing $build: all suites but display"
   run_meson_test "$build" nodisplay \
     env -u DISPLAY -u WAYLAND_DISPLAY \
