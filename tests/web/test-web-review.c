@@ -37,6 +37,8 @@ review_set_up (Review        *review,
                gconstpointer  data)
 {
   review->web = anju_web_test_start (NULL);
+  if (review->web == NULL)
+    return;   /* no Chromium here: skipped */
   /* The demo's placeholder processes name no application and would
    * collide with the ids of the new ones. */
   anju_test_db_drop_orphan_processes (review->web->server);
@@ -231,11 +233,7 @@ static char *
 page_string (Review     *review,
              const char *expression)
 {
-  g_autoptr(GError) error = NULL;
-  char *value = anju_browser_eval_string (review->web->browser, expression, &error);
-
-  g_assert_no_error (error);
-  return value;
+  return anju_web_test_eval_string (review->web, expression);
 }
 
 /* Sets the select at selector to value, as a tap on an option would. */
@@ -253,13 +251,12 @@ choose (Review     *review,
   g_assert_cmpstr (chosen, ==, value);
 }
 
-/* Waits for the router to have rendered pattern. */
+/* Waits for the router to have rendered pattern (after an unready). */
 static void
 wait_for_page (Review     *review,
                const char *pattern)
 {
-  wait_for (review, "document.body.dataset.ready === '1' && document.body.dataset.page === '%s'",
-            pattern);
+  anju_web_test_wait_ready (review->web, pattern);
 }
 
 /* Clicks the review button, then the confirmation dialog's confirm. */
@@ -271,6 +268,7 @@ act_in_page (Review     *review,
 
   anju_web_test_click (review->web, selector);
   wait_for (review, "document.querySelector('#confirm-dialog[open] [data-action=\"confirm\"]')");
+  anju_web_test_unready (review->web);
   anju_web_test_click (review->web, "#confirm-dialog [data-action=\"confirm\"]");
 }
 
@@ -293,12 +291,15 @@ static void
 test_todo_approve (Review        *review,
                    gconstpointer  data)
 {
-  gint64 id = submitted_application (review, "王晓芳", "011");
-  gint64 total = todo_total (review);
   g_autofree char *count = NULL;
   g_autofree char *status = NULL;
   g_autofree char *masked = NULL;
+  gint64 id, total;
 
+  if (review->web == NULL)
+    return;
+  id = submitted_application (review, "王晓芳", "011");
+  total = todo_total (review);
   anju_web_test_sign_in (review->web, "street_ypl");
   open_page (review, "#/todo");
   count = page_string (review, "document.querySelector('#todo-count').dataset.total");
@@ -311,6 +312,7 @@ test_todo_approve (Review        *review,
     g_autofree char *selector = g_strdup_printf ("#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
                                                  "\"]", id);
 
+    anju_web_test_unready (review->web);
     anju_web_test_click (review->web, selector);
   }
   wait_for_page (review, "/applications/:id");
@@ -338,13 +340,16 @@ static void
 test_reject_and_return (Review        *review,
                         gconstpointer  data)
 {
-  gint64 rejected = submitted_application (review, "赵丽", "021");
-  gint64 returned = submitted_application (review, "钱芳", "031");
   g_autofree char *status = NULL;
   g_autofree char *opinion = NULL;
   g_autofree char *returned_status = NULL;
   g_autofree char *dialog = NULL;
+  gint64 rejected, returned;
 
+  if (review->web == NULL)
+    return;
+  rejected = submitted_application (review, "赵丽", "021");
+  returned = submitted_application (review, "钱芳", "031");
   anju_web_test_sign_in (review->web, "street_ypl");
   open_application (review, rejected);
   anju_web_test_click (review->web, "#review-form [data-action=\"reject\"]");
@@ -386,14 +391,17 @@ static void
 test_expired_session_keeps_reason (Review        *review,
                                    gconstpointer  data)
 {
-  gint64 id = submitted_application (review, "孙建国", "041");
   g_autoptr(JsonNode) logout = NULL;
   g_autofree char *bearer = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *status = NULL;
   g_autofree char *opinion = NULL;
   guint code = 0;
+  gint64 id;
 
+  if (review->web == NULL)
+    return;
+  id = submitted_application (review, "孙建国", "041");
   anju_web_test_sign_in (review->web, "street_ypl");
   open_application (review, id);
   anju_web_test_type (review->web, "[name=reason]", EXPIRED_REASON);
@@ -414,6 +422,7 @@ test_expired_session_keeps_reason (Review        *review,
   /* Signing in on the sign-in page it was sent to goes back. */
   anju_web_test_type (review->web, "#sign-in [name=username]", "street_ypl");
   anju_web_test_type (review->web, "#sign-in [name=password]", ANJU_TEST_DEMO_PASSWORD);
+  anju_web_test_unready (review->web);
   anju_web_test_click (review->web, "#sign-in button[type=submit]");
   wait_for_page (review, "/applications/:id");
   kept = page_string (review, "document.querySelector('[name=reason]').value");
@@ -443,9 +452,12 @@ static void
 test_acted_first (Review        *review,
                   gconstpointer  data)
 {
-  gint64 id = submitted_application (review, "周红", "051");
   g_autofree char *status = NULL;
+  gint64 id;
 
+  if (review->web == NULL)
+    return;
+  id = submitted_application (review, "周红", "051");
   anju_web_test_sign_in (review->web, "street_ypl");
   open_application (review, id);
   into_publicity (review, id);
@@ -466,14 +478,17 @@ static void
 test_publicity_objection (Review        *review,
                           gconstpointer  data)
 {
-  gint64 id = submitted_application (review, "李建国", "061");
-  gint64 publicity = into_publicity (review, id);
-  g_autofree char *path = g_strdup_printf ("/api/v1/pubrent/publicity/%" G_GINT64_FORMAT,
-                                           publicity);
   g_autoptr(JsonNode) detail = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *reporter = NULL;
   guint status = 0;
+  gint64 id, publicity;
 
+  if (review->web == NULL)
+    return;
+  id = submitted_application (review, "李建国", "061");
+  publicity = into_publicity (review, id);
+  path = g_strdup_printf ("/api/v1/pubrent/publicity/%" G_GINT64_FORMAT, publicity);
   anju_web_test_sign_in (review->web, "street_ypl");
   open_page (review, "#/publicity?state=open");
   wait_for (review, "document.querySelector('#publicity-list a[data-publicity-id=\"%"
@@ -482,6 +497,7 @@ test_publicity_objection (Review        *review,
     g_autofree char *selector = g_strdup_printf ("#publicity-list a[data-publicity-id=\"%"
                                                  G_GINT64_FORMAT "\"]", publicity);
 
+    anju_web_test_unready (review->web);
     anju_web_test_click (review->web, selector);
   }
   wait_for_page (review, "/publicity/:id");
