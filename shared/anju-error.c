@@ -32,6 +32,8 @@ static const ErrorInfo error_table[] = {
   { ANJU_ERROR_CERTIFICATE, "certificate_error", 495 },
   { ANJU_ERROR_NETWORK, "network_error", 0 },
   { ANJU_ERROR_TOO_MANY_REQUESTS, "too_many_requests", 429 },
+  { ANJU_ERROR_CSRF_FAILED, "csrf_failed", 403 },
+  { ANJU_ERROR_NO_CODE, "no_code", 422 },
 };
 
 static const ErrorInfo *

@@ -34,6 +34,8 @@ typedef enum
   ANJU_ERROR_CERTIFICATE,             /* TLS pinning / certificate problem */
   ANJU_ERROR_NETWORK,                 /* client could not reach the server */
   ANJU_ERROR_TOO_MANY_REQUESTS,       /* 429 too_many_requests   */
+  ANJU_ERROR_CSRF_FAILED,             /* 403 csrf_failed: cookie write without its token */
+  ANJU_ERROR_NO_CODE,                 /* 422 no_code: no QR code in a picture */
 } AnjuErrorCode;
 
 GQuark       anju_error_quark           (void);

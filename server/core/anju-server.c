@@ -25,6 +25,8 @@
 #include "anju-terminals.h"
 #include "anju-time.h"
 #include "anju-tls.h"
+#include "anju-web.h"
+#include "anju-web-session.h"
 #include "anju-workflow.h"
 
 #define SHUTDOWN_GRACE_SECONDS 30
@@ -223,18 +225,51 @@ anju_server_get_routes (AnjuServer *self,
 
 /* ---- request pipeline ------------------------------------------------- */
 
+/* A request without Authorization but with the web's session cookie: the
+ * cookie authenticates it, and a write also needs its CSRF token.  An
+ * unknown or expired cookie is cleared while the 401 goes out, so the
+ * browser stops sending it. */
+static AnjuCaller *
+authenticate_cookie (AnjuRequest  *request,
+                     const char   *token,
+                     GError      **error)
+{
+  AnjuCaller *caller;
+
+  _anju_request_set_token (request, token);
+  caller = anju_sessions_authenticate (request, token, error);
+  if (caller == NULL)
+    {
+      if (g_error_matches (*error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED))
+        anju_web_session_clear_cookie (anju_request_get_message (request));
+      return NULL;
+    }
+  if (!anju_web_session_check_write (request, token, error))
+    {
+      anju_caller_free (caller);
+      return NULL;
+    }
+  return caller;
+}
+
 static gboolean
 check_access (AnjuRequest     *request,
               const AnjuRoute *route)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *cookie = NULL;
   const char *authorization = anju_request_get_header (request, "Authorization");
   AnjuCaller *caller;
+
+  if (authorization == NULL)
+    cookie = anju_web_session_get_cookie (anju_request_get_message (request));
 
   if (authorization != NULL && g_str_has_prefix (authorization, ANJU_TERMINAL_AUTH_SCHEME))
     caller = anju_terminal_authenticate (request,
                                          authorization + strlen (ANJU_TERMINAL_AUTH_SCHEME),
                                          &error);
+  else if (cookie != NULL)
+    caller = authenticate_cookie (request, cookie, &error);
   else if (authorization == NULL || !g_str_has_prefix (authorization, "Bearer ") ||
            authorization[strlen ("Bearer ")] == '\0')
     {
@@ -304,6 +339,14 @@ dispatch (AnjuServer        *self,
   const CompiledRoute *compiled;
   MessageInfo *info = g_object_get_data (G_OBJECT (msg), "anju-info");
   gboolean path_known;
+
+  if (anju_web_handles_path (path))
+    {
+      if (info != NULL)
+        info->route = ANJU_WEB_PREFIX "/";
+      anju_web_serve (msg, path);
+      return;
+    }
 
   compiled = find_route (self, method, path, params, &path_known);
   if (compiled == NULL)
@@ -451,6 +494,8 @@ request_started_cb (SoupServer        *soup,
   info->started = g_get_monotonic_time ();
 
   g_object_set_data_full (G_OBJECT (msg), "anju-info", info, g_free);
+  /* Set before anything can answer, so every error carries them too. */
+  anju_web_set_security_headers (soup_server_message_get_response_headers (msg));
   g_signal_connect (msg, "finished", G_CALLBACK (message_finished_cb), info);
 }
 

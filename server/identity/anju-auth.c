@@ -19,6 +19,7 @@
 #include "anju-transaction.h"
 #include "anju-user-json.h"
 #include "anju-validation.h"
+#include "anju-web-session.h"
 
 /* The account state a sign-in looks at. */
 typedef struct
@@ -88,6 +89,7 @@ typedef struct
   AnjuRequest *request;
   char        *username;      /* as typed, lower-cased */
   char        *checked_hash;  /* (nullable): NULL for an unknown name */
+  gboolean     cookie;        /* "session": "cookie": the web's sign-in */
 } LoginAttempt;
 
 static void
@@ -266,14 +268,19 @@ write_login_success (AnjuRequest         *request,
                                "auth.login", "user", account->id, NULL, NULL, error);
 }
 
+/* The bearer sign-in answers the token; the cookie one keeps the token
+ * in the cookie, out of reach of page scripts, and answers its CSRF
+ * token instead. */
 static JsonNode *
-login_reply_new (AnjuDb      *db,
-                 const char  *token,
-                 gint64       user_id,
-                 gint64       session_id,
-                 gint64       expires_at,
-                 GError     **error)
+login_reply_new (AnjuRequest  *request,
+                 const char   *token,
+                 gboolean      cookie,
+                 gint64        user_id,
+                 gint64        session_id,
+                 gint64        expires_at,
+                 GError      **error)
 {
+  AnjuDb *db = anju_request_get_db (request);
   g_autoptr(AnjuCaller) caller = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *expires = NULL;
@@ -289,8 +296,18 @@ login_reply_new (AnjuDb      *db,
   expires = anju_time_format_iso8601 (expires_at);
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "token");
-  json_builder_add_string_value (builder, token);
+  if (cookie)
+    {
+      g_autofree char *csrf = anju_web_session_csrf_token (request_audit_key (request), token);
+
+      json_builder_set_member_name (builder, "csrf_token");
+      json_builder_add_string_value (builder, csrf);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "token");
+      json_builder_add_string_value (builder, token);
+    }
   json_builder_set_member_name (builder, "expires_at");
   json_builder_add_string_value (builder, expires);
   json_builder_set_member_name (builder, "user");
@@ -302,7 +319,8 @@ login_reply_new (AnjuDb      *db,
 static void
 login_accept (AnjuRequest        *request,
               const char         *username,
-              const LoginAccount *account)
+              const LoginAccount *account,
+              gboolean            cookie)
 {
   AnjuDb *db = anju_request_get_db (request);
   g_autoptr(GError) error = NULL;
@@ -325,11 +343,15 @@ login_accept (AnjuRequest        *request,
       return;
     }
 
-  reply = login_reply_new (db, token, account->id, session_id, expires_at, &error);
+  reply = login_reply_new (request, token, cookie, account->id, session_id, expires_at, &error);
   if (reply == NULL)
-    anju_request_reply_error (request, error);
-  else
-    anju_request_reply_json (request, SOUP_STATUS_OK, g_steal_pointer (&reply));
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  if (cookie)
+    anju_web_session_set_cookie (anju_request_get_message (request), token);
+  anju_request_reply_json (request, SOUP_STATUS_OK, g_steal_pointer (&reply));
 }
 
 /* The password matched the hash the check started from.  The account was
@@ -339,7 +361,8 @@ static void
 login_password_matched (AnjuRequest        *request,
                         const char         *username,
                         const LoginAccount *account,
-                        const char         *checked_hash)
+                        const char         *checked_hash,
+                        gboolean            cookie)
 {
   if (!g_str_equal (account->password_hash, checked_hash))
     login_refuse_credentials (request, username, account);
@@ -350,7 +373,7 @@ login_password_matched (AnjuRequest        *request,
                   g_error_new_literal (ANJU_ERROR, ANJU_ERROR_ACCOUNT_DISABLED,
                                        _("This account has been disabled")));
   else
-    login_accept (request, username, account);
+    login_accept (request, username, account, cookie);
 }
 
 static void
@@ -379,14 +402,19 @@ login_verified_cb (GObject      *source,
     anju_request_reply_error (attempt->request, error);
   else if (match && known && attempt->checked_hash != NULL)
     login_password_matched (attempt->request, attempt->username, &account,
-                            attempt->checked_hash);
+                            attempt->checked_hash, attempt->cookie);
   else
     login_refuse_credentials (attempt->request, attempt->username, known ? &account : NULL);
 }
 
+static const char * const session_kinds[] = { "token", "cookie", NULL };
+
 static const AnjuFieldSpec login_body[] = {
   { "username", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED, NULL, 64, "Account name" },
   { "password", ANJU_FIELD_STRING, ANJU_FIELD_REQUIRED | ANJU_FIELD_SECRET, NULL, 256, "Password" },
+  { "session", ANJU_FIELD_STRING, ANJU_FIELD_OPTIONAL, session_kinds, 0,
+    "token (default): the token in the reply; cookie: the mobile web's HttpOnly cookie "
+    "and a CSRF token" },
   { NULL }
 };
 
@@ -412,6 +440,14 @@ handle_login (AnjuRequest *request)
   attempt = g_new0 (LoginAttempt, 1);
   attempt->request = anju_request_ref (request);
   attempt->username = g_ascii_strdown (json_object_get_string_member (body, "username"), -1);
+  attempt->cookie = g_strcmp0 (json_object_get_string_member_with_default (body, "session", NULL),
+                               "cookie") == 0;
+  /* A page of another site must not sign a browser in either. */
+  if (attempt->cookie && !anju_web_session_check_origin (request, &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
 
   known = login_account_load (anju_request_get_db (request), attempt->username, &account, &error);
   if (error != NULL)
@@ -470,9 +506,13 @@ logout (AnjuRequest *request,
         : anju_sessions_end (db, caller->session_id, &error))
        && audit_logout (request, all_sessions, &error);
   if (!anju_transaction_end (db, ok, &error))
-    anju_request_reply_error (request, error);
-  else
-    anju_request_reply_no_content (request);
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  if (anju_web_session_is_cookie_request (request))
+    anju_web_session_clear_cookie (anju_request_get_message (request));
+  anju_request_reply_no_content (request);
 }
 
 static void
@@ -499,6 +539,22 @@ handle_me (AnjuRequest *request)
     anju_request_reply_error (request, error);
   else
     anju_request_reply_json (request, SOUP_STATUS_OK, g_steal_pointer (&user));
+}
+
+/* The page lost its CSRF token on a reload; the cookie still holds the
+ * session it belongs to. */
+static void
+handle_csrf (AnjuRequest *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *csrf = anju_web_session_csrf_token (request_audit_key (request),
+                                                       anju_request_get_token (request));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "csrf_token");
+  json_builder_add_string_value (builder, csrf);
+  json_builder_end_object (builder);
+  anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
 }
 
 /* A password change between the handler and the end of the two hashes
@@ -676,6 +732,9 @@ static const AnjuRoute auth_routes[] = {
     handle_logout_all, "End every session of the signed-in user", NULL, "auth" },
   { "GET", "/api/v1/auth/me", NULL, ANJU_ROUTE_DURING_PASSWORD_CHANGE,
     handle_me, "The signed-in user, their roles and permissions", NULL, "auth" },
+  { "GET", "/api/v1/auth/csrf", NULL, ANJU_ROUTE_DURING_PASSWORD_CHANGE,
+    handle_csrf, "The CSRF token of this session (the mobile web's cookie sign-in)", NULL,
+    "auth" },
   { "POST", "/api/v1/auth/password", NULL, ANJU_ROUTE_DURING_PASSWORD_CHANGE,
     handle_password, "Change one's own password; ends the user's other sessions",
     password_body, "auth" },
