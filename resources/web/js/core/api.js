@@ -20,6 +20,9 @@ import { go, current } from './router.js';
 const BASE = '/api/v1';
 const TIMEOUT_MS = 30000;
 const CSRF_KEY = 'anju.csrf';
+// Set while this browser holds a session cookie we know of, so that a
+// first visit does not ask the server (and log a 401) for nothing.
+const SIGNED_IN_KEY = 'anju.signedIn';
 
 let csrfToken = readStored(CSRF_KEY);
 let me = null;
@@ -58,9 +61,29 @@ function setCsrf(token) {
   store(CSRF_KEY, csrfToken);
 }
 
+function markSignedIn(signedIn) {
+  try {
+    if (signedIn)
+      localStorage.setItem(SIGNED_IN_KEY, '1');
+    else
+      localStorage.removeItem(SIGNED_IN_KEY);
+  } catch (e) {
+    // storage disabled: restoreSession() asks the server every time
+  }
+}
+
+function maybeSignedIn() {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) === '1' || readStored(CSRF_KEY) !== null;
+  } catch (e) {
+    return true;
+  }
+}
+
 function forgetSession() {
   me = null;
   setCsrf(null);
+  markSignedIn(false);
 }
 
 function buildUrl(path, query) {
@@ -258,6 +281,7 @@ export async function signIn(username, password) {
     signIn: true,
   });
   setCsrf(answer.csrf_token);
+  markSignedIn(true);
   me = answer.user;
   return me;
 }
@@ -277,6 +301,8 @@ export async function signOut() {
 // CSRF token when sessionStorage lost it. Answers the user or null; never
 // navigates.
 export async function restoreSession() {
+  if (!maybeSignedIn())
+    return null;
   try {
     me = await send('GET', '/auth/me', { quiet: true });
   } catch (e) {

@@ -87,10 +87,10 @@ function guideSection(guide) {
     parts.push(h('p', { id: 'guide-time-limit' },
       fmt(ngettext('Time limit: {n} day', 'Time limit: {n} days', guide.time_limit_days), { n: guide.time_limit_days })));
   if (guide.materials && guide.materials.length > 0)
-    parts.push(h('h3', {}, _('Materials')),
+    parts.push(h('h3', {}, _('Required materials')),
       h('ul', { class: 'materials', id: 'guide-materials' }, guide.materials.map((m) => h('li', {}, m))));
   if (guide.steps && guide.steps.length > 0)
-    parts.push(h('h3', {}, _('Steps')),
+    parts.push(h('h3', {}, _('Process steps')),
       h('ol', { class: 'steps', id: 'guide-steps' }, guide.steps.map((s) => h('li', {}, s))));
   return parts.length > 0 ? h('section', { class: 'card', id: 'guide' }, parts) : null;
 }
@@ -109,14 +109,15 @@ async function renderArticle(view, params) {
   const article = await get(`/articles/${encodeURIComponent(params.id)}`);
   const meta = [kindLabel(article.kind), formatDateTime(article.published_at),
     article.author ? article.author.name : null, article.category].filter(Boolean).join(' · ');
-  view.append(
+  view.append(...[
     h('article', { class: 'card', id: 'article', dataset: { id: article.id, kind: article.kind } },
       h('h2', {}, article.title),
       h('p', { class: 'article-meta' }, meta),
       article.summary ? h('p', { class: 'muted' }, article.summary) : null,
       h('div', { class: 'article-body', id: 'article-body' }, paragraphs(article.body))),
     guideSection(article.guide),
-    attachmentsSection(article.attachments));
+    attachmentsSection(article.attachments),
+  ].filter(Boolean));
 }
 
 route('/articles', {

@@ -50,7 +50,7 @@ route('/', {
       h('h2', { class: 'section-title' }, _('Work')),
       h('ul', { class: 'tiles', id: 'tiles-work' },
         tile('#/todo', _('To-do'), 'todo'),
-        tile('#/done', _('Done'), 'done'),
+        tile('#/done', _('Handled'), 'done'),
         tile('#/scan', _('Scan'), 'scan'),
         tile('#/publicity', _('Publicity'), 'publicity'),
         tile('#/progress', _('Progress lookup'), 'progress'),

@@ -49,7 +49,7 @@ route('/me', {
         h('li', { class: 'list-item' },
           h('a', { href: '#/feedback' }, h('span', { class: 'item-main' }, h('span', { class: 'item-title' }, _('My feedback'))))),
         h('li', { class: 'list-item' },
-          h('a', { href: '#/done' }, h('span', { class: 'item-main' }, h('span', { class: 'item-title' }, _('Done')))))),
+          h('a', { href: '#/done' }, h('span', { class: 'item-main' }, h('span', { class: 'item-title' }, _('Handled')))))),
       h('section', { class: 'card' },
         h('h2', {}, _('Change password')),
         passwordForm({

@@ -121,7 +121,7 @@ async function renderMessage(view, params) {
       h('p', { class: 'article-meta' }, formatDateTime(message.created_at)),
       h('div', { class: 'article-body' },
         String(message.body || '').split(/\n+/).filter((line) => line.trim()).map((line) => h('p', {}, line))),
-      target ? h('p', {}, h('a', { class: 'button primary', href: target, dataset: { action: 'open-link' } }, _('Open'))) : null));
+      target ? h('p', {}, h('a', { class: 'button primary', href: target, dataset: { action: 'open-link' } }, _('Open the record'))) : null));
 }
 
 route('/messages', {
