@@ -493,7 +493,7 @@ find_chromium (void)
   char *path;
 
   if (override != NULL && *override != '\0')
-    return g_strdup (override);
+    return g_file_test (override, G_FILE_TEST_IS_EXECUTABLE) ? g_strdup (override) : NULL;
   path = g_find_program_in_path ("chromium");
   if (path == NULL && g_file_test ("/usr/lib/chromium/chromium", G_FILE_TEST_IS_EXECUTABLE))
     path = g_strdup ("/usr/lib/chromium/chromium");
