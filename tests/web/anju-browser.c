@@ -287,7 +287,8 @@ event_fd_ready_cb (int          fd,
 
   if (self->pipe_closed)
     {
-      self->reader = NULL;
+      /* The context keeps its own reference while dispatching. */
+      g_clear_pointer (&self->reader, g_source_unref);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
