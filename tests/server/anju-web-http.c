@@ -58,6 +58,64 @@ anju_web_reply_header (AnjuWebReply *reply,
   return soup_message_headers_get_one (reply->headers, name);
 }
 
+/* The test server's certificate is self-signed and fresh: take it. */
+static gboolean
+accept_certificate_cb (GTlsConnection       *connection,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              data)
+{
+  return TRUE;
+}
+
+static void
+tls_event_cb (GSocketClient      *client,
+              GSocketClientEvent  event,
+              GSocketConnectable *connectable,
+              GIOStream          *connection,
+              gpointer            data)
+{
+  if (event == G_SOCKET_CLIENT_TLS_HANDSHAKING)
+    g_signal_connect (connection, "accept-certificate", G_CALLBACK (accept_certificate_cb), NULL);
+}
+
+char *
+anju_web_http_verbatim (AnjuTestServer *srv,
+                        const char     *target,
+                        guint          *out_status)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) base = g_uri_parse (srv->base_uri, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *request = NULL;
+  g_autoptr(GByteArray) response = g_byte_array_new ();
+  guint8 buffer[4096];
+  gssize n;
+
+  g_socket_client_set_tls (client, TRUE);
+  g_signal_connect (client, "event", G_CALLBACK (tls_event_cb), NULL);
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (base),
+                                                g_uri_get_port (base), NULL, &error);
+  g_assert_no_error (error);
+
+  request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: %s:%d\r\nConnection: close\r\n\r\n",
+                             target, g_uri_get_host (base), g_uri_get_port (base));
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                             request, strlen (request), NULL, NULL, &error);
+  g_assert_no_error (error);
+  while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                                   buffer, sizeof buffer, NULL, &error)) > 0)
+    g_byte_array_append (response, buffer, n);
+  g_assert_no_error (error);
+  g_byte_array_append (response, (const guint8 *) "", 1);
+
+  g_assert_true (g_str_has_prefix ((const char *) response->data, "HTTP/1.1 "));
+  *out_status = (guint) g_ascii_strtoull ((const char *) response->data + strlen ("HTTP/1.1 "),
+                                          NULL, 10);
+  return (char *) g_byte_array_free (g_steal_pointer (&response), FALSE);
+}
+
 char *
 anju_web_sign_in (AnjuTestServer  *srv,
                   const char      *username,

@@ -30,6 +30,13 @@ JsonNode     *anju_web_reply_json        (AnjuWebReply       *reply);
 const char   *anju_web_reply_header      (AnjuWebReply       *reply,
                                           const char         *name);
 
+/* GET with the request line's target sent byte for byte (an HTTP client
+ * would normalise "/m/%2e%2e/x" to "/x" before sending it).  Returns the
+ * raw response, head and body; *out_status is its status code. */
+char         *anju_web_http_verbatim     (AnjuTestServer     *srv,
+                                          const char         *target,
+                                          guint              *out_status);
+
 /* "anju_session=<token>" of a sign-in with "session":"cookie", and its
  * CSRF token; fails the test unless the sign-in succeeds. */
 char         *anju_web_sign_in           (AnjuTestServer     *srv,

@@ -78,6 +78,16 @@ test_index (void)
   assert_body_is (index, "index.html");
   assert_page_headers (index);
 
+  {
+    g_autoptr(AnjuWebReply) head = anju_web_http (srv, "HEAD", "/m/index.html", NULL, NULL, NULL);
+
+    g_assert_cmpuint (head->status, ==, SOUP_STATUS_OK);
+    g_assert_cmpuint (g_bytes_get_size (head->body), ==, 0);
+    g_assert_cmpstr (anju_web_reply_header (head, "ETag"), ==,
+                     anju_web_reply_header (index, "ETag"));
+    assert_page_headers (head);
+  }
+
   anju_test_server_stop (srv);
 }
 
@@ -167,26 +177,36 @@ test_files (void)
   anju_test_server_stop (srv);
 }
 
-/* Unknown files, folders and every way out of /m/ are 404; writes 405. */
+/* Unknown files, folders and every way out of /m/ are 404 (or the HTTP
+ * layer's 400), never a file; writes 405.
+ * The targets go byte for byte: a client would resolve the dot
+ * segments itself.  (The server's HTTP layer resolves "/m/js/../x" to
+ * "/m/x" like any URI, which stays inside /m/.) */
 static void
 test_not_found (void)
 {
   AnjuTestServer *srv = anju_test_server_start (FALSE);
-  const char *const paths[] = {
-    "/m/nothing.js", "/m/js", "/m/js/", "/m/js/pages", "/m//index.html", "/m/./index.html",
-    "/m/%2e%2e/%2e%2e/etc/passwd", "/m/js/%2e%2e/index.html", "/m/..%2findex.html",
-    "/m/%2findex.html", "/m/js%5c..%5cindex.html", "/m/.hidden", "/m/index.html%00.js",
-    "/m/../api/v1/../../etc/passwd", "/mm/index.html",
+  const char *const targets[] = {
+    "/m/nothing.js", "/m/js", "/m/js/", "/m/js/pages", "/m//index.html",
+    "/m/../api/v1/../../etc/passwd", "/m/%2e%2e/%2e%2e/etc/passwd",
+    "/m/..%2findex.html", "/m/%2findex.html",
+    "/m/js%5c..%5cindex.html", "/m/js\\..\\index.html", "/m/.hidden", "/m/index.html%00.js",
+    "/m/../../../../etc/passwd", "/mm/index.html",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
-      g_autoptr(AnjuWebReply) reply = get (srv, paths[i], NULL);
-      g_autoptr(JsonNode) json = anju_web_reply_json (reply);
+      guint status = 0;
+      g_autofree char *response = anju_web_http_verbatim (srv, targets[i], &status);
 
-      g_test_message ("%s", paths[i]);
-      anju_assert_error (reply->status, json, SOUP_STATUS_NOT_FOUND, "not_found");
-      g_assert_nonnull (anju_web_reply_header (reply, "Content-Security-Policy"));
+      g_test_message ("%s → %u", targets[i], status);
+      g_assert_null (strstr (response, "<!DOCTYPE"));
+      g_assert_nonnull (strstr (response, "Content-Security-Policy: "));
+      /* libsoup itself refuses an escaped "/" in a path. */
+      if (status == SOUP_STATUS_BAD_REQUEST)
+        continue;
+      g_assert_cmpuint (status, ==, SOUP_STATUS_NOT_FOUND);
+      g_assert_nonnull (strstr (response, "\"not_found\""));
     }
 
   {

@@ -45,6 +45,7 @@ const AnjuRoute *anju_application_file_routes     (guint             *n_routes);
 const AnjuRoute *anju_application_submit_routes   (guint             *n_routes);
 const AnjuRoute *anju_application_import_routes   (guint             *n_routes);
 const AnjuRoute *anju_application_export_routes   (guint             *n_routes);
+const AnjuRoute *anju_application_scan_routes     (guint             *n_routes);
 /* Readers of an application may read its materials. */
 void             anju_application_files_register_reader (AnjuServer  *server);
 

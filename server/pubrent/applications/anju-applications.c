@@ -333,6 +333,7 @@ anju_applications_register (AnjuServer *server)
     /* Export and import before {id}: the router takes the first match. */
     anju_application_import_routes,
     anju_application_export_routes,
+    anju_application_scan_routes,
     anju_application_submit_routes,
     anju_application_file_routes,
   };
