@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include "anju-clock.h"
 #include "anju-id-number.h"
 #include "anju-test-identity.h"
 #include "anju-web-test.h"
@@ -359,6 +360,56 @@ test_todo_approve (Review        *review,
             " [data-done-action=\"approve\"]')", task);
 }
 
+/* F-PORTAL-024: eleven days later the street review (ten days' limit)
+ * is overdue: marked in the list, counted in the overdue filter, and the
+ * filter lists it; the type filter counts it with its type. */
+static void
+test_todo_overdue (Review        *review,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *filter = NULL;
+  guint status = 0;
+  gint64 id;
+
+  if (review->web == NULL)
+    return;
+  id = submitted_application (review, "吴兰", "071");
+  anju_clock_advance (server_of (review)->clock, (gint64) 11 * 24 * 60 * 60 * G_USEC_PER_SEC);
+  /* The morning's sessions have ended meanwhile. */
+  g_free (review->street);
+  review->street = anju_test_login (server_of (review), "street_ypl", ANJU_TEST_DEMO_PASSWORD);
+  counts = anju_test_request (server_of (review), review->street, "GET", "/api/v1/todo/counts",
+                              NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, counts);
+  g_assert_cmpint (anju_test_json_int (counts, "overdue"), >=, 1);
+
+  anju_web_test_sign_in (review->web, "street_ypl");
+  open_page (review, "#/todo");
+  wait_for (review, "document.querySelector('#todo-list li.overdue a[data-record-id=\"%"
+            G_GINT64_FORMAT "\"] [data-overdue]')", id);
+  overdue = page_string (review, "document.querySelector('#todo-count').dataset.overdue");
+  g_assert_cmpint (g_ascii_strtoll (overdue, NULL, 10), ==,
+                   anju_test_json_int (counts, "overdue"));
+
+  anju_web_test_unready (review->web);
+  anju_web_test_click (review->web, "[data-filter=\"overdue\"]");
+  wait_for (review, "document.body.dataset.ready === '1' && location.hash === '#/todo?overdue=true'");
+  wait_for (review, "document.querySelector('#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
+            "\"]')", id);
+  filter = page_string (review, "document.querySelector('[data-filter=\"overdue\"]')"
+                        ".getAttribute('aria-current')");
+  g_assert_cmpstr (filter, ==, "page");
+
+  anju_web_test_unready (review->web);
+  anju_web_test_click (review->web, "[data-type=\"pubrent.application.review\"]");
+  wait_for (review, "document.body.dataset.ready === '1'"
+            " && location.hash === '#/todo?type=pubrent.application.review'");
+  wait_for (review, "document.querySelector('#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
+            "\"]')", id);
+}
+
 /* PRH-016 + F-PRH-008: reject needs a reason (the page says so and sends
  * nothing); with one the application is rejected and the reason is the
  * street's opinion in the timeline. Return for supplement: returned. */
@@ -563,6 +614,8 @@ main (int    argc,
 
   g_test_add ("/web/review/F-PORTAL-024/PRH-016/todo-approve", Review, NULL, review_set_up,
               test_todo_approve, review_tear_down);
+  g_test_add ("/web/review/F-PORTAL-024/overdue-and-filters", Review, NULL, review_set_up,
+              test_todo_overdue, review_tear_down);
   g_test_add ("/web/review/F-PRH-008/PRH-016/reject-and-return", Review, NULL, review_set_up,
               test_reject_and_return, review_tear_down);
   g_test_add ("/web/review/F-PRH-008/expired-session-keeps-reason", Review, NULL, review_set_up,
