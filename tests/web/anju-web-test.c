@@ -67,6 +67,10 @@ anju_web_test_fail (AnjuWebTest *self,
     g_test_message ("console: %s", (const char *) console->pdata[i]);
   if (screenshot != NULL)
     g_test_message ("screenshot of the page: %s", screenshot);
+  /* The assertion aborts: close the browser first, so that its profile
+   * directory does not stay behind. */
+  if (self->browser != NULL)
+    anju_browser_close (self->browser, NULL);
   g_assert_no_error (error);
 }
 
