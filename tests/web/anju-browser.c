@@ -287,7 +287,8 @@ event_fd_ready_cb (int          fd,
 
   if (self->pipe_closed)
     {
-      self->reader = NULL;
+      /* The context keeps its own reference while dispatching. */
+      g_clear_pointer (&self->reader, g_source_unref);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -493,7 +494,7 @@ find_chromium (void)
   char *path;
 
   if (override != NULL && *override != '\0')
-    return g_strdup (override);
+    return g_file_test (override, G_FILE_TEST_IS_EXECUTABLE) ? g_strdup (override) : NULL;
   path = g_find_program_in_path ("chromium");
   if (path == NULL && g_file_test ("/usr/lib/chromium/chromium", G_FILE_TEST_IS_EXECUTABLE))
     path = g_strdup ("/usr/lib/chromium/chromium");

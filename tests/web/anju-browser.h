@@ -26,7 +26,8 @@
  * the browser asks for on its own).
  *
  * The browser's stderr is silenced (it logs D-Bus noise) unless
- * ANJU_TEST_VERBOSE is set.  ANJU_CHROMIUM names another binary.
+ * ANJU_TEST_VERBOSE is set.  ANJU_CHROMIUM names another binary (one
+ * that is not there counts as no Chromium).
  */
 #pragma once
 
