@@ -75,7 +75,11 @@ function renderForm(view, query) {
     h('div', { class: 'sign-in-brand' },
       h('p', { class: 'sign-in-name' }, _('Anju')),
       h('p', { class: 'muted' }, _('Guaranteed housing, mobile workbench'))),
-    h('section', { class: 'card' }, form, errorBox));
+    h('section', { class: 'card' }, form, errorBox),
+    // Citizens who reach this page have no account: their lookup needs none.
+    h('p', { class: 'sign-in-progress' },
+      h('a', { id: 'progress-link', class: 'button block', attrs: { href: '#/progress' } },
+        _('Check an application\'s progress (no account needed)'))));
 }
 
 route('/sign-in', {
