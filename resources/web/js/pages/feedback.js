@@ -35,15 +35,14 @@ function feedbackItem(item) {
   return h('li', { class: 'list-item', dataset: { id: item.id, status: item.status } },
     h('div', { class: 'list-row' },
       h('div', { class: 'item-main' },
-        h('span', { class: 'item-title' }, item.title),
+        h('span', { class: 'item-head' }, h('span', { class: 'item-title' }, item.title), statusBadge(item.status)),
         h('span', { class: 'item-meta' }, `${typeLabel(item.type)} · ${formatDateTime(item.created_at)}`),
         h('p', { class: 'feedback-content' }, item.content),
         item.reply ? h('div', { class: 'reply' },
           h('span', { class: 'item-meta' },
             [_('Reply'), item.replied_by ? item.replied_by.name : null, formatDateTime(item.replied_at)]
               .filter(Boolean).join(' · ')),
-          h('p', { class: 'feedback-reply' }, item.reply)) : null),
-      h('div', { class: 'item-side' }, statusBadge(item.status))));
+          h('p', { class: 'feedback-reply' }, item.reply)) : null)));
 }
 
 async function renderList(view) {

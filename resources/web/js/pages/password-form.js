@@ -52,8 +52,10 @@ export function passwordForm({ id = 'change-password', onDone }) {
       }));
       await reloadUser();
     } catch (err) {
+      // Field errors go under their inputs; the box says what is left.
       const rest = fieldErrors(form, err);
-      showError(errorBox, { ...err, message: err.message, status: err.status, code: err.code, fields: Object.keys(rest).length ? rest : null });
+      if (!err.fields || Object.keys(rest).length > 0)
+        showError(errorBox, err);
       return;
     }
     fieldErrors(form, null);
