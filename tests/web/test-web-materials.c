@@ -89,6 +89,50 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->camera);
 }
 
+/* The page fits the phone's 360 px: nothing to scroll sideways. */
+static void
+assert_no_horizontal_scroll (Fixture *fixture)
+{
+  g_autoptr(JsonNode) fits = anju_web_test_eval (fixture->web,
+                                                 "document.documentElement.scrollWidth"
+                                                 " <= window.innerWidth");
+
+  g_assert_true (json_node_get_boolean (fits));
+}
+
+/* Opens the materials page of the fixture's application, signed in as
+ * the street reviewer. */
+static void
+open_materials_page (Fixture *fixture)
+{
+  g_autofree char *hash = g_strdup_printf ("#/applications/%" G_GINT64_FORMAT "/materials",
+                                           fixture->application->id);
+
+  anju_web_test_sign_in (fixture->web, "street_ypl");
+  anju_web_test_open (fixture->web, hash);
+}
+
+/* Chooses category in the add form, then the files, then "Upload". */
+static void
+upload_files (Fixture    *fixture,
+              const char *category,
+              const char *path)
+{
+  g_autofree char *choose = g_strdup_printf ("(() => { const select = document.querySelector('select[name=category]');"
+                                             " select.value = '%s';"
+                                             " select.dispatchEvent(new Event('change', { bubbles: true }));"
+                                             " return select.value; })()",
+                                             category);
+  g_autoptr(JsonNode) chosen = anju_web_test_eval (fixture->web, choose);
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { path, NULL };
+
+  g_assert_cmpstr (json_node_get_string (chosen), ==, category);
+  if (!anju_browser_set_files (fixture->web->browser, "input[name=photo]", paths, &error))
+    anju_web_test_fail (fixture->web, g_steal_pointer (&error));
+  anju_web_test_click (fixture->web, "[data-action=upload]");
+}
+
 /* Waits until the materials page of the fixture's application shows. */
 static void
 wait_for_materials_page (Fixture *fixture)
@@ -122,7 +166,7 @@ static void
 test_scan_typed (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *error_text = NULL;
+  g_autofree char *invalid = NULL;
 
   if (fixture->web == NULL)
     return;
@@ -132,10 +176,10 @@ test_scan_typed (Fixture       *fixture,
   anju_web_test_type (fixture->web, "input[name=application_no]", "GZF-2026-999999");
   anju_web_test_click (fixture->web, "[data-action=open]");
   anju_web_test_wait (fixture->web, "document.getElementById('scan-number-error').textContent !== ''");
-  error_text = anju_web_test_eval_string (fixture->web,
+  invalid = anju_web_test_eval_string (fixture->web,
                                           "document.querySelector('input[name=application_no]')"
                                           ".getAttribute('aria-invalid')");
-  g_assert_cmpstr (error_text, ==, "true");
+  g_assert_cmpstr (invalid, ==, "true");
 
   json_node_unref (anju_web_test_eval (fixture->web,
                                        "document.querySelector('input[name=application_no]').value = ''"));
@@ -202,7 +246,6 @@ test_upload_resized (Fixture       *fixture,
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GError) error = NULL;
-  const char *paths[2] = { NULL, NULL };
   GdkPixbuf *stored;
   goffset photo_size;
   guint status = 0;
@@ -222,22 +265,8 @@ test_upload_resized (Fixture       *fixture,
   before = materials (fixture, token);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (anju_test_json_lookup (before, "items"))), ==, 0);
 
-  anju_web_test_sign_in (fixture->web, "street_ypl");
-  {
-    g_autofree char *hash = g_strdup_printf ("#/applications/%" G_GINT64_FORMAT "/materials",
-                                             fixture->application->id);
-
-    anju_web_test_open (fixture->web, hash);
-  }
-  json_node_unref (anju_web_test_eval (fixture->web,
-                                       "(() => { const select = document.querySelector('select[name=category]');"
-                                       " select.value = 'income';"
-                                       " select.dispatchEvent(new Event('change', { bubbles: true }));"
-                                       " return select.value; })()"));
-  paths[0] = photo;
-  if (!anju_browser_set_files (fixture->web->browser, "input[name=photo]", paths, &error))
-    anju_web_test_fail (fixture->web, g_steal_pointer (&error));
-  anju_web_test_click (fixture->web, "[data-action=upload]");
+  open_materials_page (fixture);
+  upload_files (fixture, "income", photo);
 
   anju_web_test_wait (fixture->web, "document.querySelector('[data-list=uploads] [data-upload]')"
                                     "?.dataset.state === 'done'");
@@ -245,6 +274,7 @@ test_upload_resized (Fixture       *fixture,
   g_assert_cmpint (json_node_get_int (percent), ==, 100);
   anju_web_test_wait (fixture->web, "document.querySelector('[data-list=materials] [data-category=income]')"
                                     " !== null");
+  assert_no_horizontal_scroll (fixture);
 
   after = materials (fixture, token);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (anju_test_json_lookup (after, "items"))), ==, 1);
@@ -269,6 +299,44 @@ test_upload_resized (Fixture       *fixture,
                    (RESIZED_SIDE * PHOTO_HEIGHT + PHOTO_WIDTH / 2) / PHOTO_WIDTH);
 }
 
+/* F-PRH-004: a file the server refuses (not a type materials may have)
+ * fails on its own row with the reason, offers no retry (it would fail
+ * again), and nothing is attached. */
+static void
+test_upload_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(JsonNode) retry_hidden = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->web == NULL)
+    return;
+  path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_file_set_contents (path, "not a proof\n", -1, &error);
+  g_assert_no_error (error);
+
+  open_materials_page (fixture);
+  upload_files (fixture, "other", path);
+  anju_web_test_wait (fixture->web, "document.querySelector('[data-list=uploads] [data-upload]')"
+                                    "?.dataset.state === 'failed'");
+  reason = anju_web_test_eval_string (fixture->web,
+                                      "document.querySelector('[data-list=uploads] [role=alert]')"
+                                      ".textContent");
+  g_assert_cmpstr (reason, !=, "");
+  retry_hidden = anju_web_test_eval (fixture->web,
+                                     "document.querySelector('[data-list=uploads] [data-action=retry]')"
+                                     ".hidden");
+  g_assert_true (json_node_get_boolean (retry_hidden));
+
+  token = anju_test_login (fixture->web->server, "street_ypl", ANJU_TEST_DEMO_PASSWORD);
+  after = materials (fixture, token);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (anju_test_json_lookup (after, "items"))), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,5 +349,7 @@ main (int   argc,
               fixture_set_up, test_scan_typed, fixture_tear_down);
   g_test_add ("/web/materials/upload-resized F-PRH-004", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_upload_resized, fixture_tear_down);
+  g_test_add ("/web/materials/upload-refused F-PRH-004", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_upload_refused, fixture_tear_down);
   return g_test_run ();
 }

@@ -88,6 +88,7 @@ test_lookup (Fixture       *fixture,
   g_autofree char *current = NULL;
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) nodes = NULL;
+  g_autoptr(JsonNode) fits = NULL;
   guint limit;
 
   if (fixture->web == NULL)
@@ -113,6 +114,9 @@ test_lookup (Fixture       *fixture,
   g_assert_cmpstr (current, ==, "current");
   /* Nothing else: neither the ID number nor the phone nor the full name
    * (the typed phone is in an input, which innerText leaves out). */
+  fits = anju_web_test_eval (fixture->web,
+                                  "document.documentElement.scrollWidth <= window.innerWidth");
+  g_assert_true (json_node_get_boolean (fits));
   text = page_text (fixture);
   g_assert_null (strstr (text, application->id_no));
   g_assert_null (strstr (text, application->phone));

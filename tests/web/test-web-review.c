@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include "anju-clock.h"
 #include "anju-id-number.h"
 #include "anju-test-identity.h"
 #include "anju-web-test.h"
@@ -159,6 +160,27 @@ todo_total (Review *review)
   return anju_test_json_int (reply, "total");
 }
 
+/* Whether street_ypl's to-do list (the API's) holds the task. */
+static gboolean
+todo_has_task (Review *review,
+               gint64  task_id)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = anju_test_request (server_of (review), review->street, "GET",
+                             "/api/v1/todo?page_size=200", NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, reply);
+  for (guint i = 0; i < anju_test_json_length (reply, "items"); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("items.%u.task_id", i);
+
+      if (anju_test_json_int (reply, path) == task_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Approves the street review through the API: the application enters its
  * street publicity; answers the publicity's id. */
 static gint64
@@ -285,13 +307,16 @@ open_application (Review *review,
 
 /* F-PORTAL-024 + PRH-016: the new task is in the to-do list with the
  * count; approving it on the detail page moves the application on (the
- * API says street_publicity) and takes the task off the list; the done
- * list has it with the action. */
+ * API says street_publicity) and takes the task off the list (the street
+ * gets the publicity step's task instead); the done list has it with the
+ * action. */
 static void
 test_todo_approve (Review        *review,
                    gconstpointer  data)
 {
   g_autofree char *count = NULL;
+  g_autofree char *task = NULL;
+  g_autofree char *selector = NULL;
   g_autofree char *status = NULL;
   g_autofree char *masked = NULL;
   gint64 id, total;
@@ -300,21 +325,23 @@ test_todo_approve (Review        *review,
     return;
   id = submitted_application (review, "王晓芳", "011");
   total = todo_total (review);
+
   anju_web_test_sign_in (review->web, "street_ypl");
   open_page (review, "#/todo");
   count = page_string (review, "document.querySelector('#todo-count').dataset.total");
   g_assert_cmpint (g_ascii_strtoll (count, NULL, 10), ==, total);
-  wait_for (review, "document.querySelector('#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
-            "\"]')", id);
+  selector = g_strdup_printf ("#todo-list a[data-record-id=\"%" G_GINT64_FORMAT "\"]", id);
+  {
+    g_autofree char *expression = g_strdup_printf ("document.querySelector('%s').dataset.taskId",
+                                                   selector);
+
+    task = page_string (review, expression);
+  }
+  g_assert_true (todo_has_task (review, g_ascii_strtoll (task, NULL, 10)));
 
   /* The item opens the application, phone and ID masked on the phone. */
-  {
-    g_autofree char *selector = g_strdup_printf ("#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
-                                                 "\"]", id);
-
-    anju_web_test_unready (review->web);
-    anju_web_test_click (review->web, selector);
-  }
+  anju_web_test_unready (review->web);
+  anju_web_test_click (review->web, selector);
   wait_for_page (review, "/applications/:id");
   masked = page_string (review, "document.querySelector('#view .meta-list').textContent");
   g_assert_nonnull (strstr (masked, "138****5678"));
@@ -324,13 +351,63 @@ test_todo_approve (Review        *review,
   wait_for_page (review, "/todo");
   status = status_of (review, id);
   g_assert_cmpstr (status, ==, "street_publicity");
-  wait_for (review, "!document.querySelector('#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
-            "\"]')", id);
-  g_assert_cmpint (todo_total (review), ==, total - 1);
+  wait_for (review, "document.querySelector('#todo-list') !== null"
+            " && !document.querySelector('#todo-list a[data-task-id=\"%s\"]')", task);
+  g_assert_false (todo_has_task (review, g_ascii_strtoll (task, NULL, 10)));
 
   open_page (review, "#/done");
-  wait_for (review, "document.querySelector('#done-list a[data-record-id=\"%" G_GINT64_FORMAT
-            "\"] [data-done-action=\"approve\"]')", id);
+  wait_for (review, "document.querySelector('#done-list a[data-task-id=\"%s\"]"
+            " [data-done-action=\"approve\"]')", task);
+}
+
+/* F-PORTAL-024: eleven days later the street review (ten days' limit)
+ * is overdue: marked in the list, counted in the overdue filter, and the
+ * filter lists it; the type filter counts it with its type. */
+static void
+test_todo_overdue (Review        *review,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *filter = NULL;
+  guint status = 0;
+  gint64 id;
+
+  if (review->web == NULL)
+    return;
+  id = submitted_application (review, "吴兰", "071");
+  anju_clock_advance (server_of (review)->clock, (gint64) 11 * 24 * 60 * 60 * G_USEC_PER_SEC);
+  /* The morning's sessions have ended meanwhile. */
+  g_free (review->street);
+  review->street = anju_test_login (server_of (review), "street_ypl", ANJU_TEST_DEMO_PASSWORD);
+  counts = anju_test_request (server_of (review), review->street, "GET", "/api/v1/todo/counts",
+                              NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, counts);
+  g_assert_cmpint (anju_test_json_int (counts, "overdue"), >=, 1);
+
+  anju_web_test_sign_in (review->web, "street_ypl");
+  open_page (review, "#/todo");
+  wait_for (review, "document.querySelector('#todo-list li.overdue a[data-record-id=\"%"
+            G_GINT64_FORMAT "\"] [data-overdue]')", id);
+  overdue = page_string (review, "document.querySelector('#todo-count').dataset.overdue");
+  g_assert_cmpint (g_ascii_strtoll (overdue, NULL, 10), ==,
+                   anju_test_json_int (counts, "overdue"));
+
+  anju_web_test_unready (review->web);
+  anju_web_test_click (review->web, "[data-filter=\"overdue\"]");
+  wait_for (review, "document.body.dataset.ready === '1' && location.hash === '#/todo?overdue=true'");
+  wait_for (review, "document.querySelector('#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
+            "\"]')", id);
+  filter = page_string (review, "document.querySelector('[data-filter=\"overdue\"]')"
+                        ".getAttribute('aria-current')");
+  g_assert_cmpstr (filter, ==, "page");
+
+  anju_web_test_unready (review->web);
+  anju_web_test_click (review->web, "[data-type=\"pubrent.application.review\"]");
+  wait_for (review, "document.body.dataset.ready === '1'"
+            " && location.hash === '#/todo?type=pubrent.application.review'");
+  wait_for (review, "document.querySelector('#todo-list a[data-record-id=\"%" G_GINT64_FORMAT
+            "\"]')", id);
 }
 
 /* PRH-016 + F-PRH-008: reject needs a reason (the page says so and sends
@@ -537,6 +614,8 @@ main (int    argc,
 
   g_test_add ("/web/review/F-PORTAL-024/PRH-016/todo-approve", Review, NULL, review_set_up,
               test_todo_approve, review_tear_down);
+  g_test_add ("/web/review/F-PORTAL-024/overdue-and-filters", Review, NULL, review_set_up,
+              test_todo_overdue, review_tear_down);
   g_test_add ("/web/review/F-PRH-008/PRH-016/reject-and-return", Review, NULL, review_set_up,
               test_reject_and_return, review_tear_down);
   g_test_add ("/web/review/F-PRH-008/expired-session-keeps-reason", Review, NULL, review_set_up,
