@@ -236,6 +236,12 @@ url="$scheme://$listen"
 
 # The programs run uninstalled: point them at the catalogues just built.
 export ANJU_LOCALEDIR="$build/po"
+# zh_CN is the platform's primary language: the server's messages (errors,
+# status and timeline labels the mobile web shows) and the desktop speak it
+# unless the user chose a real locale of their own.
+case "${LANG:-C}" in
+  C | C.* | POSIX) export LANG=zh_CN.UTF-8 ;;
+esac
 
 trap stop_platform EXIT
 trap 'exit 130' INT
@@ -274,11 +280,6 @@ elif [ ! -x "$desktop" ]; then
   say "$desktop was not built; anju-server stays in the foreground"
   wait "$server_pid" || exit $?
 else
-  # zh_CN is the platform's primary language: show it unless the user
-  # chose a real locale of their own.
-  case "${LANG:-C}" in
-    C | C.* | POSIX) export LANG=zh_CN.UTF-8 ;;
-  esac
   say "Starting anju-desktop"
   "$desktop" --server "$url" || true
 fi
