@@ -158,6 +158,16 @@ export function fieldErrors(form, err) {
   return unplaced;
 }
 
+// One input's own error line (an element the page placed under it): the
+// text shows there and the input is marked invalid; '' clears both.
+export function setInputError(input, errorEl, text) {
+  errorEl.textContent = text;
+  if (text)
+    input.setAttribute('aria-invalid', 'true');
+  else
+    input.removeAttribute('aria-invalid');
+}
+
 export function emptyState(text) {
   return h('div', { class: 'empty', attrs: { role: 'status' } }, h('p', {}, text));
 }

@@ -11,7 +11,7 @@
 // slow connection one upload at full speed beats several crawling.
 
 import { _, fmt } from '../core/i18n.js';
-import { h, clear, showError, emptyState, formatDateTime } from '../core/dom.js';
+import { h, clear, showError, emptyState, formatDateTime, setInputError } from '../core/dom.js';
 import { ApiError, get, post, upload, hasPermission } from '../core/api.js';
 import { route } from '../core/router.js';
 import { preparePhoto } from './photo-prepare.js';
@@ -254,19 +254,11 @@ class MaterialsPage {
         h('label', { htmlFor: 'materials-note' }, _('Note (optional)')), note),
       button);
 
-    const complain = (input, error, text) => {
-      error.textContent = text;
-      if (text)
-        input.setAttribute('aria-invalid', 'true');
-      else
-        input.removeAttribute('aria-invalid');
-    };
-
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const files = Array.from(photos.files || []);
-      complain(select, categoryError, select.value === '' ? _('Choose what the files prove.') : '');
-      complain(photos, photoError, files.length === 0 ? _('Take a photo or choose a file.') : '');
+      setInputError(select, categoryError, select.value === '' ? _('Choose what the files prove.') : '');
+      setInputError(photos, photoError, files.length === 0 ? _('Take a photo or choose a file.') : '');
       if (select.value === '' || files.length === 0 || this.running)
         return;
       // Rows attached earlier leave; failed ones stay to be retried.

@@ -10,7 +10,7 @@
 // camera that is refused, missing or busy leaves it as the way in.
 
 import { _ } from '../core/i18n.js';
-import { h, clear, showError, busy } from '../core/dom.js';
+import { h, clear, showError, busy, setInputError } from '../core/dom.js';
 import { ApiError, get, upload } from '../core/api.js';
 import { route, go } from '../core/router.js';
 import { drawJpeg, preparePhoto } from './photo-prepare.js';
@@ -222,13 +222,7 @@ function numberForm() {
       h('label', { htmlFor: 'scan-number' }, _('Application number')), input, error),
     button);
 
-  function complain(text) {
-    error.textContent = text;
-    if (text)
-      input.setAttribute('aria-invalid', 'true');
-    else
-      input.removeAttribute('aria-invalid');
-  }
+  const complain = (text) => setInputError(input, error, text);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
