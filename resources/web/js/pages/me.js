@@ -4,23 +4,14 @@
 //
 // The server answers the user's own phone in full (it is theirs); a phone
 // screen is read over shoulders, so it is shown masked as everywhere else
-// (138****1234, shared/anju-mask.c's rule), unless already masked.
+// (138****1234, core/mask.js), unless already masked.
 
 import { _ } from '../core/i18n.js';
 import { user, signOut } from '../core/api.js';
 import { route } from '../core/router.js';
 import { h, busy, toast } from '../core/dom.js';
+import { maskPhone } from '../core/mask.js';
 import { passwordForm } from './password-form.js';
-
-export function maskPhone(phone) {
-  const text = String(phone || '');
-  if (!text || text.includes('*'))
-    return text;
-  const chars = Array.from(text);
-  if (chars.length <= 7)
-    return '*'.repeat(chars.length);
-  return chars.slice(0, 3).join('') + '*'.repeat(chars.length - 7) + chars.slice(-4).join('');
-}
 
 function row(label, value, id) {
   return [h('dt', {}, label), h('dd', { id }, value || '—')];

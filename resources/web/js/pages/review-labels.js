@@ -93,27 +93,7 @@ export const objectionResultLabel = (code) => label(OBJECTION_RESULTS, code);
 export const objectionMethods = Object.keys(OBJECTION_METHODS);
 export const verificationMethods = Object.keys(VERIFICATION_METHODS);
 
-// Keeps head and tail characters and stars the rest, one star per
-// character; when nothing would be hidden everything is (anju-mask.c).
-// A value the server masked already stays as it is.
-function maskKeeping(text, head, tail) {
-  if (text === null || text === undefined || text === '') {
-    return '—';
-  }
-  if (text.includes('*')) {
-    return text;
-  }
-  const chars = Array.from(text);
-  if (chars.length <= head + tail) {
-    return '*'.repeat(chars.length);
-  }
-  return chars.slice(0, head).join('')
-    + '*'.repeat(chars.length - head - tail)
-    + chars.slice(chars.length - tail).join('');
-}
-
-export const maskIdNumber = (text) => maskKeeping(text, 6, 4);
-export const maskPhone = (text) => maskKeeping(text, 3, 4);
+export { maskIdNumber, maskPhone } from '../core/mask.js';
 
 // Where a publicity stands: running, passed, failed, or held by objections
 // still to verify after its period.
