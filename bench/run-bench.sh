@@ -153,12 +153,14 @@ start_server() {
   say "Starting anju-server on $url"
   "$build/server/anju-server" --config "$work/anju-server.conf" serve > "$work/server.log" 2>&1 &
   server_pid=$!
-  for i in $(seq 600); do
+  # A database made by an older build gets its new migrations first
+  # (indexes over city-size tables take minutes).
+  for i in $(seq 9000); do
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; die "anju-server exited"; }
     curl --silent --fail --insecure --max-time 2 --output /dev/null "$url/api/v1/health" && return
     sleep 0.1
   done
-  die "anju-server did not answer within 60 s"
+  die "anju-server did not answer within 15 minutes"
 }
 
 stop_server() {
