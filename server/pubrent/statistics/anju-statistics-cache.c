@@ -64,12 +64,14 @@ forget_entry (AnjuStatisticsCache *self,
   g_hash_table_remove (self->entries, entry->key);
 }
 
-/* A newer generation makes every kept answer stale. */
+/* Another generation makes every kept answer stale.  Any other, not
+ * only a newer one: a database restored from a backup starts again from
+ * the backup's generation. */
 static void
 see_generation (AnjuStatisticsCache *self,
                 gint64               generation)
 {
-  if (generation > self->generation)
+  if (generation != self->generation)
     {
       forget_all (self);
       self->generation = generation;
