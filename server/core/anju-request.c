@@ -687,11 +687,15 @@ anju_request_reply_text (AnjuRequest *self,
                          const char  *content_type,
                          GBytes      *body)
 {
-  gsize length;
-  gconstpointer data = g_bytes_get_data (body, &length);
+  SoupMessageBody *response = soup_server_message_get_response_body (self->msg);
 
+  /* A reference, not a copy: an export is tens of MB, and a cached
+   * answer goes to many requests. */
   soup_server_message_set_status (self->msg, status, NULL);
-  soup_server_message_set_response (self->msg, content_type, SOUP_MEMORY_COPY, data, length);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (self->msg),
+                                         content_type, NULL);
+  soup_message_body_truncate (response);
+  soup_message_body_append_bytes (response, body);
   finish_reply (self);
 }
 

@@ -1,5 +1,8 @@
-/* test-statistics.c: public rental housing statistics (F-PRH-001 信息统计):
- * the counts are those of the rows created, over the caller's scope.
+/* test-statistics.c: public rental housing statistics (F-PRH-001 信息统计;
+ * PRH-003 房源数据统计, PRH-007 业务类型统计, PRH-008 业务办理进度统计):
+ * the counts are those of the rows created, over the caller's scope; the
+ * cached answer is the counted one, until a write changes what it counts;
+ * scopes never share an answer; the counts are served by indexes.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +10,8 @@
 #include <string.h>
 
 #include "anju-application-test.h"
+#include "anju-statistics-queries.h"
+#include "anju-statistics.h"
 
 #define STATISTICS "/api/v1/pubrent/statistics"
 
@@ -144,6 +149,353 @@ test_housing_parts (AnjuTestFixture *fixture,
   anju_assert_error (status, bad, 422, "validation_failed");
 }
 
+static AnjuStatisticsCache *
+cache_of (AnjuTestServer *srv)
+{
+  AnjuStatisticsCache *cache = anju_statistics_get_cache (srv->server);
+
+  g_assert_nonnull (cache);
+  return cache;
+}
+
+static GBytes *
+get_raw (AnjuTestServer *srv,
+         const char     *token,
+         const char     *path)
+{
+  guint status = 0;
+  GBytes *body = anju_test_request_raw (srv, token, "GET", path, NULL, NULL, &status);
+
+  g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+  return body;
+}
+
+static gint64
+sum_counts (JsonNode   *statistics,
+            const char *array)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < anju_test_json_length (statistics, array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u.count", array, i);
+
+      sum += anju_test_json_int (statistics, path);
+    }
+  return sum;
+}
+
+static gint64
+db_count (AnjuTestServer *srv,
+          const char     *sql)
+{
+  g_autofree char *value = anju_test_db_query (srv, sql);
+
+  g_assert_nonnull (value);
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+/* The first answer is counted, the second comes from the cache, byte for
+ * byte the same, and both are the table's counts. */
+static void
+test_cached_is_counted (AnjuTestFixture *fixture,
+                        gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  AnjuStatisticsCache *cache = cache_of (srv);
+  guint counted = anju_statistics_cache_get_n_counted (cache);
+  g_autoptr(GBytes) first = get_raw (srv, fixture->admin, STATISTICS);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  g_assert_cmpuint (anju_statistics_cache_get_n_counted (cache), ==, counted + 1);
+  second = get_raw (srv, fixture->admin, STATISTICS);
+  g_assert_cmpuint (anju_statistics_cache_get_n_counted (cache), ==, counted + 1);
+  g_assert_true (g_bytes_equal (first, second));
+
+  answer = anju_test_parse_json (second);
+  g_assert_cmpint (sum_counts (answer, "by_business_type"), ==,
+                   db_count (srv, "SELECT COUNT(*) FROM pubrent_applications"));
+  g_assert_cmpint (sum_counts (answer, "by_status"), ==,
+                   db_count (srv, "SELECT COUNT(*) FROM pubrent_applications"));
+  g_assert_cmpint (count_of (answer, "by_status", "status", "rejected"), ==,
+                   db_count (srv, "SELECT COUNT(*) FROM pubrent_applications"
+                                  " WHERE status = 'rejected'"));
+  g_assert_cmpint (sum_counts (answer, "units_by_state"), ==,
+                   db_count (srv, "SELECT COUNT(*) FROM pubrent_units"));
+  g_assert_cmpint (count_of (answer, "units_by_state", "state", "vacant"), ==,
+                   db_count (srv, "SELECT COUNT(*) FROM pubrent_units WHERE state = 'vacant'"));
+}
+
+static gint64
+sum_members (JsonNode   *statistics,
+             const char *array,
+             const char *member)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < anju_test_json_length (statistics, array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u.%s", array, i, member);
+
+      sum += anju_test_json_int (statistics, path);
+    }
+  return sum;
+}
+
+static gint64
+first_vacant_unit (AnjuTestServer *srv,
+                   const char     *token)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = anju_test_request (srv, token, "GET", "/api/v1/pubrent/units?state=vacant&abnormal=false",
+                             NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, reply);
+  return anju_test_json_int (reply, "items.0.id");
+}
+
+static void
+post_ok (AnjuTestServer *srv,
+         const char     *token,
+         const char     *method,
+         const char     *path,
+         const char     *body)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = anju_test_request (srv, token, method, path, body, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, reply);
+}
+
+/* The street approves the application's street review. */
+static void
+approve_street_review (AnjuTestServer *srv,
+                       const char     *token,
+                       gint64          id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM workflow_instances"
+                                          " WHERE domain = 'pubrent.application'"
+                                          " AND record_id = %" G_GINT64_FORMAT, id);
+  g_autofree char *path = g_strdup_printf ("/api/v1/workflow/instances/%" G_GINT64_FORMAT
+                                           "/actions", db_count (srv, sql));
+
+  post_ok (srv, token, "POST", path, "{\"action\":\"approve\",\"comment\":\"同意\"}");
+}
+
+static gint64
+status_count (AnjuTestServer *srv,
+              const char     *token,
+              const char     *status)
+{
+  g_autoptr(JsonNode) statistics = get_statistics (srv, token);
+
+  return count_of (statistics, "by_status", "status", status);
+}
+
+/* Every write to what the statistics count is in the next answer, though
+ * the one before it was cached: a draft, its submission, the street's
+ * approval, a unit's new state and its abnormal mark. */
+static void
+test_writes_change_answer (AnjuTestFixture *fixture,
+                           gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *street = anju_test_login_demo (srv, "street_ypl");
+  g_autofree char *id_no = anju_app_test_id ("19920202", "311");
+  g_autofree char *body = anju_app_test_body ("open_physical", "缓存人", id_no,
+                                              ",\"members\":[{\"relation\":\"self\",\"hukou_years\":5}]");
+  gint64 drafts = status_count (srv, street, "draft");
+  gint64 reviews = status_count (srv, street, "street_review");
+  gint64 publicity = status_count (srv, street, "street_publicity");
+  gint64 unit = first_vacant_unit (srv, fixture->admin);
+  g_autofree char *unit_path = g_strdup_printf ("/api/v1/pubrent/units/%" G_GINT64_FORMAT, unit);
+  g_autofree char *abnormal_path = g_strdup_printf ("%s/abnormal", unit_path);
+  g_autoptr(JsonNode) before = get_statistics (srv, fixture->admin);
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *submit_path = NULL;
+  gint64 id;
+
+  /* Cached now: asked twice with nothing in between. */
+  g_assert_cmpint (status_count (srv, street, "draft"), ==, drafts);
+
+  id = anju_app_test_create (srv, community, body);
+  g_assert_cmpint (status_count (srv, street, "draft"), ==, drafts + 1);
+
+  submit_path = g_strdup_printf (APPLICATIONS "/%" G_GINT64_FORMAT "/submit", id);
+  post_ok (srv, community, "POST", submit_path, NULL);
+  g_assert_cmpint (status_count (srv, street, "draft"), ==, drafts);
+  g_assert_cmpint (status_count (srv, street, "street_review"), ==, reviews + 1);
+
+  approve_street_review (srv, street, id);
+  g_assert_cmpint (status_count (srv, street, "street_review"), ==, reviews);
+  g_assert_cmpint (status_count (srv, street, "street_publicity"), ==, publicity + 1);
+
+  post_ok (srv, fixture->admin, "PATCH", unit_path, "{\"state\":\"leased\"}");
+  post_ok (srv, fixture->admin, "POST", abnormal_path,
+           "{\"kind\":\"needs_repair\",\"reason\":\"厨房水管漏水\",\"suggestion\":\"报修\"}");
+  after = get_statistics (srv, fixture->admin);
+  g_assert_cmpint (count_of (after, "units_by_state", "state", "vacant"), ==,
+                   count_of (before, "units_by_state", "state", "vacant") - 1);
+  g_assert_cmpint (count_of (after, "units_by_state", "state", "leased"), ==,
+                   count_of (before, "units_by_state", "state", "leased") + 1);
+  g_assert_cmpint (sum_members (after, "units_by_project", "abnormal"), ==,
+                   sum_members (before, "units_by_project", "abnormal") + 1);
+}
+
+/* Asked in either order, a street and the center each get the counts of
+ * their own scope, and a caller without pubrent.housing.read no units. */
+static void
+test_scopes_apart (AnjuTestFixture *fixture,
+                   gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *street = anju_test_login_demo (srv, "street_ypl");
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autoptr(JsonNode) street_first = get_statistics (srv, street);
+  g_autoptr(JsonNode) center = get_statistics (srv, fixture->admin);
+  g_autoptr(JsonNode) street_again = get_statistics (srv, street);
+  g_autoptr(JsonNode) community_after = get_statistics (srv, community);
+  gint64 all = db_count (srv, "SELECT COUNT(*) FROM pubrent_applications");
+  gint64 in_street = db_count (srv, "SELECT COUNT(*) FROM pubrent_applications a"
+                                    " JOIN organisations o ON o.id = a.org_id"
+                                    " WHERE o.path LIKE (SELECT o2.path FROM organisations o2"
+                                    "  JOIN users u ON u.org_id = o2.id"
+                                    "  WHERE u.username = 'street_ypl') || '%'");
+
+  g_assert_cmpint (in_street, <, all);
+  g_assert_cmpint (sum_counts (center, "by_status"), ==, all);
+  g_assert_cmpint (sum_counts (street_first, "by_status"), ==, in_street);
+  g_assert_cmpint (sum_counts (street_again, "by_status"), ==, in_street);
+  g_assert_cmpuint (anju_test_json_length (community_after, "units_by_state"), ==, 0);
+  g_assert_cmpuint (anju_test_json_length (center, "units_by_state"), ==, 3);
+}
+
+typedef struct
+{
+  AnjuTestServer *srv;
+  const char     *token;
+  guint           status;
+  GBytes         *body;     /* (owned) (nullable) */
+} Call;
+
+static gpointer
+call_thread (gpointer data)
+{
+  Call *call = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(SoupSession) session = NULL;
+
+  g_main_context_push_thread_default (context);
+  session = anju_test_server_new_session (call->srv);
+  call->body = anju_test_request_raw_with_session (call->srv, session, call->token, "GET",
+                                                   STATISTICS, NULL, NULL, &call->status);
+  g_clear_object (&session);
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+/* Many at once for one scope: one count, the same answer for all. */
+static void
+test_one_count_for_many (AnjuTestFixture *fixture,
+                         gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  AnjuStatisticsCache *cache = cache_of (srv);
+  guint counted = anju_statistics_cache_get_n_counted (cache);
+  Call calls[8] = { 0 };
+  GThread *threads[G_N_ELEMENTS (calls)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      calls[i] = (Call) { srv, fixture->admin, 0, NULL };
+      threads[i] = g_thread_new ("test-statistics call", call_thread, &calls[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_assert_cmpuint (calls[i].status, ==, SOUP_STATUS_OK);
+      g_assert_true (g_bytes_equal (calls[i].body, calls[0].body));
+    }
+  g_assert_cmpuint (anju_statistics_cache_get_n_counted (cache), ==, counted + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    g_bytes_unref (calls[i].body);
+}
+
+/* More scopes and queries than the cache holds: it keeps its bound, and
+ * the least recently used answer is counted again. */
+static void
+test_cache_bounded (AnjuTestFixture *fixture,
+                    gconstpointer    data)
+{
+  static const char * const users[] = { "street_ypl", "street_wyh", "community_ypl", "employer" };
+  AnjuTestServer *srv = fixture->srv;
+  AnjuStatisticsCache *cache = cache_of (srv);
+  guint counted;
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (tokens, g_strdup (fixture->admin));
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    g_ptr_array_add (tokens, anju_test_login_demo (srv, users[i]));
+
+  counted = anju_statistics_cache_get_n_counted (cache);
+  for (guint t = 0; t < tokens->len; t++)
+    for (guint months = 1; months <= 36; months++)
+      {
+        g_autofree char *path = g_strdup_printf (STATISTICS "?months=%u", months);
+
+        g_bytes_unref (get_raw (srv, g_ptr_array_index (tokens, t), path));
+      }
+  g_assert_cmpuint (anju_statistics_cache_get_n_counted (cache), ==, counted + tokens->len * 36);
+  g_assert_cmpuint (anju_statistics_cache_get_size (cache), <=, 128);
+  g_assert_cmpuint (anju_statistics_cache_get_size (cache), >, 0);
+
+  /* The newest is still kept; the oldest went first. */
+  g_bytes_unref (get_raw (srv, g_ptr_array_index (tokens, tokens->len - 1), STATISTICS "?months=36"));
+  g_assert_cmpuint (anju_statistics_cache_get_n_counted (cache), ==, counted + tokens->len * 36);
+  g_bytes_unref (get_raw (srv, fixture->admin, STATISTICS "?months=1"));
+  g_assert_cmpuint (anju_statistics_cache_get_n_counted (cache), ==, counted + tokens->len * 36 + 1);
+}
+
+/* Every count reads the applications and units through an index that
+ * covers it: no full scan of either table, no row read. */
+static void
+test_plans_use_indexes (AnjuTestFixture *fixture,
+                        gconstpointer    data)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->srv->config->database_path, &db,
+                                    SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; anju_statistics_sql[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", anju_statistics_sql[i], NULL);
+      g_autoptr(GString) plan = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+          g_string_append_printf (plan, "%s\n", detail);
+          if (g_str_has_suffix (detail, " a") || g_str_has_suffix (detail, " u") ||
+              strstr (detail, " a USING") != NULL || strstr (detail, " u USING") != NULL)
+            {
+              if (strstr (detail, "COVERING INDEX") == NULL)
+                g_error ("%s\n%s: reads rows of the table", anju_statistics_sql[i], detail);
+            }
+        }
+      sqlite3_finalize (stmt);
+      g_test_message ("%s\n%s", anju_statistics_sql[i], plan->str);
+    }
+  sqlite3_close (db);
+}
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +506,19 @@ main (int   argc,
               anju_app_test_set_up, test_counts_and_scope, anju_test_fixture_tear_down);
   g_test_add ("/pubrent/statistics/F-PRH-001/housing-parts", AnjuTestFixture, NULL,
               anju_app_test_set_up, test_housing_parts, anju_test_fixture_tear_down);
+
+  g_test_add ("/pubrent/statistics/F-PRH-001/PRH-007/cached-is-counted", AnjuTestFixture, NULL,
+              anju_app_test_set_up, test_cached_is_counted, anju_test_fixture_tear_down);
+  g_test_add ("/pubrent/statistics/F-PRH-001/PRH-008/writes-change-answer", AnjuTestFixture, NULL,
+              anju_app_test_set_up, test_writes_change_answer, anju_test_fixture_tear_down);
+  g_test_add ("/pubrent/statistics/F-PRH-001/PRH-003/scopes-apart", AnjuTestFixture, NULL,
+              anju_app_test_set_up, test_scopes_apart, anju_test_fixture_tear_down);
+  g_test_add ("/pubrent/statistics/F-PRH-001/one-count-for-many", AnjuTestFixture, NULL,
+              anju_app_test_set_up, test_one_count_for_many, anju_test_fixture_tear_down);
+  g_test_add ("/pubrent/statistics/F-PRH-001/cache-bounded", AnjuTestFixture, NULL,
+              anju_app_test_set_up, test_cache_bounded, anju_test_fixture_tear_down);
+  g_test_add ("/pubrent/statistics/F-PRH-001/plans-use-indexes", AnjuTestFixture, NULL,
+              anju_app_test_set_up, test_plans_use_indexes, anju_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -17,44 +17,65 @@ static const char * const statuses[] = {
   "draft", "prereview_failed", "street_review", "street_publicity", "center_review",
   "returned", "rejected", "announcement", "confirmed", "withdrawn", "closed", NULL
 };
-static const char * const unit_states[] = { "vacant", "allocated", "leased", NULL };
 
-#define IN_SCOPE \
-  " FROM pubrent_applications a JOIN organisations o ON o.id = a.org_id" \
-  " WHERE substr (o.path, 1, length (?1)) = ?1"
+#define GENERATION_SQL "SELECT generation FROM pubrent_statistics_generation WHERE id = 1"
 
-/* Runs sql (binding ?1 to text when given), a query of (key, count)
- * rows, into a table from key to count. */
-static GHashTable *
-count_by_key (AnjuDb       *db,
-              const char   *sql,
-              const char   *text,
-              gint64        from,
-              gint64        to,
-              GError      **error)
+/* Organisations are few (thousands at city size) and walked in id
+ * order; CROSS JOIN keeps them the outer loop.  Each one's applications
+ * come from pubrent_applications_org_stage already in (business_type,
+ * status) order, so the inner GROUP BY streams without a sort and only
+ * its small result (types × stages per organisation) is grouped again. */
+#define STAGES_SQL \
+  "SELECT business_type, status, SUM (n) FROM" \
+  " (SELECT a.business_type AS business_type, a.status AS status, COUNT(*) AS n" \
+  "  FROM organisations o CROSS JOIN pubrent_applications a ON a.org_id = o.id" \
+  "  WHERE substr (o.path, 1, length (?1)) = ?1" \
+  "  GROUP BY o.id, a.business_type, a.status)" \
+  " GROUP BY business_type, status"
+
+/* One month each: a range of a partial index (time, org_id), no row of
+ * the table and no strftime() per row; the scope is a list of ids.
+ * INDEXED BY: without ANALYZE's statistics the planner may prefer
+ * pubrent_applications_org_stage or _status, then read every row of the
+ * scope for its time. */
+#define ORGS_IN_SCOPE \
+  " AND a.org_id IN (SELECT o.id FROM organisations o WHERE substr (o.path, 1, length (?1)) = ?1)"
+#define SUBMITTED_SQL \
+  "SELECT COUNT(*) FROM pubrent_applications a INDEXED BY pubrent_applications_submitted_org" \
+  " WHERE a.submitted_at >= ?2 AND a.submitted_at < ?3" ORGS_IN_SCOPE
+#define CONFIRMED_SQL \
+  "SELECT COUNT(*) FROM pubrent_applications a INDEXED BY pubrent_applications_confirmed_org" \
+  " WHERE a.confirmed_at >= ?2 AND a.confirmed_at < ?3" ORGS_IN_SCOPE
+#define REJECTED_SQL \
+  "SELECT COUNT(*) FROM pubrent_applications a INDEXED BY pubrent_applications_rejected_org" \
+  " WHERE a.status = 'rejected' AND a.decided_at >= ?2 AND a.decided_at < ?3" ORGS_IN_SCOPE
+
+/* Projects in id order, each one's units from pubrent_units_project_state
+ * in (state, abnormal) order: the GROUP BY streams; only the projects
+ * (hundreds) are sorted for the answer's order. */
+#define UNITS_SQL \
+  "SELECT p.id, p.name, u.state, u.abnormal, COUNT(u.id)" \
+  " FROM pubrent_projects p" \
+  " LEFT JOIN organisations op ON op.id = p.operator_org_id" \
+  " LEFT JOIN pubrent_units u ON u.project_id = p.id" \
+  " WHERE (?1 IS NULL OR substr (op.path, 1, length (?1)) = ?1)" \
+  " GROUP BY p.id, u.state, u.abnormal" \
+  " ORDER BY p.project_no, p.id"
+
+const char * const anju_statistics_sql[] = {
+  STAGES_SQL, SUBMITTED_SQL, CONFIRMED_SQL, REJECTED_SQL, UNITS_SQL, NULL
+};
+
+gboolean
+anju_statistics_read_generation (AnjuDb  *db,
+                                 gint64  *out_generation,
+                                 GError **error)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
-  int rc;
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, GENERATION_SQL, error);
 
   if (stmt == NULL)
-    return NULL;
-  anju_db_bind_text (stmt, 1, text);
-  if (sqlite3_bind_parameter_count (stmt) == 3)
-    {
-      sqlite3_bind_int64 (stmt, 2, from);
-      sqlite3_bind_int64 (stmt, 3, to);
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-      g_hash_table_insert (counts, anju_db_column_dup (stmt, 0),
-                           GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&counts);
+    return FALSE;
+  return anju_db_step_count (db, stmt, out_generation, error);
 }
 
 static gint64
@@ -65,11 +86,22 @@ lookup_count (GHashTable *counts,
 }
 
 static void
+add_to_count (GHashTable *counts,
+              const char *key,
+              gint64      n)
+{
+  g_hash_table_replace (counts, g_strdup (key),
+                        GSIZE_TO_POINTER ((gsize) (lookup_count (counts, key) + n)));
+}
+
+static void
 add_counts (JsonBuilder        *builder,
+            const char         *member,
             const char         *key_member,
             const char * const *keys,
             GHashTable         *counts)
 {
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   for (guint i = 0; keys[i] != NULL; i++)
     {
@@ -84,34 +116,33 @@ add_counts (JsonBuilder        *builder,
 }
 
 gboolean
-anju_statistics_by_business_type (AnjuDb       *db,
+anju_statistics_add_applications (AnjuDb       *db,
                                   const char   *scope_path,
                                   JsonBuilder  *builder,
                                   GError      **error)
 {
-  g_autoptr(GHashTable) counts = count_by_key (db, "SELECT a.business_type, COUNT(*)" IN_SCOPE
-                                               " GROUP BY a.business_type",
-                                               scope_path, 0, 0, error);
+  g_autoptr(GHashTable) by_type = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, STAGES_SQL, error);
+  int rc;
 
-  if (counts == NULL)
+  if (stmt == NULL)
     return FALSE;
-  add_counts (builder, "business_type", business_types, counts);
-  return TRUE;
-}
+  anju_db_bind_text (stmt, 1, scope_path);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 n = sqlite3_column_int64 (stmt, 2);
 
-gboolean
-anju_statistics_by_status (AnjuDb       *db,
-                           const char   *scope_path,
-                           JsonBuilder  *builder,
-                           GError      **error)
-{
-  g_autoptr(GHashTable) counts = count_by_key (db, "SELECT a.status, COUNT(*)" IN_SCOPE
-                                               " GROUP BY a.status",
-                                               scope_path, 0, 0, error);
-
-  if (counts == NULL)
-    return FALSE;
-  add_counts (builder, "status", statuses, counts);
+      add_to_count (by_type, (const char *) sqlite3_column_text (stmt, 0), n);
+      add_to_count (by_status, (const char *) sqlite3_column_text (stmt, 1), n);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  add_counts (builder, "by_business_type", "business_type", business_types, by_type);
+  add_counts (builder, "by_status", "status", statuses, by_status);
   return TRUE;
 }
 
@@ -130,148 +161,214 @@ month_start (gint64 secs,
   return g_date_time_add_months (first, -months_back);
 }
 
-/* Counts per "YYYY-MM" of column (a time) from from to to, for the
- * applications in scope that match extra (SQL, may be ""). */
-static GHashTable *
-count_by_month (AnjuDb      *db,
-                const char  *scope_path,
-                const char  *column,
-                const char  *extra,
-                gint64       from,
-                gint64       to,
-                GError     **error)
+/* The count of sql (one of the month queries) from from to to. */
+static gboolean
+count_range (AnjuDb      *db,
+             const char  *sql,
+             const char  *scope_path,
+             gint64       from,
+             gint64       to,
+             gint64      *out_count,
+             GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT strftime ('%%Y-%%m', a.%s, 'unixepoch', '+8 hours'),"
-                                          " COUNT(*)" IN_SCOPE " AND a.%s >= ?2 AND a.%s < ?3 %s"
-                                          " GROUP BY 1",
-                                          column, column, column, extra);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
 
-  return count_by_key (db, sql, scope_path, from, to, error);
+  if (stmt == NULL)
+    return FALSE;
+  anju_db_bind_text (stmt, 1, scope_path);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
+  return anju_db_step_count (db, stmt, out_count, error);
+}
+
+static gboolean
+add_month (AnjuDb       *db,
+           const char   *scope_path,
+           GDateTime    *month,
+           JsonBuilder  *builder,
+           GError      **error)
+{
+  static const struct { const char *member; const char *sql; } counts[] = {
+    { "submitted", SUBMITTED_SQL },
+    { "confirmed", CONFIRMED_SQL },
+    { "rejected", REJECTED_SQL },
+  };
+  g_autoptr(GDateTime) next = g_date_time_add_months (month, 1);
+  g_autofree char *key = g_date_time_format (month, "%Y-%m");
+  gint64 from = g_date_time_to_unix (month);
+  gint64 to = g_date_time_to_unix (next);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "month");
+  json_builder_add_string_value (builder, key);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      gint64 n;
+
+      if (!count_range (db, counts[i].sql, scope_path, from, to, &n, error))
+        return FALSE;
+      json_builder_set_member_name (builder, counts[i].member);
+      json_builder_add_int_value (builder, n);
+    }
+  json_builder_end_object (builder);
+  return TRUE;
 }
 
 gboolean
-anju_statistics_by_month (AnjuDb       *db,
-                          const char   *scope_path,
-                          gint64        now,
-                          guint         n_months,
-                          JsonBuilder  *builder,
-                          GError      **error)
+anju_statistics_add_months (AnjuDb       *db,
+                            const char   *scope_path,
+                            gint64        now,
+                            guint         n_months,
+                            JsonBuilder  *builder,
+                            GError      **error)
 {
   g_autoptr(GDateTime) first = month_start (now, (int) n_months - 1);
-  g_autoptr(GDateTime) end = month_start (now, -1);
-  gint64 from = g_date_time_to_unix (first);
-  gint64 to = g_date_time_to_unix (end);
-  g_autoptr(GHashTable) submitted = NULL;
-  g_autoptr(GHashTable) confirmed = NULL;
-  g_autoptr(GHashTable) rejected = NULL;
 
-  submitted = count_by_month (db, scope_path, "submitted_at", "", from, to, error);
-  if (submitted == NULL)
-    return FALSE;
-  confirmed = count_by_month (db, scope_path, "confirmed_at", "", from, to, error);
-  if (confirmed == NULL)
-    return FALSE;
-  rejected = count_by_month (db, scope_path, "decided_at", "AND a.status = 'rejected'",
-                             from, to, error);
-  if (rejected == NULL)
-    return FALSE;
-
+  json_builder_set_member_name (builder, "by_month");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n_months; i++)
     {
       g_autoptr(GDateTime) month = g_date_time_add_months (first, (int) i);
-      g_autofree char *key = g_date_time_format (month, "%Y-%m");
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "month");
-      json_builder_add_string_value (builder, key);
-      json_builder_set_member_name (builder, "submitted");
-      json_builder_add_int_value (builder, lookup_count (submitted, key));
-      json_builder_set_member_name (builder, "confirmed");
-      json_builder_add_int_value (builder, lookup_count (confirmed, key));
-      json_builder_set_member_name (builder, "rejected");
-      json_builder_add_int_value (builder, lookup_count (rejected, key));
-      json_builder_end_object (builder);
+      if (!add_month (db, scope_path, month, builder, error))
+        return FALSE;
     }
   json_builder_end_array (builder);
   return TRUE;
 }
 
-#define PROJECTS_IN_SCOPE \
-  " FROM pubrent_projects p LEFT JOIN organisations op ON op.id = p.operator_org_id" \
-  " WHERE (?1 IS NULL OR substr (op.path, 1, length (?1)) = ?1)"
-
-gboolean
-anju_statistics_units_by_state (AnjuDb       *db,
-                                const char   *operator_path,
-                                JsonBuilder  *builder,
-                                GError      **error)
+typedef struct
 {
-  g_autoptr(GHashTable) counts = NULL;
+  gint64  id;
+  char   *name;       /* (owned) */
+  gint64  vacant;
+  gint64  allocated;
+  gint64  leased;
+  gint64  abnormal;
+} ProjectCounts;
 
-  counts = count_by_key (db, "SELECT u.state, COUNT(*) FROM pubrent_units u"
-                             " WHERE u.project_id IN (SELECT p.id" PROJECTS_IN_SCOPE ")"
-                             " GROUP BY u.state",
-                         operator_path, 0, 0, error);
-  if (counts == NULL)
-    return FALSE;
-  add_counts (builder, "state", unit_states, counts);
-  return TRUE;
+static void
+clear_project_counts (gpointer data)
+{
+  ProjectCounts *counts = data;
+
+  g_free (counts->name);
+}
+
+/* Adds the current row (project, state, abnormal, count) to the last
+ * project of projects, or starts the next one. */
+static void
+add_unit_row (GArray       *projects,
+              sqlite3_stmt *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *state = (const char *) sqlite3_column_text (stmt, 2);
+  gint64 n = sqlite3_column_int64 (stmt, 4);
+  ProjectCounts *last = NULL;
+
+  if (projects->len > 0)
+    last = &g_array_index (projects, ProjectCounts, projects->len - 1);
+  if (last == NULL || last->id != id)
+    {
+      ProjectCounts next = { id, anju_db_column_dup (stmt, 1), 0, 0, 0, 0 };
+
+      g_array_append_val (projects, next);
+      last = &g_array_index (projects, ProjectCounts, projects->len - 1);
+    }
+
+  /* A project without units has one row of NULLs and count 0. */
+  if (g_strcmp0 (state, "vacant") == 0)
+    last->vacant += n;
+  else if (g_strcmp0 (state, "allocated") == 0)
+    last->allocated += n;
+  else if (g_strcmp0 (state, "leased") == 0)
+    last->leased += n;
+  if (sqlite3_column_int64 (stmt, 3) != 0)
+    last->abnormal += n;
 }
 
 static void
-add_project_row (JsonBuilder  *builder,
-                 sqlite3_stmt *stmt)
+add_units_by_state (JsonBuilder *builder,
+                    GArray      *projects)
 {
-  static const char * const members[] = { "vacant", "allocated", "leased", "abnormal" };
+  static const char * const states[] = { "vacant", "allocated", "leased" };
+  gint64 totals[G_N_ELEMENTS (states)] = { 0 };
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "project");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-  json_builder_end_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+  for (guint i = 0; i < projects->len; i++)
     {
-      json_builder_set_member_name (builder, members[i]);
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 2 + (int) i));
+      ProjectCounts *p = &g_array_index (projects, ProjectCounts, i);
+
+      totals[0] += p->vacant;
+      totals[1] += p->allocated;
+      totals[2] += p->leased;
     }
-  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "units_by_state");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, states[i]);
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, totals[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_units_by_project (JsonBuilder *builder,
+                      GArray      *projects)
+{
+  json_builder_set_member_name (builder, "units_by_project");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      ProjectCounts *p = &g_array_index (projects, ProjectCounts, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "project");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, p->id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, p->name);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "vacant");
+      json_builder_add_int_value (builder, p->vacant);
+      json_builder_set_member_name (builder, "allocated");
+      json_builder_add_int_value (builder, p->allocated);
+      json_builder_set_member_name (builder, "leased");
+      json_builder_add_int_value (builder, p->leased);
+      json_builder_set_member_name (builder, "abnormal");
+      json_builder_add_int_value (builder, p->abnormal);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 gboolean
-anju_statistics_units_by_project (AnjuDb       *db,
-                                  const char   *operator_path,
-                                  JsonBuilder  *builder,
-                                  GError      **error)
+anju_statistics_add_units (AnjuDb       *db,
+                           const char   *operator_path,
+                           JsonBuilder  *builder,
+                           GError      **error)
 {
-  g_auto(AnjuStmt) stmt = NULL;
+  g_autoptr(GArray) projects = g_array_new (FALSE, TRUE, sizeof (ProjectCounts));
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, UNITS_SQL, error);
   int rc;
 
-  stmt = anju_db_prepare (db,
-                          "SELECT p.id, p.name,"
-                          " COALESCE (SUM (u.state = 'vacant'), 0),"
-                          " COALESCE (SUM (u.state = 'allocated'), 0),"
-                          " COALESCE (SUM (u.state = 'leased'), 0),"
-                          " COALESCE (SUM (u.abnormal != 0), 0)"
-                          " FROM pubrent_projects p"
-                          " LEFT JOIN organisations op ON op.id = p.operator_org_id"
-                          " LEFT JOIN pubrent_units u ON u.project_id = p.id"
-                          " WHERE (?1 IS NULL OR substr (op.path, 1, length (?1)) = ?1)"
-                          " GROUP BY p.id ORDER BY p.project_no, p.id",
-                          error);
   if (stmt == NULL)
     return FALSE;
+  g_array_set_clear_func (projects, clear_project_counts);
   anju_db_bind_text (stmt, 1, operator_path);
-
-  json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_project_row (builder, stmt);
-  json_builder_end_array (builder);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  anju_db_set_error (db, error);
-  return FALSE;
+    add_unit_row (projects, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  add_units_by_state (builder, projects);
+  add_units_by_project (builder, projects);
+  return TRUE;
 }

@@ -1,8 +1,14 @@
 /* anju-statistics-queries.h: the counts behind the statistics answer.
  *
- * Each adds one member of the answer to builder (set_member_name done by
- * the caller).  scope_path is the caller's organisation path: an
- * application counts when its organisation's path starts with it.
+ * Each adds members of the answer to builder.  scope_path is the caller's
+ * organisation path: an application counts when its organisation's path
+ * starts with it.  Every count is served by an index of migration 0019
+ * (tests/server/test-statistics.c checks the plans): none reads a row of
+ * a table, none sorts the applications or the units.
+ *
+ * Run them inside one read transaction with
+ * anju_statistics_read_generation(), so that the generation names
+ * exactly the data they counted.
  */
 #pragma once
 
@@ -12,33 +18,36 @@
 
 G_BEGIN_DECLS
 
-/* Every business type, in the contract's order, with its count (0 too). */
-gboolean anju_statistics_by_business_type (AnjuDb       *db,
+/* The data's generation (pubrent_statistics_generation): raised by the
+ * transaction of every change to what these functions count. */
+gboolean anju_statistics_read_generation  (AnjuDb       *db,
+                                           gint64       *out_generation,
+                                           GError      **error);
+/* "by_business_type" and "by_status": every type and every stage, in the
+ * contract's order, with its count (0 too); one pass over the
+ * applications in scope. */
+gboolean anju_statistics_add_applications (AnjuDb       *db,
                                            const char   *scope_path,
                                            JsonBuilder  *builder,
                                            GError      **error);
-/* Every stage, in the contract's order, with its count (0 too). */
-gboolean anju_statistics_by_status        (AnjuDb       *db,
-                                           const char   *scope_path,
-                                           JsonBuilder  *builder,
-                                           GError      **error);
-/* The n_months calendar months (Shanghai) up to the one holding now,
- * oldest first, each with its submitted, confirmed and rejected counts. */
-gboolean anju_statistics_by_month         (AnjuDb       *db,
+/* "by_month": the n_months calendar months (Shanghai) up to the one
+ * holding now, oldest first, each with its submitted, confirmed and
+ * rejected counts. */
+gboolean anju_statistics_add_months       (AnjuDb       *db,
                                            const char   *scope_path,
                                            gint64        now,
                                            guint         n_months,
                                            JsonBuilder  *builder,
                                            GError      **error);
-/* operator_path NULL: every project; otherwise only projects whose
+/* "units_by_state" and "units_by_project", from one pass over the units.
+ * operator_path NULL: every project; otherwise only projects whose
  * operating organisation's path starts with it. */
-gboolean anju_statistics_units_by_state   (AnjuDb       *db,
+gboolean anju_statistics_add_units        (AnjuDb       *db,
                                            const char   *operator_path,
                                            JsonBuilder  *builder,
                                            GError      **error);
-gboolean anju_statistics_units_by_project (AnjuDb       *db,
-                                           const char   *operator_path,
-                                           JsonBuilder  *builder,
-                                           GError      **error);
+
+/* The SQL of the counts, for the query-plan test. */
+extern const char * const anju_statistics_sql[];
 
 G_END_DECLS
