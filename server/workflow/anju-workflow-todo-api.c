@@ -20,19 +20,39 @@
 #include "anju-workflow-private.h"
 #include "anju-workflow-refs.h"
 
-/* ?1 the caller's id, ?2 the caller's organisation path. */
+/* The ids of the open tasks ?1 (the caller's id) may act on by who
+ * they are: transferred to them, or, unassigned, of a role they hold at
+ * an organisation under ?2 (their organisation's path).  Written as two
+ * halves joined by UNION ALL rather than one OR, because an OR over two
+ * columns of different tables serves no index: SQLite walked every open
+ * task of the city to keep a street's few hundred.  Each half is one
+ * index search: the first workflow_tasks_open_assignee, the second the
+ * organisations of the scope by their path's range (the path index; a
+ * path starts with ?2 exactly when it sorts between ?2 and ?2 followed by
+ * the byte 0xff, which no UTF-8 text holds), then
+ * workflow_tasks_open_org_role for each of them and each of the caller's
+ * roles.  The unary + keeps "assignee_id IS NULL" from being taken for
+ * an equality on workflow_tasks_open_assignee, which holds nearly every
+ * open task under NULL.  The halves are disjoint (one assignee or none). */
+#define TODO_TASK_IDS \
+  "SELECT t.id FROM workflow_tasks t WHERE t.state = 'open' AND t.assignee_id = ?1" \
+  " UNION ALL" \
+  " SELECT t.id FROM organisations so JOIN workflow_tasks t ON t.org_id = so.id" \
+  " WHERE so.path >= ?2 AND so.path < ?2 || x'ff'" \
+  " AND t.state = 'open' AND +t.assignee_id IS NULL" \
+  " AND t.role IN (SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id" \
+  "  WHERE ur.user_id = ?1)"
+
+/* Those of live instances: review tasks of running ones, supplement
+ * tasks of returned ones. */
 #define TODO_FROM \
-  " FROM workflow_tasks t" \
+  " FROM (" TODO_TASK_IDS ") m" \
+  " JOIN workflow_tasks t ON t.id = m.id" \
   " JOIN workflow_instances i ON i.id = t.instance_id" \
   " JOIN workflow_templates tp ON tp.id = i.template_id" \
   " JOIN organisations o ON o.id = t.org_id" \
-  " WHERE t.state = 'open'" \
-  " AND ((t.kind = 'review' AND i.state = 'running')" \
-  "  OR (t.kind = 'supplement' AND i.state = 'returned'))" \
-  " AND (t.assignee_id = ?1" \
-  "  OR (t.assignee_id IS NULL AND substr(o.path, 1, length(?2)) = ?2" \
-  "   AND t.role IN (SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id" \
-  "    WHERE ur.user_id = ?1)))"
+  " WHERE ((t.kind = 'review' AND i.state = 'running')" \
+  "  OR (t.kind = 'supplement' AND i.state = 'returned'))"
 
 /* ?3 a template code or NULL, ?4 overdue only, ?5 now. */
 #define TODO_FILTERS \
