@@ -53,8 +53,65 @@ read_stored_steps (const char  *text,
   return steps;
 }
 
+/* Each connection keeps the steps it read, by template id: every
+ * instance load reads its template, and parsing and checking the steps
+ * JSON was a tenth of an application detail's CPU.  The steps of a
+ * version never change (saving inserts the next version), but a rolled
+ * back insert frees its id for another, so a hit also needs the same
+ * text.  Nobody changes loaded steps; instances share them by
+ * reference.  Kept on the AnjuDb, so it is as thread-confined as the
+ * connection is. */
+#define STEPS_CACHE_KEY "anju-workflow-template-steps"
+
+typedef struct
+{
+  char      *text;
+  GPtrArray *steps;
+} CachedSteps;
+
+static void
+cached_steps_free (gpointer data)
+{
+  CachedSteps *cached = data;
+
+  g_free (cached->text);
+  g_ptr_array_unref (cached->steps);
+  g_free (cached);
+}
+
+static GPtrArray *
+read_stored_steps_cached (AnjuDb      *db,
+                          gint64       id,
+                          const char  *text,
+                          GError     **error)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), STEPS_CACHE_KEY);
+  CachedSteps *cached;
+  GPtrArray *steps;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, cached_steps_free);
+      g_object_set_data_full (G_OBJECT (db), STEPS_CACHE_KEY, cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  cached = g_hash_table_lookup (cache, &id);
+  if (cached != NULL && g_strcmp0 (cached->text, text) == 0)
+    return g_ptr_array_ref (cached->steps);
+
+  steps = read_stored_steps (text, error);
+  if (steps == NULL)
+    return NULL;
+  cached = g_new0 (CachedSteps, 1);
+  cached->text = g_strdup (text);
+  cached->steps = g_ptr_array_ref (steps);
+  g_hash_table_replace (cache, g_memdup2 (&id, sizeof id), cached);
+  return steps;
+}
+
 static AnjuWfTemplate *
-template_from_row (sqlite3_stmt  *stmt,
+template_from_row (AnjuDb        *db,
+                   sqlite3_stmt  *stmt,
                    GError       **error)
 {
   g_autoptr(AnjuWfTemplate) template = g_new0 (AnjuWfTemplate, 1);
@@ -67,7 +124,8 @@ template_from_row (sqlite3_stmt  *stmt,
   template->description = anju_db_column_dup (stmt, 5);
   template->on_complete = anju_db_column_dup (stmt, 6);
   template->is_current = sqlite3_column_int (stmt, 8) != 0;
-  template->steps = read_stored_steps ((const char *) sqlite3_column_text (stmt, 7), error);
+  template->steps = read_stored_steps_cached (db, template->id,
+                                             (const char *) sqlite3_column_text (stmt, 7), error);
   return template->steps != NULL ? g_steal_pointer (&template) : NULL;
 }
 
@@ -83,7 +141,7 @@ anju_wf_template_store_load (AnjuDb  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such process template"), error))
     return NULL;
-  return template_from_row (stmt, error);
+  return template_from_row (db, stmt, error);
 }
 
 AnjuWfTemplate *
@@ -99,7 +157,7 @@ anju_wf_template_store_load_current (AnjuDb      *db,
   anju_db_bind_text (stmt, 1, code);
   if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such process template"), error))
     return NULL;
-  return template_from_row (stmt, error);
+  return template_from_row (db, stmt, error);
 }
 
 gboolean
