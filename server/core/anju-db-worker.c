@@ -354,8 +354,8 @@ anju_db_worker_run (AnjuRequest     *request,
 
 typedef struct
 {
-  const char        *count_sql;      /* (unowned) static */
-  const char        *rows_sql;       /* (unowned) static */
+  char              *count_sql;      /* (owned) */
+  char              *rows_sql;       /* (owned) */
   int                limit_param;
   guint              page;
   guint              page_size;
@@ -374,6 +374,8 @@ list_job_free (gpointer data)
 
   if (list->bind_data_free != NULL)
     g_clear_pointer (&list->bind_data, list->bind_data_free);
+  g_clear_pointer (&list->count_sql, g_free);
+  g_clear_pointer (&list->rows_sql, g_free);
   g_clear_pointer (&list->items, json_array_unref);
   g_free (list);
 }
@@ -441,8 +443,8 @@ anju_db_worker_reply_list (AnjuRequest       *request,
   ListJob *list = g_new0 (ListJob, 1);
 
   *list = (ListJob) {
-    count_sql, rows_sql, limit_param, page, page_size, bind, bind_data, bind_data_free,
-    row_to_json, json_array_new (), 0,
+    g_strdup (count_sql), g_strdup (rows_sql), limit_param, page, page_size, bind, bind_data,
+    bind_data_free, row_to_json, json_array_new (), 0,
   };
   anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
 }

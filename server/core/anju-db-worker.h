@@ -79,7 +79,8 @@ void          anju_db_worker_run    (AnjuRequest      *request,
 /* One page of a list, counted and read in the QUICK lane: the same contract
  * as anju_request_reply_list(), with bind_data owned by the worker and
  * freed with bind_data_free; bind and row_to_json (given NULL user_data)
- * run in the thread. */
+ * run in the thread.  The SQL is copied, so a list may build it from
+ * its filters (a reader caches one statement per distinct text). */
 void          anju_db_worker_reply_list (AnjuRequest       *request,
                                          const char        *count_sql,
                                          const char        *rows_sql,

@@ -98,22 +98,108 @@ anju_unit_filters_read (AnjuRequest     *request,
   return FALSE;
 }
 
+/* " WHERE " before the first condition, " AND " before the others. */
+static void
+add_condition (GString    *sql,
+               gboolean   *first,
+               const char *condition)
+{
+  g_string_append (sql, *first ? " WHERE " : " AND ");
+  g_string_append (sql, condition);
+  *first = FALSE;
+}
+
+/* The WHERE of the filters given, on pubrent_units u alone. */
+static void
+add_unit_where (GString               *sql,
+                const AnjuUnitFilters *filters)
+{
+  gboolean first = TRUE;
+
+  /* An enterprise sees the projects its subtree operates: the set of
+   * those projects first (the operators' paths are an index range), then
+   * the units of each through an index on project_id. */
+  if (filters->scope != NULL)
+    add_condition (sql, &first,
+                   "u.project_id IN (SELECT sp.id FROM pubrent_projects sp"
+                   " JOIN organisations so ON so.id = sp.operator_org_id"
+                   " WHERE so.path >= ?1 AND so.path < ?2)");
+  if (filters->project_id > 0)
+    add_condition (sql, &first, "u.project_id = ?3");
+  if (filters->building_id > 0)
+    add_condition (sql, &first, "u.building_id = ?4");
+  if (filters->state != NULL)
+    add_condition (sql, &first, "u.state = ?5");
+  if (filters->abnormal >= 0)
+    add_condition (sql, &first, "u.abnormal = ?6");
+  if (filters->layout != NULL)
+    add_condition (sql, &first, "u.layout = ?7");
+  if (filters->pattern != NULL)
+    add_condition (sql, &first,
+                   "(u.unit_no LIKE ?8 ESCAPE '\\' OR u.room_no LIKE ?8 ESCAPE '\\')");
+}
+
+char *
+anju_unit_list_sql (const AnjuUnitFilters *filters,
+                    AnjuUnitListSql        what)
+{
+  GString *sql = g_string_new (NULL);
+
+  switch (what)
+    {
+    case ANJU_UNIT_LIST_COUNT:
+      /* No join: every unit has its project and building (NOT NULL
+       * foreign keys), and without a WHERE SQLite counts the smallest
+       * index's entries. */
+      g_string_append (sql, "SELECT COUNT(*) FROM pubrent_units u");
+      add_unit_where (sql, filters);
+      break;
+    case ANJU_UNIT_LIST_PAGE:
+      /* Skipping OFFSET rows (the desktop jumps to any position of its
+       * virtualised list) walks only the entries of an index that holds
+       * the unit number: the inner SELECT reads no unit row, joins
+       * nothing, and hands over the ids of one page; only those rows are
+       * read and joined. */
+      g_string_append (sql, "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM"
+                            " (SELECT u.id AS page_id, u.unit_no AS page_key"
+                            " FROM pubrent_units u");
+      add_unit_where (sql, filters);
+      g_string_append (sql, " ORDER BY u.unit_no LIMIT ?9 OFFSET ?10) pg"
+                            " JOIN " ANJU_HOUSING_UNIT_JOIN " WHERE u.id = pg.page_id"
+                            " ORDER BY pg.page_key");
+      break;
+    case ANJU_UNIT_LIST_ALL:
+      g_string_append (sql, "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN);
+      add_unit_where (sql, filters);
+      g_string_append (sql, " ORDER BY u.unit_no");
+      break;
+    }
+  return g_string_free (sql, FALSE);
+}
+
 void
 anju_unit_filters_bind (sqlite3_stmt  *stmt,
                         gconstpointer  bind_data)
 {
   const AnjuUnitFilters *filters = bind_data;
 
-  anju_db_bind_text (stmt, 1, filters->scope);
+  if (filters->scope != NULL)
+    {
+      gsize length;
+      g_autofree char *end = anju_sql_prefix_end (filters->scope, &length);
+
+      anju_db_bind_text (stmt, 1, filters->scope);
+      sqlite3_bind_text (stmt, 2, end, (int) length, SQLITE_TRANSIENT);
+    }
   if (filters->project_id > 0)
-    sqlite3_bind_int64 (stmt, 2, filters->project_id);
+    sqlite3_bind_int64 (stmt, 3, filters->project_id);
   if (filters->building_id > 0)
-    sqlite3_bind_int64 (stmt, 3, filters->building_id);
-  anju_db_bind_text (stmt, 4, filters->state);
+    sqlite3_bind_int64 (stmt, 4, filters->building_id);
+  anju_db_bind_text (stmt, 5, filters->state);
   if (filters->abnormal >= 0)
-    sqlite3_bind_int (stmt, 5, filters->abnormal);
-  anju_db_bind_text (stmt, 6, filters->layout);
-  anju_db_bind_text (stmt, 7, filters->pattern);
+    sqlite3_bind_int (stmt, 6, filters->abnormal);
+  anju_db_bind_text (stmt, 7, filters->layout);
+  anju_db_bind_text (stmt, 8, filters->pattern);
 }
 
 static JsonNode *
@@ -129,6 +215,8 @@ handle_list (AnjuRequest *request)
 {
   g_auto(AnjuUnitFilters) filters = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autofree char *rows_sql = NULL;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -140,12 +228,10 @@ handle_list (AnjuRequest *request)
     return;
   /* Counting and ordering every unit of the scope takes long at city
    * scale: in the worker, so it never holds up the main loop. */
-  anju_db_worker_reply_list (request,
-                             "SELECT COUNT(*) FROM " ANJU_HOUSING_UNIT_JOIN ANJU_UNIT_LIST_WHERE,
-                             "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN
-                             ANJU_UNIT_LIST_WHERE " ORDER BY " ANJU_UNIT_LIST_ORDER
-                             " LIMIT ?8 OFFSET ?9",
-                             8, page, page_size, anju_unit_filters_bind,
+  count_sql = anju_unit_list_sql (&filters, ANJU_UNIT_LIST_COUNT);
+  rows_sql = anju_unit_list_sql (&filters, ANJU_UNIT_LIST_PAGE);
+  anju_db_worker_reply_list (request, count_sql, rows_sql, ANJU_UNIT_LIST_LIMIT_PARAM, page,
+                             page_size, anju_unit_filters_bind,
                              anju_unit_filters_take (&filters), anju_unit_filters_free, unit_item);
 }
 

@@ -1,0 +1,29 @@
+-- 0017: indexes that serve the unit list and the application search at
+-- city scale (issue 7: 600 000 units, 400 000 applications, 1 000 000
+-- members).
+--
+-- The lists build their WHERE from the filters actually given
+-- (anju-unit-list-query.c, anju-application-list-query.c), so each
+-- filter is a plain "column = ?" an index can use.  Each index below
+-- ends in the list's order, so that the filtered list walks its rows in
+-- the order it answers them and stops after one page: no full SCAN of
+-- the table, no TEMP B-TREE for the ORDER BY (tests/server/
+-- test-list-query-plans.c keeps it so).
+
+-- The unit list: ORDER BY u.unit_no (unique: the autoindex of the
+-- UNIQUE constraint serves the unfiltered list).  Each replaces the
+-- single-column index of 0008 it starts with.
+DROP INDEX pubrent_units_project;
+DROP INDEX pubrent_units_building;
+DROP INDEX pubrent_units_state;
+CREATE INDEX pubrent_units_project_order ON pubrent_units (project_id, unit_no);
+CREATE INDEX pubrent_units_project_state_order ON pubrent_units (project_id, state, unit_no);
+CREATE INDEX pubrent_units_building_order ON pubrent_units (building_id, unit_no);
+CREATE INDEX pubrent_units_state_order ON pubrent_units (state, unit_no);
+
+-- The application list: ORDER BY a.created_at DESC, a.id DESC (the rowid
+-- ends every index entry).  By status, and by entering organisation (a
+-- scope is a set of organisations); the second replaces 0010's (org_id).
+DROP INDEX pubrent_applications_org;
+CREATE INDEX pubrent_applications_org_created ON pubrent_applications (org_id, created_at);
+CREATE INDEX pubrent_applications_status_created ON pubrent_applications (status, created_at);
