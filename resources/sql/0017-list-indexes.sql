@@ -27,3 +27,26 @@ CREATE INDEX pubrent_units_state_order ON pubrent_units (state, unit_no);
 DROP INDEX pubrent_applications_org;
 CREATE INDEX pubrent_applications_org_created ON pubrent_applications (org_id, created_at);
 CREATE INDEX pubrent_applications_status_created ON pubrent_applications (status, created_at);
+
+-- A number that changes whenever a unit is added, changed or removed, so
+-- that what a reader worked out about the unit list (its total, the unit
+-- number at every 128th position: anju-unit-positions.h) is used only
+-- while it is still true.  One row; the triggers run in the writing
+-- transaction.
+CREATE TABLE pubrent_units_version (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+INSERT INTO pubrent_units_version (id, version) VALUES (1, 0);
+CREATE TRIGGER pubrent_units_version_insert AFTER INSERT ON pubrent_units
+BEGIN
+  UPDATE pubrent_units_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER pubrent_units_version_update AFTER UPDATE ON pubrent_units
+BEGIN
+  UPDATE pubrent_units_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER pubrent_units_version_delete AFTER DELETE ON pubrent_units
+BEGIN
+  UPDATE pubrent_units_version SET version = version + 1 WHERE id = 1;
+END;

@@ -31,20 +31,18 @@ typedef struct
  * filter adds a constant "AND u.column = ?n" (an index can serve it),
  * a missing one adds nothing, so an index matches the query's shape.
  * The parameters keep their numbers whichever are present (?1 ?2 the
- * scope's path range, ?3 project … ?8 pattern, ?9 ?10 LIMIT and OFFSET),
- * bound by anju_unit_filters_bind(); no user text ever goes into the SQL.
+ * scope's path range, ?3 project … ?8 pattern), bound by
+ * anju_unit_filters_bind(); no user text ever goes into the SQL.
  *
  * The order is the unit number (房屋编号, unique), which the indexes of
- * resources/sql/0017-list-indexes.sql end with, so a page is read in
+ * resources/sql/0017-list-indexes.sql end with, so a list is read in
  * index order, never sorted. */
 typedef enum
 {
-  ANJU_UNIT_LIST_COUNT,   /* SELECT COUNT(*): the list's total */
-  ANJU_UNIT_LIST_PAGE,    /* one page: LIMIT ?9 OFFSET ?10 */
+  ANJU_UNIT_LIST_KEYS,    /* the unit numbers in order (anju-unit-positions.h) */
+  ANJU_UNIT_LIST_PAGE,    /* one page: LIMIT ?9 OFFSET ?10 from unit number ?11 on */
   ANJU_UNIT_LIST_ALL,     /* every unit in order, for the export */
 } AnjuUnitListSql;
-
-#define ANJU_UNIT_LIST_LIMIT_PARAM 9
 
 /* (transfer full) the SQL of what for filters. */
 char    *anju_unit_list_sql      (const AnjuUnitFilters *filters,
