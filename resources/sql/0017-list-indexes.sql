@@ -28,7 +28,8 @@ DROP INDEX pubrent_applications_org;
 CREATE INDEX pubrent_applications_org_created ON pubrent_applications (org_id, created_at);
 CREATE INDEX pubrent_applications_status_created ON pubrent_applications (status, created_at);
 
--- A number that changes whenever a unit is added, changed or removed, so
+-- A number that changes whenever a unit is added, changed or removed (or
+-- who operates a project, which is an enterprise's scope), so
 -- that what a reader worked out about the unit list (its total, the unit
 -- number at every 128th position: anju-unit-positions.h) is used only
 -- while it is still true.  One row; the triggers run in the writing
@@ -49,4 +50,53 @@ END;
 CREATE TRIGGER pubrent_units_version_delete AFTER DELETE ON pubrent_units
 BEGIN
   UPDATE pubrent_units_version SET version = version + 1 WHERE id = 1;
+END;
+-- An enterprise's units are those of the projects its subtree operates.
+CREATE TRIGGER pubrent_projects_units_version AFTER UPDATE OF operator_org_id ON pubrent_projects
+BEGIN
+  UPDATE pubrent_units_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER organisations_path_units_version AFTER UPDATE OF path ON organisations
+BEGIN
+  UPDATE pubrent_units_version SET version = version + 1 WHERE id = 1;
+END;
+
+-- The same for the application list's totals (anju-list-totals.h):
+-- changes of what its filters read, in applications, their members'
+-- ID numbers and the organisations' paths (the scopes).
+CREATE TABLE pubrent_applications_version (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+INSERT INTO pubrent_applications_version (id, version) VALUES (1, 0);
+CREATE TRIGGER pubrent_applications_version_insert AFTER INSERT ON pubrent_applications
+BEGIN
+  UPDATE pubrent_applications_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER pubrent_applications_version_update
+  AFTER UPDATE OF application_no, business_type, status, org_id, applicant_name, id_no,
+                  submitted_at, created_at ON pubrent_applications
+BEGIN
+  UPDATE pubrent_applications_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER pubrent_applications_version_delete AFTER DELETE ON pubrent_applications
+BEGIN
+  UPDATE pubrent_applications_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER pubrent_members_version_insert AFTER INSERT ON pubrent_members
+BEGIN
+  UPDATE pubrent_applications_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER pubrent_members_version_update AFTER UPDATE OF id_no, application_id
+  ON pubrent_members
+BEGIN
+  UPDATE pubrent_applications_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER pubrent_members_version_delete AFTER DELETE ON pubrent_members
+BEGIN
+  UPDATE pubrent_applications_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER organisations_path_version AFTER UPDATE OF path ON organisations
+BEGIN
+  UPDATE pubrent_applications_version SET version = version + 1 WHERE id = 1;
 END;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-db-worker.h"
+#include "anju-list-totals.h"
 #include "anju-server.h"
 #include "anju-stmt.h"
 
@@ -356,6 +357,7 @@ typedef struct
 {
   char              *count_sql;      /* (owned) */
   char              *rows_sql;       /* (owned) */
+  char              *version_sql;    /* (owned) (nullable) anju-list-totals.h */
   int                limit_param;
   guint              page;
   guint              page_size;
@@ -376,6 +378,7 @@ list_job_free (gpointer data)
     g_clear_pointer (&list->bind_data, list->bind_data_free);
   g_clear_pointer (&list->count_sql, g_free);
   g_clear_pointer (&list->rows_sql, g_free);
+  g_clear_pointer (&list->version_sql, g_free);
   g_clear_pointer (&list->items, json_array_unref);
   g_free (list);
 }
@@ -400,7 +403,9 @@ read_list (AnjuDb   *reader,
     }
   sqlite3_bind_int64 (rows, list->limit_param, list->page_size);
   sqlite3_bind_int64 (rows, list->limit_param + 1, (gint64) (list->page - 1) * list->page_size);
-  if (!anju_db_step_count (reader, count, &list->total, error))
+  if (list->version_sql != NULL
+      ? !anju_list_totals_count (reader, count, list->version_sql, &list->total, error)
+      : !anju_db_step_count (reader, count, &list->total, error))
     return FALSE;
 
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
@@ -440,11 +445,28 @@ anju_db_worker_reply_list (AnjuRequest       *request,
                            GDestroyNotify     bind_data_free,
                            AnjuRowToJsonFunc  row_to_json)
 {
+  anju_db_worker_reply_versioned_list (request, count_sql, NULL, rows_sql, limit_param, page,
+                                       page_size, bind, bind_data, bind_data_free, row_to_json);
+}
+
+void
+anju_db_worker_reply_versioned_list (AnjuRequest       *request,
+                                     const char        *count_sql,
+                                     const char        *version_sql,
+                                     const char        *rows_sql,
+                                     int                limit_param,
+                                     guint              page,
+                                     guint              page_size,
+                                     AnjuBindFunc       bind,
+                                     gpointer           bind_data,
+                                     GDestroyNotify     bind_data_free,
+                                     AnjuRowToJsonFunc  row_to_json)
+{
   ListJob *list = g_new0 (ListJob, 1);
 
   *list = (ListJob) {
-    g_strdup (count_sql), g_strdup (rows_sql), limit_param, page, page_size, bind, bind_data,
-    bind_data_free, row_to_json, json_array_new (), 0,
+    g_strdup (count_sql), g_strdup (rows_sql), g_strdup (version_sql), limit_param, page,
+    page_size, bind, bind_data, bind_data_free, row_to_json, json_array_new (), 0,
   };
   anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
 }

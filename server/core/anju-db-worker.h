@@ -92,6 +92,21 @@ void          anju_db_worker_reply_list (AnjuRequest       *request,
                                          GDestroyNotify     bind_data_free,
                                          AnjuRowToJsonFunc  row_to_json);
 
+/* The same, with the total counted only when the single number
+ * version_sql reads has changed since this reader last counted the list
+ * with the same values (anju-list-totals.h). */
+void          anju_db_worker_reply_versioned_list (AnjuRequest       *request,
+                                                   const char        *count_sql,
+                                                   const char        *version_sql,
+                                                   const char        *rows_sql,
+                                                   int                limit_param,
+                                                   guint              page,
+                                                   guint              page_size,
+                                                   AnjuBindFunc       bind,
+                                                   gpointer           bind_data,
+                                                   GDestroyNotify     bind_data_free,
+                                                   AnjuRowToJsonFunc  row_to_json);
+
 /* ---- for tests only ------------------------------------------------------
  * A gate every BULK job passes before it runs: while held, they wait at
  * it (a cancelled one leaves), so a test can keep an export in the worker

@@ -348,12 +348,17 @@ anju_application_handle_list (AnjuRequest *request)
     }
   if (!anju_application_filters_read (request, &filters))
     return;
-  /* Counting a status of 400 000 applications still reads an index
-   * range: in the worker, so it never holds up the main loop. */
+  /* Counting a status of 400 000 applications reads an index range of
+   * 100 000 entries: in the worker, so it never holds up the main loop,
+   * and once per change of the applications (anju-list-totals.h). */
   count_sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_COUNT);
   rows_sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_PAGE);
-  anju_db_worker_reply_list (request, count_sql, rows_sql, ANJU_APPLICATION_LIST_LIMIT_PARAM,
-                             page, page_size, anju_application_filters_bind,
-                             anju_application_filters_take (&filters),
-                             anju_application_filters_free, anju_application_summary_from_row);
+  anju_db_worker_reply_versioned_list (request, count_sql,
+                                       "SELECT version FROM pubrent_applications_version"
+                                       " WHERE id = 1",
+                                       rows_sql, ANJU_APPLICATION_LIST_LIMIT_PARAM, page, page_size,
+                                       anju_application_filters_bind,
+                                       anju_application_filters_take (&filters),
+                                       anju_application_filters_free,
+                                       anju_application_summary_from_row);
 }
