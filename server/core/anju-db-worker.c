@@ -367,6 +367,8 @@ typedef struct
   AnjuRowToJsonFunc  row_to_json;
   JsonArray         *items;          /* (owned) */
   gint64             total;
+  char              *data;           /* (owned) the page as JSON text */
+  gsize              length;
 } ListJob;
 
 static void
@@ -379,6 +381,7 @@ list_job_free (gpointer data)
   g_clear_pointer (&list->count_sql, g_free);
   g_clear_pointer (&list->rows_sql, g_free);
   g_clear_pointer (&list->version_sql, g_free);
+  g_clear_pointer (&list->data, g_free);
   g_clear_pointer (&list->items, json_array_unref);
   g_free (list);
 }
@@ -421,6 +424,11 @@ read_list (AnjuDb   *reader,
       anju_db_set_error (reader, error);
       return FALSE;
     }
+  /* Serialised and freed here, not on the main loop that serves
+   * everybody. */
+  list->data = anju_request_page_to_data (list->items, list->total, list->page, list->page_size,
+                                          &list->length);
+  g_clear_pointer (&list->items, json_array_unref);
   return TRUE;
 }
 
@@ -430,7 +438,8 @@ reply_list (AnjuRequest *request,
 {
   ListJob *list = data;
 
-  anju_request_reply_page (request, list->items, list->total, list->page, list->page_size);
+  anju_request_reply_json_data (request, SOUP_STATUS_OK, g_steal_pointer (&list->data),
+                                list->length);
 }
 
 void

@@ -212,6 +212,8 @@ typedef struct
   guint            page_size;
   JsonArray       *items;       /* (owned) */
   gint64           total;
+  char            *data;        /* (owned) the page as JSON text */
+  gsize            length;
 } ListJob;
 
 static void
@@ -221,6 +223,7 @@ list_job_free (gpointer data)
 
   g_clear_pointer (&job->filters, anju_unit_filters_free);
   g_clear_pointer (&job->items, json_array_unref);
+  g_clear_pointer (&job->data, g_free);
   g_free (job);
 }
 
@@ -274,7 +277,14 @@ list_job (AnjuDb   *reader,
     return FALSE;
   job->total = anju_unit_positions_get_total (positions);
   start = anju_unit_positions_find (positions, (gint64) (job->page - 1) * job->page_size, &skip);
-  return start == NULL || read_page (reader, job, start, skip, error);
+  if (start != NULL && !read_page (reader, job, start, skip, error))
+    return FALSE;
+  /* Serialised and freed here, not on the main loop that serves
+   * everybody. */
+  job->data = anju_request_page_to_data (job->items, job->total, job->page, job->page_size,
+                                         &job->length);
+  g_clear_pointer (&job->items, json_array_unref);
+  return TRUE;
 }
 
 static void
@@ -283,7 +293,8 @@ list_reply (AnjuRequest *request,
 {
   ListJob *job = data;
 
-  anju_request_reply_page (request, job->items, job->total, job->page, job->page_size);
+  anju_request_reply_json_data (request, SOUP_STATUS_OK, g_steal_pointer (&job->data),
+                                job->length);
 }
 
 static void
