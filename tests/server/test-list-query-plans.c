@@ -9,7 +9,8 @@
  * list may SCAN a whole table, and the default orders must come from an
  * index (no TEMP B-TREE FOR ORDER BY).  Without statistics (no ANALYZE,
  * as in production) SQLite plans the same on a small database as on a
- * big one.
+ * big one; with statistics of city size written in, the plans must hold
+ * too.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -353,6 +354,47 @@ test_application_totals_follow_changes (AnjuTestFixture *fixture,
   g_assert_cmpint (total_of (srv, center, APPLICATIONS), ==, all);
 }
 
+/* Statistics as ANALYZE writes them at city size (600 000 units, 400 000
+ * applications, 2 000 organisations): with them SQLite weighs plans by
+ * row counts, and a list must still not start from the small table and
+ * sort the big one. */
+static void
+pretend_city_statistics (AnjuTestServer *srv)
+{
+  g_free (anju_test_db_query (srv, "ANALYZE"));
+  g_free (anju_test_db_query (srv,
+    "INSERT OR REPLACE INTO sqlite_stat1 (tbl, idx, stat) VALUES"
+    " ('pubrent_applications', 'pubrent_applications_created', '400000 1'),"
+    " ('pubrent_applications', 'pubrent_applications_org_created', '400000 200 1'),"
+    " ('pubrent_applications', 'pubrent_applications_status_created', '400000 36000 1'),"
+    " ('pubrent_applications', 'pubrent_applications_name', '400000 3'),"
+    " ('pubrent_applications', 'pubrent_applications_id_no', '400000 1'),"
+    " ('pubrent_members', 'pubrent_members_id_no', '1000000 1'),"
+    " ('organisations', 'sqlite_autoindex_organisations_2', '2000 1'),"
+    " ('pubrent_units', 'sqlite_autoindex_pubrent_units_1', '600000 1'),"
+    " ('pubrent_units', 'pubrent_units_project_order', '600000 400 1'),"
+    " ('pubrent_units', 'pubrent_units_project_state_order', '600000 400 130 1'),"
+    " ('pubrent_units', 'pubrent_units_building_order', '600000 100 1'),"
+    " ('pubrent_units', 'pubrent_units_state_order', '600000 200000 1'),"
+    " ('pubrent_projects', NULL, '1500'), ('pubrent_buildings', NULL, '6000')"));
+}
+
+static void
+test_unit_plans_city_statistics (AnjuTestFixture *fixture,
+                                 gconstpointer    data)
+{
+  pretend_city_statistics (fixture->srv);
+  test_unit_plans (fixture, data);
+}
+
+static void
+test_application_plans_city_statistics (AnjuTestFixture *fixture,
+                                        gconstpointer    data)
+{
+  pretend_city_statistics (fixture->srv);
+  test_application_plans (fixture, data);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +405,12 @@ main (int    argc,
               test_unit_plans, anju_test_fixture_tear_down);
   g_test_add ("/lists/plans/applications", AnjuTestFixture, NULL, anju_test_fixture_set_up,
               test_application_plans, anju_test_fixture_tear_down);
+  g_test_add ("/lists/plans/units-city-statistics", AnjuTestFixture, NULL,
+              anju_test_fixture_set_up, test_unit_plans_city_statistics,
+              anju_test_fixture_tear_down);
+  g_test_add ("/lists/plans/applications-city-statistics", AnjuTestFixture, NULL,
+              anju_test_fixture_set_up, test_application_plans_city_statistics,
+              anju_test_fixture_tear_down);
   g_test_add ("/lists/units/positions-follow-changes", AnjuTestFixture, NULL,
               anju_test_fixture_set_up, test_unit_positions_follow_changes,
               anju_test_fixture_tear_down);
