@@ -363,20 +363,32 @@ pretend_city_statistics (AnjuTestServer *srv)
 {
   g_free (anju_test_db_query (srv, "ANALYZE"));
   g_free (anju_test_db_query (srv,
-    "INSERT OR REPLACE INTO sqlite_stat1 (tbl, idx, stat) VALUES"
+    "DELETE FROM sqlite_stat1 WHERE tbl IN ('pubrent_applications', 'pubrent_members',"
+    " 'pubrent_units', 'pubrent_projects', 'pubrent_buildings', 'organisations')"));
+  g_free (anju_test_db_query (srv,
+    "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES"
+    " ('pubrent_applications', 'sqlite_autoindex_pubrent_applications_1', '400000 1'),"
     " ('pubrent_applications', 'pubrent_applications_created', '400000 1'),"
     " ('pubrent_applications', 'pubrent_applications_org_created', '400000 200 1'),"
+    " ('pubrent_applications', 'pubrent_applications_status', '400000 36000 9000'),"
     " ('pubrent_applications', 'pubrent_applications_status_created', '400000 36000 1'),"
+    " ('pubrent_applications', 'pubrent_applications_submitted', '400000 2'),"
     " ('pubrent_applications', 'pubrent_applications_name', '400000 3'),"
     " ('pubrent_applications', 'pubrent_applications_id_no', '400000 1'),"
+    " ('pubrent_members', 'sqlite_autoindex_pubrent_members_1', '1000000 3 1'),"
     " ('pubrent_members', 'pubrent_members_id_no', '1000000 1'),"
+    " ('organisations', 'sqlite_autoindex_organisations_1', '2000 1'),"
     " ('organisations', 'sqlite_autoindex_organisations_2', '2000 1'),"
+    " ('organisations', 'sqlite_autoindex_organisations_3', '2000 10 1'),"
+    " ('organisations', 'organisations_parent', '2000 10'),"
     " ('pubrent_units', 'sqlite_autoindex_pubrent_units_1', '600000 1'),"
     " ('pubrent_units', 'pubrent_units_project_order', '600000 400 1'),"
     " ('pubrent_units', 'pubrent_units_project_state_order', '600000 400 130 1'),"
     " ('pubrent_units', 'pubrent_units_building_order', '600000 100 1'),"
     " ('pubrent_units', 'pubrent_units_state_order', '600000 200000 1'),"
-    " ('pubrent_projects', NULL, '1500'), ('pubrent_buildings', NULL, '6000')"));
+    " ('pubrent_projects', 'sqlite_autoindex_pubrent_projects_1', '1500 1'),"
+    " ('pubrent_projects', 'pubrent_projects_operator', '1500 30'),"
+    " ('pubrent_buildings', 'sqlite_autoindex_pubrent_buildings_1', '6000 4 1')"));
 }
 
 static void

@@ -128,8 +128,8 @@ add_unit_where (GString               *sql,
    * the units of each through an index on project_id. */
   if (filters->scope != NULL)
     add_condition (sql, first,
-                   "@.project_id IN (SELECT sp.id FROM pubrent_projects sp"
-                   " JOIN organisations so ON so.id = sp.operator_org_id"
+                   "@.project_id IN (SELECT sp.id FROM organisations so"
+                   " CROSS JOIN pubrent_projects sp ON sp.operator_org_id = so.id"
                    " WHERE so.path >= ?1 AND so.path < ?2)", alias);
   if (filters->project_id > 0)
     add_condition (sql, first, "@.project_id = ?3", alias);
