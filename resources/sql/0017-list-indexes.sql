@@ -3,7 +3,7 @@
 -- members).
 --
 -- The lists build their WHERE from the filters actually given
--- (anju-unit-list-query.c, anju-application-list-query.c), so each
+-- (anju-housing-units.c, anju-application-list.c), so each
 -- filter is a plain "column = ?" an index can use.  Each index below
 -- ends in the list's order, so that the filtered list walks its rows in
 -- the order it answers them and stops after one page: no full SCAN of
