@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-db-worker.h"
+#include "anju-list-totals.h"
 #include "anju-server.h"
 #include "anju-stmt.h"
 
@@ -354,8 +355,9 @@ anju_db_worker_run (AnjuRequest     *request,
 
 typedef struct
 {
-  const char        *count_sql;      /* (unowned) static */
-  const char        *rows_sql;       /* (unowned) static */
+  char              *count_sql;      /* (owned) */
+  char              *rows_sql;       /* (owned) */
+  char              *version_sql;    /* (owned) (nullable) anju-list-totals.h */
   int                limit_param;
   guint              page;
   guint              page_size;
@@ -365,6 +367,8 @@ typedef struct
   AnjuRowToJsonFunc  row_to_json;
   JsonArray         *items;          /* (owned) */
   gint64             total;
+  char              *data;           /* (owned) the page as JSON text */
+  gsize              length;
 } ListJob;
 
 static void
@@ -374,6 +378,10 @@ list_job_free (gpointer data)
 
   if (list->bind_data_free != NULL)
     g_clear_pointer (&list->bind_data, list->bind_data_free);
+  g_clear_pointer (&list->count_sql, g_free);
+  g_clear_pointer (&list->rows_sql, g_free);
+  g_clear_pointer (&list->version_sql, g_free);
+  g_clear_pointer (&list->data, g_free);
   g_clear_pointer (&list->items, json_array_unref);
   g_free (list);
 }
@@ -398,7 +406,9 @@ read_list (AnjuDb   *reader,
     }
   sqlite3_bind_int64 (rows, list->limit_param, list->page_size);
   sqlite3_bind_int64 (rows, list->limit_param + 1, (gint64) (list->page - 1) * list->page_size);
-  if (!anju_db_step_count (reader, count, &list->total, error))
+  if (list->version_sql != NULL
+      ? !anju_list_totals_count (reader, count, list->version_sql, &list->total, error)
+      : !anju_db_step_count (reader, count, &list->total, error))
     return FALSE;
 
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
@@ -414,6 +424,11 @@ read_list (AnjuDb   *reader,
       anju_db_set_error (reader, error);
       return FALSE;
     }
+  /* Serialised and freed here, not on the main loop that serves
+   * everybody. */
+  list->data = anju_request_page_to_data (list->items, list->total, list->page, list->page_size,
+                                          &list->length);
+  g_clear_pointer (&list->items, json_array_unref);
   return TRUE;
 }
 
@@ -423,7 +438,8 @@ reply_list (AnjuRequest *request,
 {
   ListJob *list = data;
 
-  anju_request_reply_page (request, list->items, list->total, list->page, list->page_size);
+  anju_request_reply_json_data (request, SOUP_STATUS_OK, g_steal_pointer (&list->data),
+                                list->length);
 }
 
 void
@@ -438,11 +454,28 @@ anju_db_worker_reply_list (AnjuRequest       *request,
                            GDestroyNotify     bind_data_free,
                            AnjuRowToJsonFunc  row_to_json)
 {
+  anju_db_worker_reply_versioned_list (request, count_sql, NULL, rows_sql, limit_param, page,
+                                       page_size, bind, bind_data, bind_data_free, row_to_json);
+}
+
+void
+anju_db_worker_reply_versioned_list (AnjuRequest       *request,
+                                     const char        *count_sql,
+                                     const char        *version_sql,
+                                     const char        *rows_sql,
+                                     int                limit_param,
+                                     guint              page,
+                                     guint              page_size,
+                                     AnjuBindFunc       bind,
+                                     gpointer           bind_data,
+                                     GDestroyNotify     bind_data_free,
+                                     AnjuRowToJsonFunc  row_to_json)
+{
   ListJob *list = g_new0 (ListJob, 1);
 
   *list = (ListJob) {
-    count_sql, rows_sql, limit_param, page, page_size, bind, bind_data, bind_data_free,
-    row_to_json, json_array_new (), 0,
+    g_strdup (count_sql), g_strdup (rows_sql), g_strdup (version_sql), limit_param, page,
+    page_size, bind, bind_data, bind_data_free, row_to_json, json_array_new (), 0,
   };
   anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
 }

@@ -79,7 +79,8 @@ void          anju_db_worker_run    (AnjuRequest      *request,
 /* One page of a list, counted and read in the QUICK lane: the same contract
  * as anju_request_reply_list(), with bind_data owned by the worker and
  * freed with bind_data_free; bind and row_to_json (given NULL user_data)
- * run in the thread. */
+ * run in the thread.  The SQL is copied, so a list may build it from
+ * its filters (a reader caches one statement per distinct text). */
 void          anju_db_worker_reply_list (AnjuRequest       *request,
                                          const char        *count_sql,
                                          const char        *rows_sql,
@@ -90,6 +91,21 @@ void          anju_db_worker_reply_list (AnjuRequest       *request,
                                          gpointer           bind_data,
                                          GDestroyNotify     bind_data_free,
                                          AnjuRowToJsonFunc  row_to_json);
+
+/* The same, with the total counted only when the single number
+ * version_sql reads has changed since this reader last counted the list
+ * with the same values (anju-list-totals.h). */
+void          anju_db_worker_reply_versioned_list (AnjuRequest       *request,
+                                                   const char        *count_sql,
+                                                   const char        *version_sql,
+                                                   const char        *rows_sql,
+                                                   int                limit_param,
+                                                   guint              page,
+                                                   guint              page_size,
+                                                   AnjuBindFunc       bind,
+                                                   gpointer           bind_data,
+                                                   GDestroyNotify     bind_data_free,
+                                                   AnjuRowToJsonFunc  row_to_json);
 
 /* ---- for tests only ------------------------------------------------------
  * A gate every BULK job passes before it runs: while held, they wait at

@@ -515,12 +515,11 @@ anju_request_reply_json (AnjuRequest *self,
   finish_reply (self);
 }
 
-void
-anju_request_reply_page (AnjuRequest *self,
-                         JsonArray   *items,
-                         gint64       total,
-                         guint        page,
-                         guint        page_size)
+static JsonNode *
+page_node (JsonArray *items,
+           gint64     total,
+           guint      page,
+           guint      page_size)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -535,8 +534,43 @@ anju_request_reply_page (AnjuRequest *self,
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
 
-  anju_request_reply_json (self, SOUP_STATUS_OK, json_builder_get_root (builder));
+void
+anju_request_reply_page (AnjuRequest *self,
+                         JsonArray   *items,
+                         gint64       total,
+                         guint        page,
+                         guint        page_size)
+{
+  anju_request_reply_json (self, SOUP_STATUS_OK, page_node (items, total, page, page_size));
+}
+
+char *
+anju_request_page_to_data (JsonArray *items,
+                           gint64     total,
+                           guint      page,
+                           guint      page_size,
+                           gsize     *out_length)
+{
+  g_autoptr(JsonNode) node = page_node (items, total, page, page_size);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, out_length);
+}
+
+void
+anju_request_reply_json_data (AnjuRequest *self,
+                              guint        status,
+                              char        *text,
+                              gsize        length)
+{
+  soup_server_message_set_status (self->msg, status, NULL);
+  soup_server_message_set_response (self->msg, "application/json; charset=utf-8",
+                                    SOUP_MEMORY_TAKE, text, length);
+  finish_reply (self);
 }
 
 /* Steps rows to the end, one item each; the error is the database's, or

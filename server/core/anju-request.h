@@ -118,6 +118,19 @@ void               anju_request_reply_page       (AnjuRequest *self,
                                                   gint64       total,
                                                   guint        page,
                                                   guint        page_size);
+/* The page anju_request_reply_page() answers, as JSON text (transfer
+ * full): a worker thread serialises its page itself, so that the main
+ * loop, which serves every request, does not spend the time. */
+char              *anju_request_page_to_data     (JsonArray   *items,
+                                                  gint64       total,
+                                                  guint        page,
+                                                  guint        page_size,
+                                                  gsize       *out_length);
+/* Replies status with JSON text made earlier (takes text). */
+void               anju_request_reply_json_data  (AnjuRequest *self,
+                                                  guint        status,
+                                                  char        *text,
+                                                  gsize        length);
 /* One item of a list from the current row of its statement; NULL with
  * error set when it cannot be made. */
 typedef JsonNode *(*AnjuRowToJsonFunc)           (sqlite3_stmt  *stmt,

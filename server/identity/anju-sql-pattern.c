@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "anju-sql-pattern.h"
 
 char *
@@ -19,4 +21,18 @@ anju_sql_contains_pattern (const char *text)
     }
   g_string_append_c (pattern, '%');
   return g_string_free (pattern, FALSE);
+}
+
+char *
+anju_sql_prefix_end (const char *prefix,
+                     gsize      *out_length)
+{
+  gsize length = strlen (prefix);
+  char *end = g_strndup (prefix, length);
+
+  *out_length = length;
+  g_return_val_if_fail (length > 0, end);
+  /* Valid UTF-8 never holds 0xff, so the last byte always has a next. */
+  end[length - 1] = (char) ((guchar) end[length - 1] + 1);
+  return end;
 }

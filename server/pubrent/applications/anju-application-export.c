@@ -76,11 +76,8 @@ write_rows (AnjuDb                        *db,
             AnjuTableWriter               *writer,
             GError                       **error)
 {
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
-                                           "SELECT " ANJU_APPLICATION_SUMMARY_COLUMNS " FROM"
-                                           ANJU_APPLICATION_LIST_FROM ANJU_APPLICATION_LIST_WHERE
-                                           ANJU_APPLICATION_LIST_ORDER,
-                                           error);
+  g_autofree char *sql = anju_application_list_sql (filters, ANJU_APPLICATION_LIST_ALL);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)

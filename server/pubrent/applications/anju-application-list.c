@@ -30,8 +30,9 @@ void
 anju_application_filters_clear (AnjuApplicationFilters *filters)
 {
   g_clear_pointer (&filters->q, g_free);
-  g_clear_pointer (&filters->q_pattern, g_free);
-  g_clear_pointer (&filters->statuses, g_free);
+  g_clear_pointer (&filters->q_end, g_free);
+  g_clear_pointer (&filters->q_id_no, g_free);
+  g_clear_pointer (&filters->statuses, g_strfreev);
   g_clear_pointer (&filters->caller_copy, anju_caller_free);
   g_clear_pointer (&filters->business_type_copy, g_free);
 }
@@ -60,26 +61,36 @@ anju_application_filters_free (gpointer filters)
   g_free (filters);
 }
 
+/* The known statuses asked for, each once (so at most all of them, each
+ * a parameter of its own). */
 static void
 read_statuses (AnjuRequest            *request,
                AnjuApplicationFilters *filters)
 {
   const char *text = anju_request_get_query (request, "status");
   g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) wanted = NULL;
+  g_autoptr(GHashTable) seen = NULL;
 
   if (text == NULL || *text == '\0')
     return;
   parts = g_strsplit (text, ",", -1);
+  wanted = g_strv_builder_new ();
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; parts[i] != NULL; i++)
-    if (!g_strv_contains (statuses, g_strstrip (parts[i])))
-      {
-        /* Translators: %s is the value sent */
-        g_autofree char *why = g_strdup_printf (_("Unknown status: %s"), parts[i]);
+    {
+      if (!g_strv_contains (statuses, g_strstrip (parts[i])))
+        {
+          /* Translators: %s is the value sent */
+          g_autofree char *why = g_strdup_printf (_("Unknown status: %s"), parts[i]);
 
-        anju_request_add_field_error (request, "status", why);
-        return;
-      }
-  filters->statuses = g_strjoinv (",", parts);
+          anju_request_add_field_error (request, "status", why);
+          return;
+        }
+      if (g_hash_table_add (seen, parts[i]))
+        g_strv_builder_add (wanted, parts[i]);
+    }
+  filters->statuses = g_strv_builder_end (wanted);
 }
 
 static void
@@ -109,7 +120,9 @@ anju_application_filters_read (AnjuRequest            *request,
   filters->directed = -1;
   if (trimmed != NULL && *trimmed != '\0')
     {
-      filters->q_pattern = anju_sql_contains_pattern (trimmed);
+      filters->q_end = anju_sql_prefix_end (trimmed, &filters->q_end_length);
+      /* What upper () made of it before: ID numbers end in X, stored so. */
+      filters->q_id_no = g_ascii_strup (trimmed, -1);
       filters->q = g_steal_pointer (&trimmed);
     }
   read_statuses (request, filters);
@@ -135,23 +148,140 @@ anju_application_filters_read (AnjuRequest            *request,
   return FALSE;
 }
 
+/* " WHERE " before the first condition, " AND " before the others. */
+static void
+add_condition (GString    *sql,
+               gboolean   *first,
+               const char *condition)
+{
+  g_string_append (sql, *first ? " WHERE " : " AND ");
+  g_string_append (sql, condition);
+  *first = FALSE;
+}
+
+/* Parameters: ?1 ?2 the scope's path range, ?3 ?4 the name range, ?5
+ * the number, ?6 the ID number, ?7 business type, ?8 org, ?9 ?10 the
+ * submission times, ?11 … the statuses. */
+#define STATUS_PARAM 11
+
+static void
+add_status_condition (GString  *sql,
+                      gboolean *first,
+                      GStrv     wanted)
+{
+  g_autoptr(GString) condition = g_string_new ("a.status IN (");
+  guint n = g_strv_length (wanted);
+
+  /* One status is an equality, which (status, created_at) serves in
+   * order; several are an IN over the same index. */
+  if (n == 1)
+    {
+      add_condition (sql, first, "a.status = ?11");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (condition, "%s?%u", i > 0 ? ", " : "", STATUS_PARAM + i);
+  g_string_append_c (condition, ')');
+  add_condition (sql, first, condition->str);
+}
+
+/* The WHERE of the filters given, on pubrent_applications a alone. */
+static void
+add_application_where (GString                      *sql,
+                       const AnjuApplicationFilters *filters)
+{
+  gboolean first = TRUE;
+
+  /* The center is the root of every organisation: no condition.  Any
+   * other scope is the set of organisations in the caller's subtree (a
+   * range of the unique index on path), then the applications of each
+   * through (org_id, created_at). */
+  if (g_strcmp0 (filters->caller->org_kind, "center") != 0)
+    add_condition (sql, &first,
+                   "a.org_id IN (SELECT so.id FROM organisations so"
+                   " WHERE so.path >= ?1 AND so.path < ?2)");
+  /* Each alternative is an index lookup; SQLite unites them (MULTI-INDEX
+   * OR) and sorts the few matches. */
+  if (filters->q != NULL)
+    add_condition (sql, &first,
+                   "(a.applicant_name >= ?3 AND a.applicant_name < ?4"
+                   " OR a.application_no = ?5 OR a.id_no = ?6"
+                   " OR a.id IN (SELECT m.application_id FROM pubrent_members m"
+                   " WHERE m.id_no = ?6))");
+  if (filters->statuses != NULL)
+    add_status_condition (sql, &first, filters->statuses);
+  if (filters->business_type != NULL)
+    add_condition (sql, &first, "a.business_type = ?7");
+  if (filters->org_id != 0)
+    add_condition (sql, &first, "a.org_id = ?8");
+  if (filters->has_from)
+    add_condition (sql, &first, "a.submitted_at >= ?9");
+  if (filters->has_to)
+    add_condition (sql, &first, "a.submitted_at <= ?10");
+  if (filters->directed == 1)
+    add_condition (sql, &first, "a.business_type LIKE 'directed_%'");
+  else if (filters->directed == 0)
+    add_condition (sql, &first, "a.business_type NOT LIKE 'directed_%'");
+}
+
+char *
+anju_application_list_sql (const AnjuApplicationFilters *filters,
+                           AnjuApplicationListSql        what)
+{
+  GString *sql = g_string_new (NULL);
+
+  if (what == ANJU_APPLICATION_LIST_COUNT)
+    {
+      /* No join: every application has its organisation (a NOT NULL
+       * foreign key); without a WHERE SQLite counts an index's entries. */
+      g_string_append (sql, "SELECT COUNT(*) FROM pubrent_applications a");
+      add_application_where (sql, filters);
+      return g_string_free (sql, FALSE);
+    }
+  g_string_append (sql, "SELECT " ANJU_APPLICATION_SUMMARY_COLUMNS " FROM"
+                        ANJU_APPLICATION_LIST_FROM);
+  add_application_where (sql, filters);
+  /* The rowid ends every index entry: (created_at) and the indexes that
+   * end in created_at give this order without a sort. */
+  g_string_append (sql, " ORDER BY a.created_at DESC, a.id DESC");
+  if (what == ANJU_APPLICATION_LIST_PAGE)
+    g_string_append (sql, " LIMIT ?30 OFFSET ?31");
+  return g_string_free (sql, FALSE);
+}
+
 void
 anju_application_filters_bind (sqlite3_stmt  *stmt,
                                gconstpointer  data)
 {
   const AnjuApplicationFilters *filters = data;
 
-  anju_db_bind_text (stmt, 1, filters->caller->org_path);
-  anju_db_bind_text (stmt, 2, filters->q);
-  anju_db_bind_text (stmt, 3, filters->q_pattern);
-  anju_db_bind_text (stmt, 4, filters->statuses);
-  anju_db_bind_text (stmt, 5, filters->business_type);
-  sqlite3_bind_int64 (stmt, 6, filters->org_id);
+  if (g_strcmp0 (filters->caller->org_kind, "center") != 0)
+    {
+      /* A caller without an organisation sees nothing: no path is "". */
+      const char *path = filters->caller->org_path != NULL && *filters->caller->org_path != '\0'
+                         ? filters->caller->org_path : "/nowhere/";
+      gsize length;
+      g_autofree char *end = anju_sql_prefix_end (path, &length);
+
+      anju_db_bind_text (stmt, 1, path);
+      sqlite3_bind_text (stmt, 2, end, (int) length, SQLITE_TRANSIENT);
+    }
+  if (filters->q != NULL)
+    {
+      anju_db_bind_text (stmt, 3, filters->q);
+      sqlite3_bind_text (stmt, 4, filters->q_end, (int) filters->q_end_length,
+                         SQLITE_TRANSIENT);
+      anju_db_bind_text (stmt, 5, filters->q);
+      anju_db_bind_text (stmt, 6, filters->q_id_no);
+    }
+  for (guint i = 0; filters->statuses != NULL && filters->statuses[i] != NULL; i++)
+    anju_db_bind_text (stmt, STATUS_PARAM + i, filters->statuses[i]);
+  anju_db_bind_text (stmt, 7, filters->business_type);
+  sqlite3_bind_int64 (stmt, 8, filters->org_id);
   if (filters->has_from)
-    sqlite3_bind_int64 (stmt, 7, filters->submitted_from);
+    sqlite3_bind_int64 (stmt, 9, filters->submitted_from);
   if (filters->has_to)
-    sqlite3_bind_int64 (stmt, 8, filters->submitted_to);
-  sqlite3_bind_int (stmt, 9, filters->directed);
+    sqlite3_bind_int64 (stmt, 10, filters->submitted_to);
 }
 
 static void
@@ -207,6 +337,8 @@ anju_application_handle_list (AnjuRequest *request)
 {
   g_auto(AnjuApplicationFilters) filters = { 0, };
   g_autoptr(GError) error = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autofree char *rows_sql = NULL;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -216,15 +348,17 @@ anju_application_handle_list (AnjuRequest *request)
     }
   if (!anju_application_filters_read (request, &filters))
     return;
-  /* A search by name reads every application of the scope: in the
-   * worker, so it never holds up the main loop. */
-  anju_db_worker_reply_list (request,
-                             "SELECT COUNT(*) FROM" ANJU_APPLICATION_LIST_FROM
-                             ANJU_APPLICATION_LIST_WHERE,
-                             "SELECT " ANJU_APPLICATION_SUMMARY_COLUMNS " FROM"
-                             ANJU_APPLICATION_LIST_FROM ANJU_APPLICATION_LIST_WHERE
-                             ANJU_APPLICATION_LIST_ORDER " LIMIT ?10 OFFSET ?11",
-                             10, page, page_size, anju_application_filters_bind,
-                             anju_application_filters_take (&filters),
-                             anju_application_filters_free, anju_application_summary_from_row);
+  /* Counting a status of 400 000 applications reads an index range of
+   * 100 000 entries: in the worker, so it never holds up the main loop,
+   * and once per change of the applications (anju-list-totals.h). */
+  count_sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_COUNT);
+  rows_sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_PAGE);
+  anju_db_worker_reply_versioned_list (request, count_sql,
+                                       "SELECT version FROM pubrent_applications_version"
+                                       " WHERE id = 1",
+                                       rows_sql, ANJU_APPLICATION_LIST_LIMIT_PARAM, page, page_size,
+                                       anju_application_filters_bind,
+                                       anju_application_filters_take (&filters),
+                                       anju_application_filters_free,
+                                       anju_application_summary_from_row);
 }

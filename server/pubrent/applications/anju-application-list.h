@@ -2,8 +2,17 @@
  * shared by the list and its export.
  *
  * Everything is in the caller's scope (the entering organisation in the
- * caller's subtree).  ANJU_APPLICATION_LIST_WHERE uses parameters ?1 to
- * ?9, bound by anju_application_filters_bind().
+ * caller's subtree).  The SQL is made from the filters actually given
+ * (anju_application_list_sql()), so that each is a plain condition an
+ * index serves; the parameters keep their numbers whichever are present,
+ * bound by anju_application_filters_bind().  No user text is ever part
+ * of the SQL.
+ *
+ * ?q= finds an application by its number, by the applicant's or any
+ * member's ID number (exactly, x or X), or by the applicant's name
+ * starting with the text: each of these is a range of an index
+ * (resources/sql/0010, 0017), where "name contains" would read every
+ * application.
  */
 #pragma once
 
@@ -15,9 +24,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   const AnjuCaller *caller;
-  char             *q;            /* exact application no. or ID number */
-  char             *q_pattern;    /* name contains */
-  char             *statuses;     /* "a,b" */
+  char             *q;            /* exact application no., name prefix */
+  char             *q_end;        /* anju_sql_prefix_end (q) */
+  gsize             q_end_length;
+  char             *q_id_no;      /* q as an ID number: upper case */
+  GStrv             statuses;     /* (nullable) any of them */
   const char       *business_type;
   gint64            org_id;       /* 0: any */
   gint64            submitted_from;
@@ -45,24 +56,27 @@ gboolean anju_application_filters_read  (AnjuRequest             *request,
 void     anju_application_filters_bind  (sqlite3_stmt            *stmt,
                                          gconstpointer            filters);
 
+/* CROSS JOIN keeps the applications the outer loop: with statistics
+ * (ANALYZE) SQLite would otherwise start from the few organisations and
+ * sort every application, instead of reading them in an index's order. */
 #define ANJU_APPLICATION_LIST_FROM \
-  " pubrent_applications a JOIN organisations o ON o.id = a.org_id" \
+  " pubrent_applications a CROSS JOIN organisations o ON o.id = a.org_id" \
   " LEFT JOIN pubrent_codes sc ON sc.code_set = 'status' AND sc.code = a.status" \
   " LEFT JOIN pubrent_codes bc ON bc.code_set = 'business_type' AND bc.code = a.business_type"
 
-#define ANJU_APPLICATION_LIST_WHERE \
-  " WHERE substr (o.path, 1, length (?1)) = ?1" \
-  " AND (?2 IS NULL OR a.applicant_name LIKE ?3 ESCAPE '\\' OR a.application_no = ?2" \
-  "      OR EXISTS (SELECT 1 FROM pubrent_members m" \
-  "                  WHERE m.application_id = a.id AND m.id_no = upper (?2)))" \
-  " AND (?4 IS NULL OR instr (',' || ?4 || ',', ',' || a.status || ',') > 0)" \
-  " AND (?5 IS NULL OR a.business_type = ?5)" \
-  " AND (?6 = 0 OR a.org_id = ?6)" \
-  " AND (?7 IS NULL OR a.submitted_at >= ?7)" \
-  " AND (?8 IS NULL OR a.submitted_at <= ?8)" \
-  " AND (?9 < 0 OR (a.business_type LIKE 'directed_%') = ?9)"
+typedef enum
+{
+  ANJU_APPLICATION_LIST_COUNT,   /* SELECT COUNT(*): the list's total */
+  ANJU_APPLICATION_LIST_PAGE,    /* one page: LIMIT ?30 OFFSET ?31 */
+  ANJU_APPLICATION_LIST_ALL,     /* every match in order, for the export */
+} AnjuApplicationListSql;
 
-#define ANJU_APPLICATION_LIST_ORDER " ORDER BY a.created_at DESC, a.id DESC"
+#define ANJU_APPLICATION_LIST_LIMIT_PARAM 30
+
+/* (transfer full) the SQL of what for filters: the summary columns,
+ * ORDER BY a.created_at DESC, a.id DESC (newest first). */
+char     *anju_application_list_sql (const AnjuApplicationFilters *filters,
+                                     AnjuApplicationListSql        what);
 
 /* The columns anju_application_summary_from_row() reads; 16. */
 #define ANJU_APPLICATION_SUMMARY_COLUMNS \

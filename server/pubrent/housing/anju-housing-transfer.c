@@ -601,11 +601,11 @@ export_units (AnjuDb                 *db,
               AnjuTableWriter        *writer,
               GError                **error)
 {
+  g_autofree char *sql = anju_unit_list_sql (filters, ANJU_UNIT_LIST_ALL);
   g_auto(AnjuStmt) stmt = NULL;
   int rc;
 
-  stmt = anju_db_prepare (db, "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN
-                              ANJU_UNIT_LIST_WHERE " ORDER BY " ANJU_UNIT_LIST_ORDER, error);
+  stmt = anju_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   anju_unit_filters_bind (stmt, filters);

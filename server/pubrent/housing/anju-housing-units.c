@@ -23,6 +23,7 @@
 #include "anju-sql-pattern.h"
 #include "anju-stmt.h"
 #include "anju-transaction.h"
+#include "anju-unit-positions.h"
 #include "anju-validation.h"
 
 #define NO_MAX 50
@@ -98,30 +99,202 @@ anju_unit_filters_read (AnjuRequest     *request,
   return FALSE;
 }
 
+/* " WHERE " before the first condition, " AND " before the others; the
+ * condition is a constant with @ for the units' alias. */
+static void
+add_condition (GString    *sql,
+               gboolean   *first,
+               const char *condition,
+               const char *alias)
+{
+  g_string_append (sql, *first ? " WHERE " : " AND ");
+  for (const char *c = condition; *c != '\0'; c++)
+    if (*c == '@')
+      g_string_append (sql, alias);
+    else
+      g_string_append_c (sql, *c);
+  *first = FALSE;
+}
+
+/* The WHERE of the filters given, on the units aliased alias. */
+static void
+add_unit_where (GString               *sql,
+                const AnjuUnitFilters *filters,
+                const char            *alias,
+                gboolean              *first)
+{
+  /* An enterprise sees the projects its subtree operates: the set of
+   * those projects first (the operators' paths are an index range), then
+   * the units of each through an index on project_id. */
+  if (filters->scope != NULL)
+    add_condition (sql, first,
+                   "@.project_id IN (SELECT sp.id FROM organisations so"
+                   " CROSS JOIN pubrent_projects sp ON sp.operator_org_id = so.id"
+                   " WHERE so.path >= ?1 AND so.path < ?2)", alias);
+  if (filters->project_id > 0)
+    add_condition (sql, first, "@.project_id = ?3", alias);
+  if (filters->building_id > 0)
+    add_condition (sql, first, "@.building_id = ?4", alias);
+  if (filters->state != NULL)
+    add_condition (sql, first, "@.state = ?5", alias);
+  if (filters->abnormal >= 0)
+    add_condition (sql, first, "@.abnormal = ?6", alias);
+  if (filters->layout != NULL)
+    add_condition (sql, first, "@.layout = ?7", alias);
+  if (filters->pattern != NULL)
+    add_condition (sql, first,
+                   "(@.unit_no LIKE ?8 ESCAPE '\\' OR @.room_no LIKE ?8 ESCAPE '\\')", alias);
+}
+
+char *
+anju_unit_list_sql (const AnjuUnitFilters *filters,
+                    AnjuUnitListSql        what)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  switch (what)
+    {
+    case ANJU_UNIT_LIST_KEYS:
+      /* Only the unit numbers: every index of the list ends with them,
+       * so the walk reads no unit row and joins nothing. */
+      g_string_append (sql, "SELECT u.unit_no FROM pubrent_units u");
+      add_unit_where (sql, filters, "u", &first);
+      g_string_append (sql, " ORDER BY u.unit_no");
+      break;
+    case ANJU_UNIT_LIST_PAGE:
+      /* From the unit number anju_unit_positions_find() gave (an index
+       * range), skipping fewer than ANJU_UNIT_POSITIONS_STEP rows. */
+      g_string_append (sql, "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN);
+      add_unit_where (sql, filters, "u", &first);
+      g_string_append (sql, first ? " WHERE" : " AND");
+      g_string_append (sql, " u.unit_no >= ?11 ORDER BY u.unit_no LIMIT ?9 OFFSET ?10");
+      break;
+    case ANJU_UNIT_LIST_ALL:
+      g_string_append (sql, "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN);
+      add_unit_where (sql, filters, "u", &first);
+      g_string_append (sql, " ORDER BY u.unit_no");
+      break;
+    }
+  return g_string_free (sql, FALSE);
+}
+
 void
 anju_unit_filters_bind (sqlite3_stmt  *stmt,
                         gconstpointer  bind_data)
 {
   const AnjuUnitFilters *filters = bind_data;
 
-  anju_db_bind_text (stmt, 1, filters->scope);
+  if (filters->scope != NULL)
+    {
+      gsize length;
+      g_autofree char *end = anju_sql_prefix_end (filters->scope, &length);
+
+      anju_db_bind_text (stmt, 1, filters->scope);
+      sqlite3_bind_text (stmt, 2, end, (int) length, SQLITE_TRANSIENT);
+    }
   if (filters->project_id > 0)
-    sqlite3_bind_int64 (stmt, 2, filters->project_id);
+    sqlite3_bind_int64 (stmt, 3, filters->project_id);
   if (filters->building_id > 0)
-    sqlite3_bind_int64 (stmt, 3, filters->building_id);
-  anju_db_bind_text (stmt, 4, filters->state);
+    sqlite3_bind_int64 (stmt, 4, filters->building_id);
+  anju_db_bind_text (stmt, 5, filters->state);
   if (filters->abnormal >= 0)
-    sqlite3_bind_int (stmt, 5, filters->abnormal);
-  anju_db_bind_text (stmt, 6, filters->layout);
-  anju_db_bind_text (stmt, 7, filters->pattern);
+    sqlite3_bind_int (stmt, 6, filters->abnormal);
+  anju_db_bind_text (stmt, 7, filters->layout);
+  anju_db_bind_text (stmt, 8, filters->pattern);
 }
 
-static JsonNode *
-unit_item (sqlite3_stmt *stmt,
-           gpointer      user_data G_GNUC_UNUSED,
-           GError      **error G_GNUC_UNUSED)
+/* One page of the list as the worker thread sees it. */
+typedef struct
 {
-  return anju_housing_unit_from_row (stmt);
+  AnjuUnitFilters *filters;     /* (owned) owning their copies */
+  guint            page;
+  guint            page_size;
+  JsonArray       *items;       /* (owned) */
+  gint64           total;
+  char            *data;        /* (owned) the page as JSON text */
+  gsize            length;
+} ListJob;
+
+static void
+list_job_free (gpointer data)
+{
+  ListJob *job = data;
+
+  g_clear_pointer (&job->filters, anju_unit_filters_free);
+  g_clear_pointer (&job->items, json_array_unref);
+  g_clear_pointer (&job->data, g_free);
+  g_free (job);
+}
+
+/* The page's rows from the unit number start on, skipping skip rows. */
+static gboolean
+read_page (AnjuDb      *reader,
+           ListJob     *job,
+           const char  *start,
+           gint64       skip,
+           GError     **error)
+{
+  g_autofree char *sql = anju_unit_list_sql (job->filters, ANJU_UNIT_LIST_PAGE);
+  g_auto(AnjuStmt) rows = anju_db_prepare (reader, sql, error);
+  int rc;
+
+  if (rows == NULL)
+    return FALSE;
+  anju_unit_filters_bind (rows, job->filters);
+  sqlite3_bind_int64 (rows, 9, job->page_size);
+  sqlite3_bind_int64 (rows, 10, skip);
+  sqlite3_bind_text (rows, 11, start, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    json_array_add_element (job->items, anju_housing_unit_from_row (rows));
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (reader, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* In a worker thread: the total and where the page starts (walking the
+ * list's unit numbers only when they changed), then the page. */
+static gboolean
+list_job (AnjuDb   *reader,
+          gpointer  data,
+          GError  **error)
+{
+  ListJob *job = data;
+  g_autofree char *sql = anju_unit_list_sql (job->filters, ANJU_UNIT_LIST_KEYS);
+  g_auto(AnjuStmt) keys = anju_db_prepare (reader, sql, error);
+  const AnjuUnitPositions *positions;
+  const char *start;
+  gint64 skip;
+
+  if (keys == NULL)
+    return FALSE;
+  anju_unit_filters_bind (keys, job->filters);
+  positions = anju_unit_positions_get (reader, keys, error);
+  if (positions == NULL)
+    return FALSE;
+  job->total = anju_unit_positions_get_total (positions);
+  start = anju_unit_positions_find (positions, (gint64) (job->page - 1) * job->page_size, &skip);
+  if (start != NULL && !read_page (reader, job, start, skip, error))
+    return FALSE;
+  /* Serialised and freed here, not on the main loop that serves
+   * everybody. */
+  job->data = anju_request_page_to_data (job->items, job->total, job->page, job->page_size,
+                                         &job->length);
+  g_clear_pointer (&job->items, json_array_unref);
+  return TRUE;
+}
+
+static void
+list_reply (AnjuRequest *request,
+            gpointer     data)
+{
+  ListJob *job = data;
+
+  anju_request_reply_json_data (request, SOUP_STATUS_OK, g_steal_pointer (&job->data),
+                                job->length);
 }
 
 static void
@@ -129,6 +302,7 @@ handle_list (AnjuRequest *request)
 {
   g_auto(AnjuUnitFilters) filters = { 0 };
   g_autoptr(GError) error = NULL;
+  ListJob *job;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -138,15 +312,14 @@ handle_list (AnjuRequest *request)
     }
   if (!anju_unit_filters_read (request, &filters))
     return;
-  /* Counting and ordering every unit of the scope takes long at city
-   * scale: in the worker, so it never holds up the main loop. */
-  anju_db_worker_reply_list (request,
-                             "SELECT COUNT(*) FROM " ANJU_HOUSING_UNIT_JOIN ANJU_UNIT_LIST_WHERE,
-                             "SELECT " ANJU_HOUSING_UNIT_COLUMNS " FROM " ANJU_HOUSING_UNIT_JOIN
-                             ANJU_UNIT_LIST_WHERE " ORDER BY " ANJU_UNIT_LIST_ORDER
-                             " LIMIT ?8 OFFSET ?9",
-                             8, page, page_size, anju_unit_filters_bind,
-                             anju_unit_filters_take (&filters), anju_unit_filters_free, unit_item);
+  /* Walking every unit of the scope takes long at city scale when the
+   * units changed: in the worker, so it never holds up the main loop. */
+  job = g_new0 (ListJob, 1);
+  job->filters = anju_unit_filters_take (&filters);
+  job->page = page;
+  job->page_size = page_size;
+  job->items = json_array_new ();
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, list_job, list_reply, job, list_job_free);
 }
 
 /* The unit of the path's {id} in the caller's scope, or a 404 reply. */

@@ -27,21 +27,32 @@ typedef struct
   char       *layout_copy;
 } AnjuUnitFilters;
 
-/* ?1 scope … ?7 pattern, bound by anju_unit_filters_bind(). */
-#define ANJU_UNIT_LIST_WHERE \
-  " WHERE " ANJU_HOUSING_IN_SCOPE ("?1") \
-  " AND (?2 IS NULL OR u.project_id = ?2)" \
-  " AND (?3 IS NULL OR u.building_id = ?3)" \
-  " AND (?4 IS NULL OR u.state = ?4)" \
-  " AND (?5 IS NULL OR u.abnormal = ?5)" \
-  " AND (?6 IS NULL OR u.layout = ?6)" \
-  " AND (?7 IS NULL OR u.unit_no LIKE ?7 ESCAPE '\\' OR u.room_no LIKE ?7 ESCAPE '\\')"
-#define ANJU_UNIT_LIST_ORDER "p.project_no, b.name, u.unit_no, u.id"
+/* The unit list's SQL, made from the filters actually given: each given
+ * filter adds a constant "AND u.column = ?n" (an index can serve it),
+ * a missing one adds nothing, so an index matches the query's shape.
+ * The parameters keep their numbers whichever are present (?1 ?2 the
+ * scope's path range, ?3 project … ?8 pattern), bound by
+ * anju_unit_filters_bind(); no user text ever goes into the SQL.
+ *
+ * The order is the unit number (房屋编号, unique), which the indexes of
+ * resources/sql/0017-list-indexes.sql end with, so a list is read in
+ * index order, never sorted. */
+typedef enum
+{
+  ANJU_UNIT_LIST_KEYS,    /* the unit numbers in order (anju-unit-positions.h) */
+  ANJU_UNIT_LIST_PAGE,    /* one page: LIMIT ?9 OFFSET ?10 from unit number ?11 on */
+  ANJU_UNIT_LIST_ALL,     /* every unit in order, for the export */
+} AnjuUnitListSql;
+
+/* (transfer full) the SQL of what for filters. */
+char    *anju_unit_list_sql      (const AnjuUnitFilters *filters,
+                                  AnjuUnitListSql        what);
 
 /* Reads the query's filters; replies 422 and returns FALSE when one is
  * not a real value. */
 gboolean anju_unit_filters_read  (AnjuRequest     *request,
                                   AnjuUnitFilters *filters);
+/* Binds the filters given to the parameters of anju_unit_list_sql(). */
 void     anju_unit_filters_bind  (sqlite3_stmt    *stmt,
                                   gconstpointer    bind_data);
 void     anju_unit_filters_clear (AnjuUnitFilters *filters);
