@@ -8,6 +8,17 @@
 #include "anju-workflow-refs.h"
 #include "anju-workflow-template-store.h"
 
+/* The parsed steps of the versions read on a connection, kept on the
+ * AnjuDb (object data) so they live and die with it; see
+ * cached_steps(). */
+#define STEPS_CACHE_KEY "anju-wf-template-steps"
+
+typedef struct
+{
+  char      *steps_json;   /* (owned) the stored text they were read from */
+  GPtrArray *steps;        /* (owned) of AnjuWfStep, never changed once read */
+} CachedSteps;
+
 #define LOAD_COLUMNS \
   "SELECT id, code, version, name, domain, description, on_complete, steps_json, is_current" \
   " FROM workflow_templates"
@@ -53,8 +64,56 @@ read_stored_steps (const char  *text,
   return steps;
 }
 
+static void
+cached_steps_free (gpointer data)
+{
+  CachedSteps *cached = data;
+
+  g_free (cached->steps_json);
+  g_ptr_array_unref (cached->steps);
+  g_free (cached);
+}
+
+/* Every act of every process loads its template, and reading the steps
+ * (parsing the JSON, checking every step and branch) was most of the
+ * cost of that.  A version's steps never change once stored, but an id
+ * can come back: deleting every version of a code frees the highest
+ * rowids for the next insert.  So the steps are kept per template id
+ * with the text they were read from, and used again only when the row
+ * still holds that same text. */
+static GPtrArray *
+cached_steps (AnjuDb      *db,
+              gint64       id,
+              const char  *steps_json,
+              GError     **error)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), STEPS_CACHE_KEY);
+  CachedSteps *cached;
+  GPtrArray *steps;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, cached_steps_free);
+      g_object_set_data_full (G_OBJECT (db), STEPS_CACHE_KEY, cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  cached = g_hash_table_lookup (cache, &id);
+  if (cached != NULL && g_strcmp0 (cached->steps_json, steps_json) == 0)
+    return g_ptr_array_ref (cached->steps);
+
+  steps = read_stored_steps (steps_json, error);
+  if (steps == NULL)
+    return NULL;
+  cached = g_new0 (CachedSteps, 1);
+  cached->steps_json = g_strdup (steps_json);
+  cached->steps = g_ptr_array_ref (steps);
+  g_hash_table_replace (cache, g_memdup2 (&id, sizeof id), cached);
+  return steps;
+}
+
 static AnjuWfTemplate *
-template_from_row (sqlite3_stmt  *stmt,
+template_from_row (AnjuDb        *db,
+                   sqlite3_stmt  *stmt,
                    GError       **error)
 {
   g_autoptr(AnjuWfTemplate) template = g_new0 (AnjuWfTemplate, 1);
@@ -67,7 +126,8 @@ template_from_row (sqlite3_stmt  *stmt,
   template->description = anju_db_column_dup (stmt, 5);
   template->on_complete = anju_db_column_dup (stmt, 6);
   template->is_current = sqlite3_column_int (stmt, 8) != 0;
-  template->steps = read_stored_steps ((const char *) sqlite3_column_text (stmt, 7), error);
+  template->steps = cached_steps (db, template->id, (const char *) sqlite3_column_text (stmt, 7),
+                                  error);
   return template->steps != NULL ? g_steal_pointer (&template) : NULL;
 }
 
@@ -83,7 +143,7 @@ anju_wf_template_store_load (AnjuDb  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such process template"), error))
     return NULL;
-  return template_from_row (stmt, error);
+  return template_from_row (db, stmt, error);
 }
 
 AnjuWfTemplate *
@@ -99,7 +159,7 @@ anju_wf_template_store_load_current (AnjuDb      *db,
   anju_db_bind_text (stmt, 1, code);
   if (!anju_db_step_row (db, stmt, ANJU_ERROR_NOT_FOUND, _("No such process template"), error))
     return NULL;
-  return template_from_row (stmt, error);
+  return template_from_row (db, stmt, error);
 }
 
 gboolean
