@@ -6,7 +6,6 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
-#include "anju-db-checkpointer.h"
 #include "anju-db-worker.h"
 #include "anju-enterprises.h"
 #include "anju-documents.h"
@@ -47,7 +46,6 @@ struct _AnjuServer
   AnjuClock        *clock;         /* (owned) */
   AnjuDb           *db;            /* (owned) (nullable) after shutdown */
   AnjuDbWorker     *db_worker;     /* (owned) (nullable) after shutdown */
-  AnjuDbCheckpointer *checkpointer; /* (owned) (nullable) after shutdown */
   SoupServer       *soup;          /* (owned) */
   GTlsCertificate  *certificate;   /* (owned) (nullable) plain HTTP */
   char             *fingerprint;   /* (owned) (nullable) */
@@ -104,7 +102,6 @@ anju_server_dispose (GObject *object)
   g_clear_pointer (&self->services, g_hash_table_unref);
   g_clear_pointer (&self->events, anju_event_bus_free);
   g_clear_pointer (&self->db_worker, anju_db_worker_free);
-  g_clear_pointer (&self->checkpointer, anju_db_checkpointer_free);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (anju_server_parent_class)->dispose (object);
@@ -576,9 +573,7 @@ open_database (AnjuServer  *self,
                    self->config->database_path, version, anju_db_get_latest_version ());
       return FALSE;
     }
-  /* Checkpoints (hundreds of pages and two fsyncs) off the main loop. */
-  self->checkpointer = anju_db_checkpointer_new (self->db, ANJU_DB_CHECKPOINT_PAGES, error);
-  return self->checkpointer != NULL;
+  return TRUE;
 }
 
 AnjuServer *
@@ -699,7 +694,6 @@ anju_server_shutdown (AnjuServer *self)
   stop_periodic (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
-  g_clear_pointer (&self->checkpointer, anju_db_checkpointer_free);
   g_clear_object (&self->db);
 }
 
