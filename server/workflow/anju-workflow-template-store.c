@@ -8,6 +8,17 @@
 #include "anju-workflow-refs.h"
 #include "anju-workflow-template-store.h"
 
+/* The parsed steps of the versions read on a connection, kept on the
+ * AnjuDb (object data) so they live and die with it; see
+ * cached_steps(). */
+#define STEPS_CACHE_KEY "anju-wf-template-steps"
+
+typedef struct
+{
+  char      *steps_json;   /* (owned) the stored text they were read from */
+  GPtrArray *steps;        /* (owned) of AnjuWfStep, never changed once read */
+} CachedSteps;
+
 #define LOAD_COLUMNS \
   "SELECT id, code, version, name, domain, description, on_complete, steps_json, is_current" \
   " FROM workflow_templates"
@@ -53,37 +64,28 @@ read_stored_steps (const char  *text,
   return steps;
 }
 
-/* Each connection keeps the steps it read, by template id: every
- * instance load reads its template, and parsing and checking the steps
- * JSON was a tenth of an application detail's CPU.  The steps of a
- * version never change (saving inserts the next version), but a rolled
- * back insert frees its id for another, so a hit also needs the same
- * text.  Nobody changes loaded steps; instances share them by
- * reference.  Kept on the AnjuDb, so it is as thread-confined as the
- * connection is. */
-#define STEPS_CACHE_KEY "anju-workflow-template-steps"
-
-typedef struct
-{
-  char      *text;
-  GPtrArray *steps;
-} CachedSteps;
-
 static void
 cached_steps_free (gpointer data)
 {
   CachedSteps *cached = data;
 
-  g_free (cached->text);
+  g_free (cached->steps_json);
   g_ptr_array_unref (cached->steps);
   g_free (cached);
 }
 
+/* Every act of every process loads its template, and reading the steps
+ * (parsing the JSON, checking every step and branch) was most of the
+ * cost of that.  A version's steps never change once stored, but an id
+ * can come back: deleting every version of a code frees the highest
+ * rowids for the next insert.  So the steps are kept per template id
+ * with the text they were read from, and used again only when the row
+ * still holds that same text. */
 static GPtrArray *
-read_stored_steps_cached (AnjuDb      *db,
-                          gint64       id,
-                          const char  *text,
-                          GError     **error)
+cached_steps (AnjuDb      *db,
+              gint64       id,
+              const char  *steps_json,
+              GError     **error)
 {
   GHashTable *cache = g_object_get_data (G_OBJECT (db), STEPS_CACHE_KEY);
   CachedSteps *cached;
@@ -96,14 +98,14 @@ read_stored_steps_cached (AnjuDb      *db,
                               (GDestroyNotify) g_hash_table_unref);
     }
   cached = g_hash_table_lookup (cache, &id);
-  if (cached != NULL && g_strcmp0 (cached->text, text) == 0)
+  if (cached != NULL && g_strcmp0 (cached->steps_json, steps_json) == 0)
     return g_ptr_array_ref (cached->steps);
 
-  steps = read_stored_steps (text, error);
+  steps = read_stored_steps (steps_json, error);
   if (steps == NULL)
     return NULL;
   cached = g_new0 (CachedSteps, 1);
-  cached->text = g_strdup (text);
+  cached->steps_json = g_strdup (steps_json);
   cached->steps = g_ptr_array_ref (steps);
   g_hash_table_replace (cache, g_memdup2 (&id, sizeof id), cached);
   return steps;
@@ -124,8 +126,8 @@ template_from_row (AnjuDb        *db,
   template->description = anju_db_column_dup (stmt, 5);
   template->on_complete = anju_db_column_dup (stmt, 6);
   template->is_current = sqlite3_column_int (stmt, 8) != 0;
-  template->steps = read_stored_steps_cached (db, template->id,
-                                             (const char *) sqlite3_column_text (stmt, 7), error);
+  template->steps = cached_steps (db, template->id, (const char *) sqlite3_column_text (stmt, 7),
+                                  error);
   return template->steps != NULL ? g_steal_pointer (&template) : NULL;
 }
 

@@ -3,6 +3,11 @@
  * One row per version (resources/sql/0005-workflow.sql).  Like the other
  * stores, nothing here opens a transaction or audits: the callers do
  * both.
+ *
+ * The steps of a loaded version are read from their JSON once per
+ * connection and shared (refcounted, never changed) by every template
+ * loaded from the same row text on that connection afterwards; the
+ * cache goes with the AnjuDb.
  */
 #pragma once
 

@@ -571,6 +571,43 @@ test_external_records_access (AnjuTestFixture *fixture,
   }
 }
 
+/* A person's external records of one kind, newest first, come straight
+ * from the index of migration 0020 (issue 7, writes): the pre-review
+ * reads them for every member and rule, the lease check for every
+ * member of every create and submit, and a sort of each answer in a
+ * temporary b-tree was a good part of their cost. */
+static void
+test_external_records_plan (AnjuTestFixture *fixture,
+                            gconstpointer    data)
+{
+  static const char * const queries[] = {
+    /* server/pubrent/eligibility/anju-prereview-rules.c */
+    "SELECT data, imported_at FROM pubrent_external_records"
+    " WHERE id_no = ?1 AND kind = ?2 ORDER BY imported_at DESC, id DESC",
+    /* server/pubrent/applications/anju-application-check.c */
+    "SELECT data FROM pubrent_external_records"
+    " WHERE id_no = ?1 AND kind = 'lease' ORDER BY imported_at DESC LIMIT 1",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnjuDb) db = anju_db_open (fixture->srv->config->database_path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", queries[i], NULL);
+      sqlite3_stmt *stmt = anju_db_prepare (db, explain, &error);
+      g_autoptr(GString) plan = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_reset (stmt);
+      g_test_message ("%s:\n%s", queries[i], plan->str);
+      g_assert_nonnull (strstr (plan->str, "USING INDEX pubrent_external_records_person_newest"));
+      g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +628,7 @@ main (int   argc,
   ADD ("F-PRH-026/settings-validation", test_settings_validation);
   ADD ("F-PRH-008/external-records-import", test_external_records_import);
   ADD ("F-PRH-008/external-records-access", test_external_records_access);
+  ADD ("F-PRH-008/external-records-plan", test_external_records_plan);
 #undef ADD
 
   return g_test_run ();

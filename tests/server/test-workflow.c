@@ -13,6 +13,7 @@
 #include "anju-test-workflow.h"
 #include "anju-time.h"
 #include "anju-transaction.h"
+#include "anju-workflow-template-store.h"
 #include "anju-workflow.h"
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
@@ -434,6 +435,59 @@ test_template_delete (AnjuWfFixture *fixture,
   g_assert_cmpint (anju_wf_db_int (fixture, "SELECT COUNT(*) FROM audit_log WHERE action ="
                                    " 'workflow_template.delete' AND entity_id = %" G_GINT64_FORMAT,
                                    unused), ==, 1);
+}
+
+/* Every act loads its template: the steps of a version are read once
+ * per connection and shared while the row holds the same text, but an
+ * id that comes back with other steps (delete every version of a code,
+ * create it again) is read anew, and each connection has its own. */
+static void
+test_template_steps_cache (AnjuWfFixture *fixture,
+                           gconstpointer  data)
+{
+  gint64 id = anju_wf_create_template (fixture, "test.cached", ANJU_WF_THREE_STEPS, NULL);
+  const char *path = fixture->srv->config->database_path;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnjuDb) db = anju_db_open (path, &error);
+  g_autoptr(AnjuDb) other = NULL;
+  g_autoptr(AnjuWfTemplate) first = NULL;
+  g_autoptr(AnjuWfTemplate) again = NULL;
+  g_autoptr(AnjuWfTemplate) elsewhere = NULL;
+  g_autoptr(AnjuWfTemplate) changed = NULL;
+  g_autofree char *swap = NULL;
+
+  g_assert_no_error (error);
+  other = anju_db_open (path, &error);
+  g_assert_no_error (error);
+
+  first = anju_wf_template_store_load (db, id, &error);
+  g_assert_no_error (error);
+  again = anju_wf_template_store_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->steps->len, ==, 3);
+  g_assert_true (again->steps == first->steps);
+
+  elsewhere = anju_wf_template_store_load (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (elsewhere->steps != first->steps);
+  g_assert_cmpuint (elsewhere->steps->len, ==, 3);
+
+  /* The same id now holding the five steps of the public rental review. */
+  swap = g_strdup_printf ("UPDATE workflow_templates SET steps_json ="
+                          " (SELECT steps_json FROM workflow_templates"
+                          "  WHERE code = 'pubrent.application.review' AND is_current = 1)"
+                          " WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_true (anju_db_exec (db, swap, &error));
+  g_assert_no_error (error);
+  changed = anju_wf_template_store_load (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (changed->steps != first->steps);
+  g_assert_cmpuint (changed->steps->len, ==, 5);
+  g_assert_cmpstr (anju_wf_template_find_step (changed, "street_publicity", NULL)->key, ==,
+                   "street_publicity");
+  /* What was handed out before stays whole. */
+  g_assert_cmpuint (first->steps->len, ==, 3);
+  g_assert_nonnull (anju_wf_template_find_step (first, "community_intake", NULL));
 }
 
 /* ---- the state machine ---------------------------------------------------- */
@@ -1658,6 +1712,7 @@ main (int    argc,
   add_test ("/workflow/templates/validation", test_template_validation);
   add_test ("/workflow/templates/versions", test_template_versions);
   add_test ("/workflow/templates/delete", test_template_delete);
+  add_test ("/workflow/templates/steps-cache", test_template_steps_cache);
   add_test ("/workflow/instances/start", test_start);
   add_test ("/workflow/instances/list", test_instance_list);
   add_test ("/workflow/actions/matrix", test_action_matrix);
