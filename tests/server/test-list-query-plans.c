@@ -375,6 +375,9 @@ pretend_city_statistics (AnjuTestServer *srv)
     " ('pubrent_applications', 'pubrent_applications_submitted', '400000 2'),"
     " ('pubrent_applications', 'pubrent_applications_name', '400000 3'),"
     " ('pubrent_applications', 'pubrent_applications_id_no', '400000 1'),"
+    /* The statistics page's covering indexes (0019) lead with the same
+     * columns as the lists' and must not win the lists' plans. */
+    " ('pubrent_applications', 'pubrent_applications_org_stage', '400000 200 60 20'),"
     " ('pubrent_members', 'sqlite_autoindex_pubrent_members_1', '1000000 3 1'),"
     " ('pubrent_members', 'pubrent_members_id_no', '1000000 1'),"
     " ('organisations', 'sqlite_autoindex_organisations_1', '2000 1'),"
@@ -386,6 +389,7 @@ pretend_city_statistics (AnjuTestServer *srv)
     " ('pubrent_units', 'pubrent_units_project_state_order', '600000 400 130 1'),"
     " ('pubrent_units', 'pubrent_units_building_order', '600000 100 1'),"
     " ('pubrent_units', 'pubrent_units_state_order', '600000 200000 1'),"
+    " ('pubrent_units', 'pubrent_units_project_state', '600000 400 130 70'),"
     " ('pubrent_projects', 'sqlite_autoindex_pubrent_projects_1', '1500 1'),"
     " ('pubrent_projects', 'pubrent_projects_operator', '1500 30'),"
     " ('pubrent_buildings', 'sqlite_autoindex_pubrent_buildings_1', '6000 4 1')"));
