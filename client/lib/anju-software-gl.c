@@ -37,5 +37,9 @@ anju_software_gl_avoid (void)
   if (!anju_software_gl_only ("/dev/dri"))
     return FALSE;
 
-  return g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+  /* gl-disable keeps GDK from loading Mesa at all; naming the cairo
+   * renderer keeps GSK from trying GL first and logging its failure for
+   * every window. */
+  return g_setenv ("GDK_DEBUG", "gl-disable", TRUE)
+         && g_setenv ("GSK_RENDERER", "cairo", TRUE);
 }

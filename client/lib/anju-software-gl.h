@@ -15,7 +15,7 @@
  *
  * Without a DRM render node (/dev/dri/renderD*) there is no hardware
  * OpenGL on the machine, so anju_software_gl_avoid() sets
- * GDK_DEBUG=gl-disable before GTK starts; GTK then draws with cairo.  A
+ * GDK_DEBUG=gl-disable and GSK_RENDERER=cairo before GTK starts.  A
  * GDK_DEBUG or GSK_RENDERER the user set is left alone: it wins.
  * Called from main() of anju-desktop and anju-kiosk, before any thread.
  */
@@ -27,8 +27,8 @@ G_BEGIN_DECLS
 
 /* TRUE when dri_dir ("/dev/dri") has no render node "renderD…". */
 gboolean anju_software_gl_only  (const char *dri_dir);
-/* Sets GDK_DEBUG=gl-disable when anju_software_gl_only ("/dev/dri") and
- * neither GDK_DEBUG nor GSK_RENDERER is set; TRUE when it did. */
+/* Sets GDK_DEBUG=gl-disable and GSK_RENDERER=cairo when
+ * anju_software_gl_only ("/dev/dri") and neither is set; TRUE when it did. */
 gboolean anju_software_gl_avoid (void);
 
 G_END_DECLS

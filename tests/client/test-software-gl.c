@@ -77,13 +77,16 @@ test_avoid_respects_the_user (void)
     {
       g_assert_true (anju_software_gl_avoid ());
       g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
     }
   else
     {
       g_assert_false (anju_software_gl_avoid ());
       g_assert_null (g_getenv ("GDK_DEBUG"));
+      g_assert_null (g_getenv ("GSK_RENDERER"));
     }
   g_unsetenv ("GDK_DEBUG");
+  g_unsetenv ("GSK_RENDERER");
 }
 
 int
