@@ -26,6 +26,7 @@
 #include <locale.h>
 
 #include "anju-bench-timing.h"
+#include "anju-software-gl.h"
 #include "anju-desktop-private.h"
 #include "anju-pubrent-units-page-private.h"
 
@@ -203,6 +204,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("anju-desktop");
+  /* Before GTK starts: cairo, not llvmpipe, on a machine without a GPU. */
+  anju_software_gl_avoid ();
 
   context = g_option_context_new ("- sign in to anju-desktop and open the units page, timed");
   g_option_context_add_main_entries (context, entries, NULL);

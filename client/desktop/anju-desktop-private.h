@@ -65,8 +65,12 @@ gboolean          _anju_login_window_is_busy            (AnjuLoginWindow *self);
 
 GtkStack         *_anju_window_get_stack                (AnjuWindow *self);
 GtkListBox       *_anju_window_get_sidebar              (AnjuWindow *self);
-/* (nullable) the page widget of that name ("users" …) */
+/* (nullable) the page widget of that name ("users" …), built now if it
+ * was not yet; NULL when the user has no such page */
 GtkWidget        *_anju_window_get_page                 (AnjuWindow *self,
+                                                         const char *name);
+/* Whether the page's widget exists yet (pages are built when first shown) */
+gboolean          _anju_window_page_is_built            (AnjuWindow *self,
                                                          const char *name);
 /* (nullable) the sign-in window shown after the session expired */
 AnjuLoginWindow  *_anju_window_get_reauth_window        (AnjuWindow *self);

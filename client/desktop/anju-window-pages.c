@@ -196,7 +196,7 @@ static const AnjuWindowPage pages[] = {
   { "todo", NULL, N_("To-do"), "task-due-symbolic",
     anju_todo_page_get_type, reload_todo },
   { "messages", NULL, N_("Messages"), "mail-unread-symbolic",
-    anju_messages_page_get_type, reload_messages },
+    anju_messages_page_get_type, reload_messages, TRUE },
   { "news", NULL, N_("News"), "view-paged-symbolic",
     anju_news_page_get_type, reload_articles },
   { "notices", NULL, N_("Notices"), "emblem-documents-symbolic",

@@ -3,7 +3,9 @@
  * One row per page, in sidebar order.  A page whose permission the
  * signed-in user lacks gets neither a sidebar entry nor a widget; a NULL
  * permission means every user sees it.  Each page is a GtkWidget type
- * with a construct property "client" (AnjuApiClient).
+ * with a construct property "client" (AnjuApiClient), built when it is
+ * first shown, or with the window when build_at_start says the page has
+ * work to do while hidden (a sidebar badge).
  */
 #pragma once
 
@@ -19,6 +21,7 @@ typedef struct
   const char *icon_name;
   GType     (*get_type) (void);
   void      (*reload)   (GtkWidget *page); /* (nullable) */
+  gboolean    build_at_start;             /* works while hidden; else built when first shown */
 } AnjuWindowPage;
 
 const AnjuWindowPage *anju_window_pages       (guint      *n_pages);

@@ -98,8 +98,13 @@ create_sidebar_row (const AnjuWindowPage *page)
   return row;
 }
 
-/* Only pages the user may use exist at all: no hidden widget holds a
- * view the server would refuse anyway. */
+/* Only pages the user may use get a sidebar row: no hidden widget holds
+ * a view the server would refuse anyway.  A page's widget is built the
+ * first time it is shown (ensure_page): building all of them, with
+ * their templates, at sign-in took most of the main window's start
+ * (issue 7), for pages most users never open in a session.  Pages
+ * marked build_at_start have work to do while hidden (the unread
+ * badge of the messages page). */
 static void
 add_pages (AnjuWindow *self)
 {
@@ -110,13 +115,10 @@ add_pages (AnjuWindow *self)
   for (guint i = 0; i < n_pages; i++)
     {
       const AnjuWindowPage *page = &pages[i];
-      GtkWidget *widget;
 
       if (page->permission != NULL && !anju_api_client_has_permission (self->client, page->permission))
         continue;
 
-      widget = g_object_new (page->get_type (), "client", self->client, NULL);
-      gtk_stack_add_titled (self->stack, widget, page->name, _(page->title));
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (page));
     }
 }
@@ -131,6 +133,39 @@ find_sidebar_row (AnjuWindow *self,
     if (GTK_IS_LIST_BOX_ROW (child) && g_str_equal (gtk_widget_get_name (child), name))
       return GTK_LIST_BOX_ROW (child);
   return NULL;
+}
+
+/* The page's widget, built now if this is its first showing; NULL for
+ * a page the user has no row for. */
+static GtkWidget *
+ensure_page (AnjuWindow *self,
+             const char *name)
+{
+  const AnjuWindowPage *page;
+  GtkWidget *widget;
+
+  if (find_sidebar_row (self, name) == NULL || (page = anju_window_page_lookup (name)) == NULL)
+    return NULL;
+
+  widget = gtk_stack_get_child_by_name (self->stack, name);
+  if (widget != NULL)
+    return widget;
+
+  widget = g_object_new (page->get_type (), "client", self->client, NULL);
+  gtk_stack_add_titled (self->stack, widget, page->name, _(page->title));
+  return widget;
+}
+
+static void
+build_pages_at_start (AnjuWindow *self)
+{
+  const AnjuWindowPage *pages;
+  guint n_pages;
+
+  pages = anju_window_pages (&n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    if (pages[i].build_at_start)
+      ensure_page (self, pages[i].name);
 }
 
 static void
@@ -388,6 +423,7 @@ anju_window_constructed (GObject *object)
   g_return_if_fail (ANJU_IS_TRUST_STORE (self->trust_store));
 
   add_pages (self);
+  build_pages_at_start (self);
   update_user_title (self);
   g_signal_connect_object (self->client, "notify::user",
                            G_CALLBACK (update_user_title), self, G_CONNECT_SWAPPED);
@@ -562,7 +598,7 @@ anju_window_show_page (AnjuWindow *self,
   g_return_val_if_fail (name != NULL, FALSE);
 
   row = find_sidebar_row (self, name);
-  if (row == NULL)
+  if (row == NULL || ensure_page (self, name) == NULL)
     return FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, name);
@@ -645,7 +681,14 @@ GtkWidget *
 _anju_window_get_page (AnjuWindow *self,
                        const char *name)
 {
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return ensure_page (self, name);
+}
+
+gboolean
+_anju_window_page_is_built (AnjuWindow *self,
+                            const char *name)
+{
+  return gtk_stack_get_child_by_name (self->stack, name) != NULL;
 }
 
 AnjuLoginWindow *

@@ -6,6 +6,7 @@
 
 #include "anju-application.h"
 #include "anju-bench-timing.h"
+#include "anju-software-gl.h"
 
 int
 main (int   argc,
@@ -25,6 +26,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_prgname ("anju-desktop");
+  /* Before GTK starts: cairo, not llvmpipe, on a machine without a GPU. */
+  anju_software_gl_avoid ();
   g_set_application_name (_("Anju"));
 
   app = anju_application_new ();

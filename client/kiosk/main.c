@@ -11,6 +11,7 @@
 
 #include "anju-bench-timing.h"
 #include "anju-kiosk-application.h"
+#include "anju-software-gl.h"
 
 int
 main (int   argc,
@@ -28,6 +29,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Before GTK starts: cairo, not llvmpipe, on a machine without a GPU. */
+  anju_software_gl_avoid ();
 
   app = anju_kiosk_application_new ();
 

@@ -502,10 +502,14 @@ show_units_action (GtkWidget  *widget,
 {
   AnjuRecord *selected = get_selected (ANJU_PUBRENT_PROJECTS_PAGE (widget));
   GtkWidget *stack = gtk_widget_get_ancestor (widget, GTK_TYPE_STACK);
-  GtkWidget *units = stack != NULL ? gtk_stack_get_child_by_name (GTK_STACK (stack), "pubrent-units") : NULL;
+  GtkWidget *units;
 
   if (selected == NULL)
     return;
+
+  /* The window builds a page when it is first shown, so show it first. */
+  gtk_widget_activate_action (widget, "win.show-page", "s", "pubrent-units");
+  units = stack != NULL ? gtk_stack_get_child_by_name (GTK_STACK (stack), "pubrent-units") : NULL;
 
   if (!ANJU_IS_PUBRENT_UNITS_PAGE (units))
     {
@@ -514,7 +518,6 @@ show_units_action (GtkWidget  *widget,
     }
 
   anju_pubrent_units_page_show_project (ANJU_PUBRENT_UNITS_PAGE (units), anju_record_get_id (selected));
-  gtk_widget_activate_action (widget, "win.show-page", "s", "pubrent-units");
 }
 
 static JsonObject *

@@ -186,6 +186,7 @@ badge_bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   AnjuRecord *unit = anju_record_column_item_record (gtk_list_item_get_item (list_item));
   JsonObject *abnormal = unit != NULL ? anju_record_get_member_object (unit, "abnormal") : NULL;
+  const char *reason = abnormal != NULL ? anju_json_get_string (abnormal, "reason") : NULL;
   g_autofree char *text = NULL;
 
   if (abnormal != NULL)
@@ -195,7 +196,10 @@ badge_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), abnormal != NULL ? anju_json_get_string (abnormal, "reason") : NULL);
+  /* Setting a tooltip makes GTK ask the display where the pointer is (an
+   * X round trip): only when it changes, which most rows (no mark) don't. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), reason) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), reason);
 }
 
 static GtkColumnViewColumn *

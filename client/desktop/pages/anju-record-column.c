@@ -21,6 +21,24 @@ anju_record_column_item_record (gpointer item)
   return ANJU_IS_RECORD (item) ? ANJU_RECORD (item) : NULL;
 }
 
+/* The full text of a cell, asked for only when the pointer rests on it:
+ * setting a tooltip on every bind would make GTK ask the display where
+ * the pointer is (an X round trip) for each cell of each row shown. */
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item)
@@ -33,6 +51,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -62,7 +82,6 @@ bind_cb (GtkSignalListItemFactory *factory,
     text = text_for (factory, record);
 
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && *text ? text : NULL);
 }
 
 static GtkColumnViewColumn *

@@ -3,8 +3,9 @@
  *
  * GTK 4.8 has no cell API, so each column gets its own
  * GtkSignalListItemFactory making a single-line, ellipsized label whose
- * tooltip holds the full text.  Items that are GtkTreeListRows are
- * unwrapped, so the same columns serve flat lists and trees.
+ * tooltip (asked for when the pointer rests on it) holds the full text.
+ * Items that are GtkTreeListRows are unwrapped, so the same columns
+ * serve flat lists and trees.
  */
 #pragma once
 
