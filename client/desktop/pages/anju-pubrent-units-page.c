@@ -52,6 +52,7 @@ struct _AnjuPubrentUnitsPage
   AnjuListLoader      loader;
   gint64              wanted_project_id; /* show_project() before the projects arrived */
   guint               projects_pending : 1;
+  guint               projects_after_units : 1; /* load them once the units answered */
   guint               loaded : 1;
   guint               filling_filters : 1;
 };
@@ -498,6 +499,21 @@ load_projects (AnjuPubrentUnitsPage *self)
   anju_load_all_async (self->projects, self->cancellable, projects_loaded_cb, g_object_ref (self));
 }
 
+/* The project filter needs every project (at city size, several pages
+ * of them): asked for only once the first page of units has answered,
+ * so the list the user waits for is not queued behind them. */
+static void
+units_loading_cb (AnjuPubrentUnitsPage *self)
+{
+  gboolean loading = FALSE;
+
+  g_object_get (self->units, "loading", &loading, NULL);
+  if (loading || !self->projects_after_units)
+    return;
+  self->projects_after_units = FALSE;
+  load_projects (self);
+}
+
 /* Actions */
 
 static void
@@ -775,6 +791,7 @@ anju_pubrent_units_page_constructed (GObject *object)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->units));
   g_signal_connect_object (self->units, "notify::loading", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->units, "notify::has-more", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->units, "notify::loading", G_CALLBACK (units_loading_cb), self, G_CONNECT_SWAPPED);
   if (anju_bench_timing_enabled ())
     g_signal_connect (self->units, "items-changed", G_CALLBACK (units_items_changed_cb), NULL);
 
@@ -945,7 +962,10 @@ anju_pubrent_units_page_reload (AnjuPubrentUnitsPage *self)
   g_return_if_fail (ANJU_IS_PUBRENT_UNITS_PAGE (self));
 
   selected = get_selected (self);
-  load_projects (self);
+  /* Until they are there, nothing may be created without a project. */
+  self->projects_pending = TRUE;
+  self->projects_after_units = TRUE;
+  actions_update (self);
   reload_selecting (self, selected != NULL ? anju_record_get_id (selected) : 0);
 }
 
