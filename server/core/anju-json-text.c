@@ -208,6 +208,7 @@ void
 anju_json_text_double (AnjuJsonText *self,
                        double        value)
 {
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!isfinite (value))
@@ -215,8 +216,15 @@ anju_json_text_double (AnjuJsonText *self,
       anju_json_text_null (self);
       return;
     }
+  /* The fewest digits that read back as value (17 always do). */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
   separate (self);
-  g_string_append (self->out, g_ascii_dtostr (buffer, sizeof buffer, value));
+  g_string_append (self->out, buffer);
   /* "2.0", not "2", so that it reads back as a double. */
   if (strpbrk (buffer, ".eE") == NULL)
     g_string_append (self->out, ".0");

@@ -50,7 +50,7 @@ void          anju_json_text_string_len   (AnjuJsonText *self,
                                            gsize         length);
 void          anju_json_text_int          (AnjuJsonText *self,
                                            gint64        value);
-/* Shortest text that reads back as the same double; NaN and the
+/* The fewest digits (15 to 17) that read back as the same double; NaN and the
  * infinities, which JSON has no text for, as null. */
 void          anju_json_text_double       (AnjuJsonText *self,
                                            double        value);
