@@ -668,8 +668,11 @@ anju_request_write_page (AnjuDb            *db,
                          gsize             *out_length,
                          GError           **error)
 {
-  /* A row of a list is some 500 bytes: room for a page of 50 at once. */
-  g_autoptr(GString) out = g_string_sized_new (32 * 1024);
+  /* Small to start with, grown by doubling: a big first buffer (64 KB
+   * for a page of 50 rows) was, for a short list, freed at the top of
+   * the heap on every request, and malloc gave it back to the kernel
+   * (brk) and took it again each time, which cost more than the page. */
+  g_autoptr(GString) out = g_string_sized_new (4096);
   g_autoptr(AnjuJsonText) text = anju_json_text_new (out);
   int rc = SQLITE_DONE;
 
