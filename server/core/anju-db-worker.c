@@ -364,7 +364,8 @@ typedef struct
   AnjuBindFunc       bind;
   gpointer           bind_data;      /* (owned) */
   GDestroyNotify     bind_data_free;
-  AnjuRowToJsonFunc  row_to_json;
+  AnjuRowToJsonFunc  row_to_json;    /* (nullable) when write_row writes */
+  AnjuRowWriteFunc   write_row;      /* (nullable) */
   JsonArray         *items;          /* (owned) */
   gint64             total;
   char              *data;           /* (owned) the page as JSON text */
@@ -410,6 +411,12 @@ read_list (AnjuDb   *reader,
       ? !anju_list_totals_count (reader, count, list->version_sql, &list->total, error)
       : !anju_db_step_count (reader, count, &list->total, error))
     return FALSE;
+  if (list->write_row != NULL)
+    {
+      list->data = anju_request_write_page (reader, rows, list->write_row, NULL, list->total,
+                                            list->page, list->page_size, &list->length, error);
+      return list->data != NULL;
+    }
 
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
@@ -475,7 +482,29 @@ anju_db_worker_reply_versioned_list (AnjuRequest       *request,
 
   *list = (ListJob) {
     g_strdup (count_sql), g_strdup (rows_sql), g_strdup (version_sql), limit_param, page,
-    page_size, bind, bind_data, bind_data_free, row_to_json, json_array_new (), 0,
+    page_size, bind, bind_data, bind_data_free, row_to_json, NULL, json_array_new (), 0,
+  };
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
+}
+
+void
+anju_db_worker_reply_list_rows (AnjuRequest       *request,
+                                const char        *count_sql,
+                                const char        *version_sql,
+                                const char        *rows_sql,
+                                int                limit_param,
+                                guint              page,
+                                guint              page_size,
+                                AnjuBindFunc       bind,
+                                gpointer           bind_data,
+                                GDestroyNotify     bind_data_free,
+                                AnjuRowWriteFunc   write_row)
+{
+  ListJob *list = g_new0 (ListJob, 1);
+
+  *list = (ListJob) {
+    g_strdup (count_sql), g_strdup (rows_sql), g_strdup (version_sql), limit_param, page,
+    page_size, bind, bind_data, bind_data_free, NULL, write_row, NULL, 0,
   };
   anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
 }

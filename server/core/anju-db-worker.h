@@ -107,6 +107,21 @@ void          anju_db_worker_reply_versioned_list (AnjuRequest       *request,
                                                    GDestroyNotify     bind_data_free,
                                                    AnjuRowToJsonFunc  row_to_json);
 
+/* anju_db_worker_reply_versioned_list() (version_sql may be NULL: the
+ * total counted each time) with the items written by write_row, in the
+ * thread and given NULL user_data. */
+void          anju_db_worker_reply_list_rows (AnjuRequest       *request,
+                                              const char        *count_sql,
+                                              const char        *version_sql,
+                                              const char        *rows_sql,
+                                              int                limit_param,
+                                              guint              page,
+                                              guint              page_size,
+                                              AnjuBindFunc       bind,
+                                              gpointer           bind_data,
+                                              GDestroyNotify     bind_data_free,
+                                              AnjuRowWriteFunc   write_row);
+
 /* ---- for tests only ------------------------------------------------------
  * A gate every BULK job passes before it runs: while held, they wait at
  * it (a cancelled one leaves), so a test can keep an export in the worker

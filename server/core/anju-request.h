@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "anju-error.h"
+#include "anju-json-text.h"
 
 G_BEGIN_DECLS
 
@@ -156,6 +157,35 @@ void               anju_request_reply_list       (AnjuRequest       *self,
                                                   AnjuBindFunc       bind,
                                                   gconstpointer      bind_data,
                                                   AnjuRowToJsonFunc  row_to_json,
+                                                  gpointer           user_data);
+/* One item of a list written from the current row of its statement:
+ * exactly one JSON value (an object), nothing around it. */
+typedef void      (*AnjuRowWriteFunc)            (sqlite3_stmt  *stmt,
+                                                  AnjuJsonText  *text,
+                                                  gpointer       user_data);
+/* The page anju_request_page_to_data() makes, written as text straight
+ * from the rows: each row rows steps to (NULL: none) through write_row.
+ * No JsonNode is made, which is most of a list's CPU otherwise.  NULL
+ * with db's error set when stepping fails. */
+char              *anju_request_write_page       (AnjuDb            *db,
+                                                  sqlite3_stmt      *rows,
+                                                  AnjuRowWriteFunc   write_row,
+                                                  gpointer           user_data,
+                                                  gint64             total,
+                                                  guint              page,
+                                                  guint              page_size,
+                                                  gsize             *out_length,
+                                                  GError           **error);
+/* anju_request_reply_list() with the items written by write_row. */
+void               anju_request_reply_list_rows  (AnjuRequest       *self,
+                                                  const char        *count_sql,
+                                                  const char        *rows_sql,
+                                                  int                limit_param,
+                                                  guint              page,
+                                                  guint              page_size,
+                                                  AnjuBindFunc       bind,
+                                                  gconstpointer      bind_data,
+                                                  AnjuRowWriteFunc   write_row,
                                                   gpointer           user_data);
 void               anju_request_reply_no_content (AnjuRequest *self);
 void               anju_request_reply_error      (AnjuRequest  *self,

@@ -13,6 +13,7 @@
 #include "anju-db-worker.h"
 #include "anju-db.h"
 #include "anju-json-columns.h"
+#include "anju-json-text-columns.h"
 #include "anju-mask.h"
 #include "anju-sql-pattern.h"
 #include "anju-time.h"
@@ -332,6 +333,49 @@ anju_application_summary_from_row (sqlite3_stmt  *stmt,
   return json_builder_get_root (builder);
 }
 
+static void
+write_masked (AnjuJsonText *text,
+              const char   *member,
+              sqlite3_stmt *stmt,
+              int           column,
+              char       *(*mask) (const char *))
+{
+  const char *value = (const char *) sqlite3_column_text (stmt, column);
+  g_autofree char *masked = value != NULL ? mask (value) : NULL;
+
+  anju_json_text_member (text, member);
+  anju_json_text_string (text, masked);
+}
+
+/* Member for member anju_application_summary_from_row(), masked alike. */
+void
+anju_application_summary_write_row (sqlite3_stmt *stmt,
+                                    AnjuJsonText *text,
+                                    gpointer      user_data G_GNUC_UNUSED)
+{
+  anju_json_text_begin_object (text);
+  anju_json_text_id_column (text, "id", stmt, 0);
+  anju_json_text_text_column (text, "application_no", stmt, 1);
+  anju_json_text_text_column (text, "business_type", stmt, 2);
+  anju_json_text_text_column (text, "business_type_label", stmt, 3);
+  anju_json_text_text_column (text, "status", stmt, 4);
+  anju_json_text_text_column (text, "status_label", stmt, 5);
+  anju_json_text_member (text, "org");
+  anju_json_text_begin_object (text);
+  anju_json_text_id_column (text, "id", stmt, 6);
+  anju_json_text_text_column (text, "name", stmt, 7);
+  anju_json_text_end_object (text);
+  anju_json_text_text_column (text, "applicant_name", stmt, 8);
+  write_masked (text, "id_no", stmt, 9, anju_mask_id_number);
+  write_masked (text, "phone", stmt, 10, anju_mask_phone);
+  anju_json_text_id_column (text, "household_size", stmt, 11);
+  anju_json_text_text_column (text, "employer_name", stmt, 12);
+  anju_json_text_time_column (text, "submitted_at", stmt, 13);
+  anju_json_text_time_column (text, "created_at", stmt, 14);
+  anju_json_text_time_column (text, "updated_at", stmt, 15);
+  anju_json_text_end_object (text);
+}
+
 void
 anju_application_handle_list (AnjuRequest *request)
 {
@@ -353,12 +397,11 @@ anju_application_handle_list (AnjuRequest *request)
    * and once per change of the applications (anju-list-totals.h). */
   count_sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_COUNT);
   rows_sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_PAGE);
-  anju_db_worker_reply_versioned_list (request, count_sql,
-                                       "SELECT version FROM pubrent_applications_version"
-                                       " WHERE id = 1",
-                                       rows_sql, ANJU_APPLICATION_LIST_LIMIT_PARAM, page, page_size,
-                                       anju_application_filters_bind,
-                                       anju_application_filters_take (&filters),
-                                       anju_application_filters_free,
-                                       anju_application_summary_from_row);
+  anju_db_worker_reply_list_rows (request, count_sql,
+                                  "SELECT version FROM pubrent_applications_version WHERE id = 1",
+                                  rows_sql, ANJU_APPLICATION_LIST_LIMIT_PARAM, page, page_size,
+                                  anju_application_filters_bind,
+                                  anju_application_filters_take (&filters),
+                                  anju_application_filters_free,
+                                  anju_application_summary_write_row);
 }

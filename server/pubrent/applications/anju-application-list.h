@@ -88,6 +88,11 @@ char     *anju_application_list_sql (const AnjuApplicationFilters *filters,
 JsonNode *anju_application_summary_from_row (sqlite3_stmt  *stmt,
                                              gpointer       user_data,
                                              GError       **error);
+/* The same summary written as JSON text (an AnjuRowWriteFunc), for the
+ * list: no JsonNode per member. */
+void      anju_application_summary_write_row (sqlite3_stmt  *stmt,
+                                              AnjuJsonText  *text,
+                                              gpointer       user_data);
 
 void      anju_application_handle_list      (AnjuRequest   *request);
 

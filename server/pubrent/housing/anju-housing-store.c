@@ -13,6 +13,7 @@
 #include "anju-decimal.h"
 #include "anju-housing-store.h"
 #include "anju-json-columns.h"
+#include "anju-json-text-columns.h"
 #include "anju-money.h"
 #include "anju-stmt.h"
 
@@ -317,6 +318,59 @@ anju_housing_unit_from_row (sqlite3_stmt *stmt)
   anju_json_add_time_column (builder, "updated_at", stmt, 24);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+static void
+write_hundredths_column (AnjuJsonText *text,
+                         const char   *member,
+                         sqlite3_stmt *stmt,
+                         int           column)
+{
+  g_autofree char *value = NULL;
+
+  anju_json_text_member (text, member);
+  if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
+    value = anju_decimal_format_hundredths (sqlite3_column_int64 (stmt, column));
+  anju_json_text_string (text, value);
+}
+
+/* Member for member anju_housing_unit_from_row(). */
+void
+anju_housing_unit_write_row (sqlite3_stmt *stmt,
+                             AnjuJsonText *text,
+                             gpointer      user_data G_GNUC_UNUSED)
+{
+  anju_json_text_begin_object (text);
+  anju_json_text_id_column (text, "id", stmt, 0);
+  anju_json_text_text_column (text, "unit_no", stmt, 1);
+  anju_json_text_ref_columns (text, "project", stmt, 2);
+  anju_json_text_ref_columns (text, "building", stmt, 4);
+  anju_json_text_text_column (text, "entrance", stmt, 6);
+  anju_json_text_text_column (text, "room_no", stmt, 7);
+  anju_json_text_id_column (text, "floor", stmt, 8);
+  anju_json_text_text_column (text, "layout", stmt, 9);
+  anju_json_text_id_column (text, "room_count", stmt, 10);
+  write_hundredths_column (text, "floor_area", stmt, 11);
+  write_hundredths_column (text, "inner_area", stmt, 12);
+  anju_json_text_text_column (text, "orientation", stmt, 13);
+  write_hundredths_column (text, "monthly_rent", stmt, 14);
+  anju_json_text_text_column (text, "facilities", stmt, 15);
+  anju_json_text_text_column (text, "state", stmt, 16);
+  anju_json_text_member (text, "abnormal");
+  if (sqlite3_column_int (stmt, 17) == 0)
+    anju_json_text_null (text);
+  else
+    {
+      anju_json_text_begin_object (text);
+      anju_json_text_text_column (text, "kind", stmt, 18);
+      anju_json_text_text_column (text, "reason", stmt, 19);
+      anju_json_text_text_column (text, "suggestion", stmt, 20);
+      anju_json_text_time_column (text, "marked_at", stmt, 21);
+      anju_json_text_ref_columns (text, "marked_by", stmt, 22);
+      anju_json_text_end_object (text);
+    }
+  anju_json_text_time_column (text, "updated_at", stmt, 24);
+  anju_json_text_end_object (text);
 }
 
 JsonNode *

@@ -16,6 +16,7 @@
 
 #include "anju-caller.h"
 #include "anju-db.h"
+#include "anju-json-text.h"
 
 G_BEGIN_DECLS
 
@@ -158,6 +159,11 @@ void        anju_unit_input_clear          (AnjuUnitInput *input);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnjuUnitInput, anju_unit_input_clear)
 
 JsonNode   *anju_housing_unit_from_row     (sqlite3_stmt *stmt);
+/* The same unit written as JSON text (an AnjuRowWriteFunc), for the
+ * list: no JsonNode per member. */
+void        anju_housing_unit_write_row    (sqlite3_stmt *stmt,
+                                            AnjuJsonText *text,
+                                            gpointer      user_data);
 /* NOT_FOUND when the unit does not exist or is out of scope_path. */
 JsonNode   *anju_housing_unit_to_json      (AnjuDb      *db,
                                             gint64       id,

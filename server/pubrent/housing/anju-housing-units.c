@@ -210,8 +210,6 @@ typedef struct
   AnjuUnitFilters *filters;     /* (owned) owning their copies */
   guint            page;
   guint            page_size;
-  JsonArray       *items;       /* (owned) */
-  gint64           total;
   char            *data;        /* (owned) the page as JSON text */
   gsize            length;
 } ListJob;
@@ -222,41 +220,42 @@ list_job_free (gpointer data)
   ListJob *job = data;
 
   g_clear_pointer (&job->filters, anju_unit_filters_free);
-  g_clear_pointer (&job->items, json_array_unref);
   g_clear_pointer (&job->data, g_free);
   g_free (job);
 }
 
-/* The page's rows from the unit number start on, skipping skip rows. */
+/* The page's rows from the unit number start on, skipping skip rows,
+ * written as JSON text straight from the rows. */
 static gboolean
-read_page (AnjuDb      *reader,
-           ListJob     *job,
-           const char  *start,
-           gint64       skip,
-           GError     **error)
+write_page (AnjuDb      *reader,
+            ListJob     *job,
+            gint64       total,
+            const char  *start,
+            gint64       skip,
+            GError     **error)
 {
-  g_autofree char *sql = anju_unit_list_sql (job->filters, ANJU_UNIT_LIST_PAGE);
-  g_auto(AnjuStmt) rows = anju_db_prepare (reader, sql, error);
-  int rc;
+  g_autofree char *sql = NULL;
+  g_auto(AnjuStmt) rows = NULL;
 
-  if (rows == NULL)
-    return FALSE;
-  anju_unit_filters_bind (rows, job->filters);
-  sqlite3_bind_int64 (rows, 9, job->page_size);
-  sqlite3_bind_int64 (rows, 10, skip);
-  sqlite3_bind_text (rows, 11, start, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
-    json_array_add_element (job->items, anju_housing_unit_from_row (rows));
-  if (rc != SQLITE_DONE)
+  if (start != NULL)
     {
-      anju_db_set_error (reader, error);
-      return FALSE;
+      sql = anju_unit_list_sql (job->filters, ANJU_UNIT_LIST_PAGE);
+      rows = anju_db_prepare (reader, sql, error);
+      if (rows == NULL)
+        return FALSE;
+      anju_unit_filters_bind (rows, job->filters);
+      sqlite3_bind_int64 (rows, 9, job->page_size);
+      sqlite3_bind_int64 (rows, 10, skip);
+      sqlite3_bind_text (rows, 11, start, -1, SQLITE_TRANSIENT);
     }
-  return TRUE;
+  job->data = anju_request_write_page (reader, rows, anju_housing_unit_write_row, NULL, total,
+                                       job->page, job->page_size, &job->length, error);
+  return job->data != NULL;
 }
 
 /* In a worker thread: the total and where the page starts (walking the
- * list's unit numbers only when they changed), then the page. */
+ * list's unit numbers only when they changed), then the page, written
+ * here, not on the main loop that serves everybody. */
 static gboolean
 list_job (AnjuDb   *reader,
           gpointer  data,
@@ -275,16 +274,8 @@ list_job (AnjuDb   *reader,
   positions = anju_unit_positions_get (reader, keys, error);
   if (positions == NULL)
     return FALSE;
-  job->total = anju_unit_positions_get_total (positions);
   start = anju_unit_positions_find (positions, (gint64) (job->page - 1) * job->page_size, &skip);
-  if (start != NULL && !read_page (reader, job, start, skip, error))
-    return FALSE;
-  /* Serialised and freed here, not on the main loop that serves
-   * everybody. */
-  job->data = anju_request_page_to_data (job->items, job->total, job->page, job->page_size,
-                                         &job->length);
-  g_clear_pointer (&job->items, json_array_unref);
-  return TRUE;
+  return write_page (reader, job, anju_unit_positions_get_total (positions), start, skip, error);
 }
 
 static void
@@ -318,7 +309,6 @@ handle_list (AnjuRequest *request)
   job->filters = anju_unit_filters_take (&filters);
   job->page = page;
   job->page_size = page_size;
-  job->items = json_array_new ();
   anju_db_worker_run (request, ANJU_DB_JOB_QUICK, list_job, list_reply, job, list_job_free);
 }
 

@@ -1,0 +1,249 @@
+/* anju-json-text.c: JSON text written straight into a GString.
+ *
+ * Copyright 2026 The Anju authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "anju-json-text.h"
+
+struct _AnjuJsonText
+{
+  GString  *out;
+  /* A value was written at this level, so the next one needs a comma.
+   * After a member name it is FALSE: the value follows the colon. */
+  gboolean  after_value;
+};
+
+AnjuJsonText *
+anju_json_text_new (GString *out)
+{
+  AnjuJsonText *self = g_new0 (AnjuJsonText, 1);
+
+  self->out = out;
+  return self;
+}
+
+void
+anju_json_text_free (AnjuJsonText *self)
+{
+  g_free (self);
+}
+
+/* Before any value, or a member name: the comma that separates it from
+ * the one before. */
+static void
+separate (AnjuJsonText *self)
+{
+  if (self->after_value)
+    g_string_append_c (self->out, ',');
+}
+
+static void
+open_container (AnjuJsonText *self,
+                char          bracket)
+{
+  separate (self);
+  g_string_append_c (self->out, bracket);
+  self->after_value = FALSE;
+}
+
+static void
+close_container (AnjuJsonText *self,
+                 char          bracket)
+{
+  g_string_append_c (self->out, bracket);
+  self->after_value = TRUE;
+}
+
+void
+anju_json_text_begin_object (AnjuJsonText *self)
+{
+  open_container (self, '{');
+}
+
+void
+anju_json_text_end_object (AnjuJsonText *self)
+{
+  close_container (self, '}');
+}
+
+void
+anju_json_text_begin_array (AnjuJsonText *self)
+{
+  open_container (self, '[');
+}
+
+void
+anju_json_text_end_array (AnjuJsonText *self)
+{
+  close_container (self, ']');
+}
+
+static void
+append_control (GString *out,
+                guchar   c)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  switch (c)
+    {
+    case '\b': g_string_append (out, "\\b"); break;
+    case '\f': g_string_append (out, "\\f"); break;
+    case '\n': g_string_append (out, "\\n"); break;
+    case '\r': g_string_append (out, "\\r"); break;
+    case '\t': g_string_append (out, "\\t"); break;
+    default:
+      g_string_append (out, "\\u00");
+      g_string_append_c (out, hex[c >> 4]);
+      g_string_append_c (out, hex[c & 0xf]);
+      break;
+    }
+}
+
+/* The quoted, escaped string; runs of bytes that need nothing are
+ * appended at once. */
+static void
+append_quoted (GString    *out,
+               const char *value,
+               gsize       length)
+{
+  const char *end = value + length;
+  const char *run = value;
+  const char *p = value;
+
+  g_string_append_c (out, '"');
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (c >= 0x80)
+        {
+          /* A whole valid sequence passes through; anything else is
+           * one U+FFFD per invalid byte. */
+          gunichar u = g_utf8_get_char_validated (p, end - p);
+
+          if (u != (gunichar) -1 && u != (gunichar) -2)
+            {
+              p = g_utf8_next_char (p);
+              continue;
+            }
+          g_string_append_len (out, run, p - run);
+          g_string_append (out, "\xef\xbf\xbd");
+          run = ++p;
+          continue;
+        }
+      g_string_append_len (out, run, p - run);
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else
+        append_control (out, c);
+      run = ++p;
+    }
+  g_string_append_len (out, run, end - run);
+  g_string_append_c (out, '"');
+}
+
+void
+anju_json_text_member (AnjuJsonText *self,
+                       const char   *name)
+{
+  separate (self);
+  append_quoted (self->out, name, strlen (name));
+  g_string_append_c (self->out, ':');
+  self->after_value = FALSE;
+}
+
+void
+anju_json_text_string_len (AnjuJsonText *self,
+                           const char   *value,
+                           gsize         length)
+{
+  separate (self);
+  append_quoted (self->out, value, length);
+  self->after_value = TRUE;
+}
+
+void
+anju_json_text_string (AnjuJsonText *self,
+                       const char   *value)
+{
+  if (value == NULL)
+    anju_json_text_null (self);
+  else
+    anju_json_text_string_len (self, value, strlen (value));
+}
+
+void
+anju_json_text_int (AnjuJsonText *self,
+                    gint64        value)
+{
+  /* Digits from the end; through guint64 so that G_MININT64 negates. */
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  separate (self);
+  g_string_append_len (self->out, p, digits + sizeof digits - p);
+  self->after_value = TRUE;
+}
+
+void
+anju_json_text_double (AnjuJsonText *self,
+                       double        value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      anju_json_text_null (self);
+      return;
+    }
+  /* The fewest digits that read back as value (17 always do). */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  separate (self);
+  g_string_append (self->out, buffer);
+  /* "2.0", not "2", so that it reads back as a double. */
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (self->out, ".0");
+  self->after_value = TRUE;
+}
+
+void
+anju_json_text_bool (AnjuJsonText *self,
+                     gboolean      value)
+{
+  separate (self);
+  g_string_append (self->out, value ? "true" : "false");
+  self->after_value = TRUE;
+}
+
+void
+anju_json_text_null (AnjuJsonText *self)
+{
+  separate (self);
+  g_string_append (self->out, "null");
+  self->after_value = TRUE;
+}
