@@ -286,54 +286,6 @@ anju_application_filters_bind (sqlite3_stmt  *stmt,
 }
 
 static void
-add_masked (JsonBuilder  *builder,
-            const char   *member,
-            sqlite3_stmt *stmt,
-            int           column,
-            char       *(*mask) (const char *))
-{
-  const char *value = (const char *) sqlite3_column_text (stmt, column);
-  g_autofree char *masked = value != NULL ? mask (value) : NULL;
-
-  json_builder_set_member_name (builder, member);
-  if (masked == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, masked);
-}
-
-JsonNode *
-anju_application_summary_from_row (sqlite3_stmt  *stmt,
-                                   gpointer       user_data,
-                                   GError       **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  json_builder_begin_object (builder);
-  anju_json_add_id_column (builder, "id", stmt, 0);
-  anju_json_add_text_column (builder, "application_no", stmt, 1);
-  anju_json_add_text_column (builder, "business_type", stmt, 2);
-  anju_json_add_text_column (builder, "business_type_label", stmt, 3);
-  anju_json_add_text_column (builder, "status", stmt, 4);
-  anju_json_add_text_column (builder, "status_label", stmt, 5);
-  json_builder_set_member_name (builder, "org");
-  json_builder_begin_object (builder);
-  anju_json_add_id_column (builder, "id", stmt, 6);
-  anju_json_add_text_column (builder, "name", stmt, 7);
-  json_builder_end_object (builder);
-  anju_json_add_text_column (builder, "applicant_name", stmt, 8);
-  add_masked (builder, "id_no", stmt, 9, anju_mask_id_number);
-  add_masked (builder, "phone", stmt, 10, anju_mask_phone);
-  anju_json_add_id_column (builder, "household_size", stmt, 11);
-  anju_json_add_text_column (builder, "employer_name", stmt, 12);
-  anju_json_add_time_column (builder, "submitted_at", stmt, 13);
-  anju_json_add_time_column (builder, "created_at", stmt, 14);
-  anju_json_add_time_column (builder, "updated_at", stmt, 15);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static void
 write_masked (AnjuJsonText *text,
               const char   *member,
               sqlite3_stmt *stmt,
@@ -347,7 +299,7 @@ write_masked (AnjuJsonText *text,
   anju_json_text_string (text, masked);
 }
 
-/* Member for member anju_application_summary_from_row(), masked alike. */
+/* ApplicationSummary, ID number and phone masked. */
 void
 anju_application_summary_write_row (sqlite3_stmt *stmt,
                                     AnjuJsonText *text,

@@ -78,16 +78,12 @@ typedef enum
 char     *anju_application_list_sql (const AnjuApplicationFilters *filters,
                                      AnjuApplicationListSql        what);
 
-/* The columns anju_application_summary_from_row() reads; 16. */
+/* The columns anju_application_summary_write_row() reads; 16. */
 #define ANJU_APPLICATION_SUMMARY_COLUMNS \
   "a.id, a.application_no, a.business_type, bc.name, a.status, sc.name, a.org_id, o.name," \
   " a.applicant_name, a.id_no, a.phone, a.household_size, a.employer_name, a.submitted_at," \
   " a.created_at, a.updated_at"
 
-/* ApplicationSummary, ID number and phone masked. */
-JsonNode *anju_application_summary_from_row (sqlite3_stmt  *stmt,
-                                             gpointer       user_data,
-                                             GError       **error);
 /* The same summary written as JSON text (an AnjuRowWriteFunc), for the
  * list: no JsonNode per member. */
 void      anju_application_summary_write_row (sqlite3_stmt  *stmt,
