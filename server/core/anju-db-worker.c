@@ -449,6 +449,31 @@ reply_list (AnjuRequest *request,
                                 list->length);
 }
 
+/* Queues one page of a list; exactly one of row_to_json and write_row. */
+static void
+queue_list (AnjuRequest       *request,
+            const char        *count_sql,
+            const char        *version_sql,
+            const char        *rows_sql,
+            int                limit_param,
+            guint              page,
+            guint              page_size,
+            AnjuBindFunc       bind,
+            gpointer           bind_data,
+            GDestroyNotify     bind_data_free,
+            AnjuRowToJsonFunc  row_to_json,
+            AnjuRowWriteFunc   write_row)
+{
+  ListJob *list = g_new0 (ListJob, 1);
+
+  *list = (ListJob) {
+    g_strdup (count_sql), g_strdup (rows_sql), g_strdup (version_sql), limit_param, page,
+    page_size, bind, bind_data, bind_data_free, row_to_json, write_row,
+    row_to_json != NULL ? json_array_new () : NULL, 0,
+  };
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
+}
+
 void
 anju_db_worker_reply_list (AnjuRequest       *request,
                            const char        *count_sql,
@@ -461,30 +486,8 @@ anju_db_worker_reply_list (AnjuRequest       *request,
                            GDestroyNotify     bind_data_free,
                            AnjuRowToJsonFunc  row_to_json)
 {
-  anju_db_worker_reply_versioned_list (request, count_sql, NULL, rows_sql, limit_param, page,
-                                       page_size, bind, bind_data, bind_data_free, row_to_json);
-}
-
-void
-anju_db_worker_reply_versioned_list (AnjuRequest       *request,
-                                     const char        *count_sql,
-                                     const char        *version_sql,
-                                     const char        *rows_sql,
-                                     int                limit_param,
-                                     guint              page,
-                                     guint              page_size,
-                                     AnjuBindFunc       bind,
-                                     gpointer           bind_data,
-                                     GDestroyNotify     bind_data_free,
-                                     AnjuRowToJsonFunc  row_to_json)
-{
-  ListJob *list = g_new0 (ListJob, 1);
-
-  *list = (ListJob) {
-    g_strdup (count_sql), g_strdup (rows_sql), g_strdup (version_sql), limit_param, page,
-    page_size, bind, bind_data, bind_data_free, row_to_json, NULL, json_array_new (), 0,
-  };
-  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
+  queue_list (request, count_sql, NULL, rows_sql, limit_param, page, page_size, bind, bind_data,
+              bind_data_free, row_to_json, NULL);
 }
 
 void
@@ -500,13 +503,8 @@ anju_db_worker_reply_list_rows (AnjuRequest       *request,
                                 GDestroyNotify     bind_data_free,
                                 AnjuRowWriteFunc   write_row)
 {
-  ListJob *list = g_new0 (ListJob, 1);
-
-  *list = (ListJob) {
-    g_strdup (count_sql), g_strdup (rows_sql), g_strdup (version_sql), limit_param, page,
-    page_size, bind, bind_data, bind_data_free, NULL, write_row, NULL, 0,
-  };
-  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_list, reply_list, list, list_job_free);
+  queue_list (request, count_sql, version_sql, rows_sql, limit_param, page, page_size, bind,
+              bind_data, bind_data_free, NULL, write_row);
 }
 
 /* ---- tests ------------------------------------------------------------------ */

@@ -92,24 +92,11 @@ void          anju_db_worker_reply_list (AnjuRequest       *request,
                                          GDestroyNotify     bind_data_free,
                                          AnjuRowToJsonFunc  row_to_json);
 
-/* The same, with the total counted only when the single number
- * version_sql reads has changed since this reader last counted the list
- * with the same values (anju-list-totals.h). */
-void          anju_db_worker_reply_versioned_list (AnjuRequest       *request,
-                                                   const char        *count_sql,
-                                                   const char        *version_sql,
-                                                   const char        *rows_sql,
-                                                   int                limit_param,
-                                                   guint              page,
-                                                   guint              page_size,
-                                                   AnjuBindFunc       bind,
-                                                   gpointer           bind_data,
-                                                   GDestroyNotify     bind_data_free,
-                                                   AnjuRowToJsonFunc  row_to_json);
-
-/* anju_db_worker_reply_versioned_list() (version_sql may be NULL: the
- * total counted each time) with the items written by write_row, in the
- * thread and given NULL user_data. */
+/* anju_db_worker_reply_list() with the items written by write_row, in
+ * the thread and given NULL user_data; the total is counted only when
+ * the single number version_sql reads has changed since this reader last
+ * counted the list with the same values (anju-list-totals.h), or each
+ * time when version_sql is NULL. */
 void          anju_db_worker_reply_list_rows (AnjuRequest       *request,
                                               const char        *count_sql,
                                               const char        *version_sql,
