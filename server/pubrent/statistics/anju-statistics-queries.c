@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "anju-statistics-queries.h"
 #include "anju-stmt.h"
 
@@ -20,50 +22,39 @@ static const char * const statuses[] = {
 
 #define GENERATION_SQL "SELECT generation FROM pubrent_statistics_generation WHERE id = 1"
 
-/* Organisations are few (thousands at city size) and walked in id
- * order; CROSS JOIN keeps them the outer loop.  Each one's applications
- * come from pubrent_applications_org_stage already in (business_type,
- * status) order, so the inner GROUP BY streams without a sort and only
- * its small result (types × stages per organisation) is grouped again. */
+/* Every count comes from the summaries the writes keep (migration 0023):
+ * a few dozen rows per organisation, whatever the number of
+ * applications.  Organisations are few (thousands at city size) and
+ * walked in id order; CROSS JOIN keeps them the outer loop, each one's
+ * summary rows a range of the primary key.  No GROUP BY: summing the
+ * rows into a fixed table in C costs less than SQLite's sort of them
+ * (tens of thousands at the center). */
+#define SCOPE_WHERE " WHERE substr (o.path, 1, length (?1)) = ?1"
 #define STAGES_SQL \
-  "SELECT business_type, status, SUM (n) FROM" \
-  " (SELECT a.business_type AS business_type, a.status AS status, COUNT(*) AS n" \
-  "  FROM organisations o CROSS JOIN pubrent_applications a ON a.org_id = o.id" \
-  "  WHERE substr (o.path, 1, length (?1)) = ?1" \
-  "  GROUP BY o.id, a.business_type, a.status)" \
-  " GROUP BY business_type, status"
+  "SELECT s.business_type, s.status, s.n" \
+  " FROM organisations o CROSS JOIN pubrent_statistics_stages s ON s.org_id = o.id" \
+  SCOPE_WHERE
 
-/* One month each: a range of a partial index (time, org_id), no row of
- * the table and no strftime() per row; the scope is a list of ids.
- * INDEXED BY: without ANALYZE's statistics the planner may prefer
- * pubrent_applications_org_stage or _status, then read every row of the
- * scope for its time. */
-#define ORGS_IN_SCOPE \
-  " AND a.org_id IN (SELECT o.id FROM organisations o WHERE substr (o.path, 1, length (?1)) = ?1)"
-#define SUBMITTED_SQL \
-  "SELECT COUNT(*) FROM pubrent_applications a INDEXED BY pubrent_applications_submitted_org" \
-  " WHERE a.submitted_at >= ?2 AND a.submitted_at < ?3" ORGS_IN_SCOPE
-#define CONFIRMED_SQL \
-  "SELECT COUNT(*) FROM pubrent_applications a INDEXED BY pubrent_applications_confirmed_org" \
-  " WHERE a.confirmed_at >= ?2 AND a.confirmed_at < ?3" ORGS_IN_SCOPE
-#define REJECTED_SQL \
-  "SELECT COUNT(*) FROM pubrent_applications a INDEXED BY pubrent_applications_rejected_org" \
-  " WHERE a.status = 'rejected' AND a.decided_at >= ?2 AND a.decided_at < ?3" ORGS_IN_SCOPE
+/* Months are yyyymm (Shanghai); ?2 and ?3 the first and last asked. */
+#define MONTHS_SQL \
+  "SELECT m.month, m.submitted, m.confirmed, m.rejected" \
+  " FROM organisations o CROSS JOIN pubrent_statistics_months m" \
+  "  ON m.org_id = o.id AND m.month >= ?2 AND m.month <= ?3" \
+  SCOPE_WHERE
 
-/* Projects in id order, each one's units from pubrent_units_project_state
- * in (state, abnormal) order: the GROUP BY streams; only the projects
- * (hundreds) are sorted for the answer's order. */
+/* Projects with their rows of the units summary (project, state,
+ * abnormal: a handful each); sorted for the answer's order, which keeps
+ * each project's rows together. */
 #define UNITS_SQL \
-  "SELECT p.id, p.name, u.state, u.abnormal, COUNT(u.id)" \
+  "SELECT p.id, p.name, u.state, u.abnormal, u.n" \
   " FROM pubrent_projects p" \
   " LEFT JOIN organisations op ON op.id = p.operator_org_id" \
-  " LEFT JOIN pubrent_units u ON u.project_id = p.id" \
+  " LEFT JOIN pubrent_statistics_units u ON u.project_id = p.id" \
   " WHERE (?1 IS NULL OR substr (op.path, 1, length (?1)) = ?1)" \
-  " GROUP BY p.id, u.state, u.abnormal" \
   " ORDER BY p.project_no, p.id"
 
 const char * const anju_statistics_sql[] = {
-  STAGES_SQL, SUBMITTED_SQL, CONFIRMED_SQL, REJECTED_SQL, UNITS_SQL, NULL
+  STAGES_SQL, MONTHS_SQL, UNITS_SQL, NULL
 };
 
 gboolean
@@ -78,20 +69,15 @@ anju_statistics_read_generation (AnjuDb  *db,
   return anju_db_step_count (db, stmt, out_generation, error);
 }
 
-static gint64
-lookup_count (GHashTable *counts,
-              const char *key)
+/* The place of text in keys, or -1. */
+static int
+key_index (const char * const *keys,
+           const char         *text)
 {
-  return (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (counts, key));
-}
-
-static void
-add_to_count (GHashTable *counts,
-              const char *key,
-              gint64      n)
-{
-  g_hash_table_replace (counts, g_strdup (key),
-                        GSIZE_TO_POINTER ((gsize) (lookup_count (counts, key) + n)));
+  for (int i = 0; text != NULL && keys[i] != NULL; i++)
+    if (strcmp (keys[i], text) == 0)
+      return i;
+  return -1;
 }
 
 static void
@@ -99,7 +85,7 @@ add_counts (JsonBuilder        *builder,
             const char         *member,
             const char         *key_member,
             const char * const *keys,
-            GHashTable         *counts)
+            const gint64       *counts)
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
@@ -109,7 +95,7 @@ add_counts (JsonBuilder        *builder,
       json_builder_set_member_name (builder, key_member);
       json_builder_add_string_value (builder, keys[i]);
       json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, lookup_count (counts, keys[i]));
+      json_builder_add_int_value (builder, counts[i]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -121,8 +107,8 @@ anju_statistics_add_applications (AnjuDb       *db,
                                   JsonBuilder  *builder,
                                   GError      **error)
 {
-  g_autoptr(GHashTable) by_type = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_status = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 by_type[G_N_ELEMENTS (business_types)] = { 0 };
+  gint64 by_status[G_N_ELEMENTS (statuses)] = { 0 };
   g_auto(AnjuStmt) stmt = anju_db_prepare (db, STAGES_SQL, error);
   int rc;
 
@@ -131,10 +117,15 @@ anju_statistics_add_applications (AnjuDb       *db,
   anju_db_bind_text (stmt, 1, scope_path);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      int type = key_index (business_types, (const char *) sqlite3_column_text (stmt, 0));
+      int status = key_index (statuses, (const char *) sqlite3_column_text (stmt, 1));
       gint64 n = sqlite3_column_int64 (stmt, 2);
 
-      add_to_count (by_type, (const char *) sqlite3_column_text (stmt, 0), n);
-      add_to_count (by_status, (const char *) sqlite3_column_text (stmt, 1), n);
+      /* The table's CHECKs allow no other values. */
+      if (type >= 0)
+        by_type[type] += n;
+      if (status >= 0)
+        by_status[status] += n;
     }
   if (rc != SQLITE_DONE)
     {
@@ -161,57 +152,76 @@ month_start (gint64 secs,
   return g_date_time_add_months (first, -months_back);
 }
 
-/* The count of sql (one of the month queries) from from to to. */
-static gboolean
-count_range (AnjuDb      *db,
-             const char  *sql,
-             const char  *scope_path,
-             gint64       from,
-             gint64       to,
-             gint64      *out_count,
-             GError     **error)
+/* The summary's key of month: yyyymm. */
+static gint64
+month_key (GDateTime *month)
 {
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
+  return g_date_time_get_year (month) * 100 + g_date_time_get_month (month);
+}
+
+typedef struct
+{
+  gint64 submitted;
+  gint64 confirmed;
+  gint64 rejected;
+} MonthCounts;
+
+/* Sums the summary rows of the n_months from first into counts (one per
+ * month, oldest first). */
+static gboolean
+count_months (AnjuDb       *db,
+              const char   *scope_path,
+              GDateTime    *first,
+              guint         n_months,
+              MonthCounts  *counts,
+              GError      **error)
+{
+  g_autoptr(GDateTime) last = g_date_time_add_months (first, (int) n_months - 1);
+  gint64 first_index = g_date_time_get_year (first) * 12 + g_date_time_get_month (first) - 1;
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, MONTHS_SQL, error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   anju_db_bind_text (stmt, 1, scope_path);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
-  return anju_db_step_count (db, stmt, out_count, error);
+  sqlite3_bind_int64 (stmt, 2, month_key (first));
+  sqlite3_bind_int64 (stmt, 3, month_key (last));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      gint64 i = (key / 100) * 12 + key % 100 - 1 - first_index;
+
+      if (i < 0 || i >= n_months)
+        continue;
+      counts[i].submitted += sqlite3_column_int64 (stmt, 1);
+      counts[i].confirmed += sqlite3_column_int64 (stmt, 2);
+      counts[i].rejected += sqlite3_column_int64 (stmt, 3);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-static gboolean
-add_month (AnjuDb       *db,
-           const char   *scope_path,
-           GDateTime    *month,
-           JsonBuilder  *builder,
-           GError      **error)
+static void
+add_month (JsonBuilder       *builder,
+           GDateTime         *month,
+           const MonthCounts *counts)
 {
-  static const struct { const char *member; const char *sql; } counts[] = {
-    { "submitted", SUBMITTED_SQL },
-    { "confirmed", CONFIRMED_SQL },
-    { "rejected", REJECTED_SQL },
-  };
-  g_autoptr(GDateTime) next = g_date_time_add_months (month, 1);
   g_autofree char *key = g_date_time_format (month, "%Y-%m");
-  gint64 from = g_date_time_to_unix (month);
-  gint64 to = g_date_time_to_unix (next);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "month");
   json_builder_add_string_value (builder, key);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      gint64 n;
-
-      if (!count_range (db, counts[i].sql, scope_path, from, to, &n, error))
-        return FALSE;
-      json_builder_set_member_name (builder, counts[i].member);
-      json_builder_add_int_value (builder, n);
-    }
+  json_builder_set_member_name (builder, "submitted");
+  json_builder_add_int_value (builder, counts->submitted);
+  json_builder_set_member_name (builder, "confirmed");
+  json_builder_add_int_value (builder, counts->confirmed);
+  json_builder_set_member_name (builder, "rejected");
+  json_builder_add_int_value (builder, counts->rejected);
   json_builder_end_object (builder);
-  return TRUE;
 }
 
 gboolean
@@ -223,6 +233,10 @@ anju_statistics_add_months (AnjuDb       *db,
                             GError      **error)
 {
   g_autoptr(GDateTime) first = month_start (now, (int) n_months - 1);
+  g_autofree MonthCounts *counts = g_new0 (MonthCounts, n_months);
+
+  if (!count_months (db, scope_path, first, n_months, counts, error))
+    return FALSE;
 
   json_builder_set_member_name (builder, "by_month");
   json_builder_begin_array (builder);
@@ -230,8 +244,7 @@ anju_statistics_add_months (AnjuDb       *db,
     {
       g_autoptr(GDateTime) month = g_date_time_add_months (first, (int) i);
 
-      if (!add_month (db, scope_path, month, builder, error))
-        return FALSE;
+      add_month (builder, month, &counts[i]);
     }
   json_builder_end_array (builder);
   return TRUE;

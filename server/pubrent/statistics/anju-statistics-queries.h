@@ -2,9 +2,10 @@
  *
  * Each adds members of the answer to builder.  scope_path is the caller's
  * organisation path: an application counts when its organisation's path
- * starts with it.  Every count is served by an index of migration 0019
- * (tests/server/test-statistics.c checks the plans): none reads a row of
- * a table, none sorts the applications or the units.
+ * starts with it.  Every count is a sum over the summary tables that the
+ * writes keep up to date (migration 0023): none reads the applications or
+ * the units themselves (tests/server/test-statistics.c checks the plans
+ * and that the summaries equal a recount).
  *
  * Run them inside one read transaction with
  * anju_statistics_read_generation(), so that the generation names
@@ -24,8 +25,8 @@ gboolean anju_statistics_read_generation  (AnjuDb       *db,
                                            gint64       *out_generation,
                                            GError      **error);
 /* "by_business_type" and "by_status": every type and every stage, in the
- * contract's order, with its count (0 too); one pass over the
- * applications in scope. */
+ * contract's order, with its count (0 too); one pass over the summary
+ * rows of the organisations in scope. */
 gboolean anju_statistics_add_applications (AnjuDb       *db,
                                            const char   *scope_path,
                                            JsonBuilder  *builder,
@@ -39,7 +40,8 @@ gboolean anju_statistics_add_months       (AnjuDb       *db,
                                            guint         n_months,
                                            JsonBuilder  *builder,
                                            GError      **error);
-/* "units_by_state" and "units_by_project", from one pass over the units.
+/* "units_by_state" and "units_by_project", from one pass over the units'
+ * summary.
  * operator_path NULL: every project; otherwise only projects whose
  * operating organisation's path starts with it. */
 gboolean anju_statistics_add_units        (AnjuDb       *db,
