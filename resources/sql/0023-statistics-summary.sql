@@ -213,3 +213,19 @@ BEGIN
     SELECT NEW.project_id, NEW.state, NEW.abnormal, 1 WHERE 1
     ON CONFLICT (project_id, state, abnormal) DO UPDATE SET n = n + 1;
 END;
+
+-- The unit list's kept page starts (anju-unit-positions.h) depend only
+-- on what its filters and its order read: a change of rent, area or
+-- facilities no longer makes the list be walked again.  WHEN as well
+-- as OF: the unit PATCH sets every column it may change.
+DROP TRIGGER pubrent_units_version_update;
+CREATE TRIGGER pubrent_units_version_update
+  AFTER UPDATE OF unit_no, room_no, project_id, building_id, state, abnormal, layout
+  ON pubrent_units
+  WHEN OLD.unit_no IS NOT NEW.unit_no OR OLD.room_no IS NOT NEW.room_no
+       OR OLD.project_id IS NOT NEW.project_id OR OLD.building_id IS NOT NEW.building_id
+       OR OLD.state IS NOT NEW.state OR OLD.abnormal IS NOT NEW.abnormal
+       OR OLD.layout IS NOT NEW.layout
+BEGIN
+  UPDATE pubrent_units_version SET version = version + 1 WHERE id = 1;
+END;

@@ -22,6 +22,7 @@
 #include "anju-application-list.h"
 #include "anju-db.h"
 #include "anju-housing-units.h"
+#include "anju-housing.h"
 #include "anju-sql-pattern.h"
 #include "anju-test-identity.h"
 
@@ -334,6 +335,103 @@ test_unit_positions_follow_changes (AnjuTestFixture *fixture,
   assert_pages_in_order (srv, center, 7);
 }
 
+typedef struct
+{
+  AnjuTestServer *srv;
+  const char     *token;
+  const char     *path;
+  guint           status;
+  GBytes         *body;     /* (owned) (nullable) */
+} Call;
+
+static gpointer
+call_thread (gpointer data)
+{
+  Call *call = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(SoupSession) session = NULL;
+
+  g_main_context_push_thread_default (context);
+  session = anju_test_server_new_session (call->srv);
+  call->body = anju_test_request_raw_with_session (call->srv, session, call->token, "GET",
+                                                   call->path, NULL, NULL, &call->status);
+  g_clear_object (&session);
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static guint
+n_walks (AnjuTestServer *srv)
+{
+  AnjuUnitPositionsCache *positions = anju_housing_get_unit_positions (srv->server);
+
+  g_assert_nonnull (positions);
+  return anju_unit_positions_cache_get_n_walks (positions);
+}
+
+/* F-PRH-072: the page starts are one walk for the whole server, not one
+ * per database worker connection: many requests at once for a deep page
+ * wait for the same walk, later ones use what it found; a change of
+ * something no list filters or orders by walks nothing, a change of
+ * state walks again, once. */
+static void
+test_unit_positions_shared (AnjuTestFixture *fixture,
+                            gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *center = anju_test_login (srv, "center", ANJU_TEST_DEMO_PASSWORD);
+  g_autofree char *patch = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  Call calls[8];
+  GThread *threads[G_N_ELEMENTS (calls)];
+  guint walks, status = 0;
+  gint64 unit;
+
+  /* Setup only: 300 more units, so page 5 of 50 lies past two kept
+   * starts. */
+  g_free (anju_test_db_query (srv,
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
+    " INSERT INTO pubrent_units (unit_no, project_id, building_id, room_no, floor, layout,"
+    " floor_area, monthly_rent, created_at, updated_at)"
+    " SELECT printf ('QS-%04d', i), b.project_id, b.id, printf ('%d', i), 1, 'studio',"
+    " 4000, 50000, 0, 0 FROM n, (SELECT id, project_id FROM pubrent_buildings"
+    " ORDER BY id LIMIT 1) b"));
+
+  walks = n_walks (srv);
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      calls[i] = (Call) { srv, center, UNITS "?page=5&page_size=50", 0, NULL };
+      threads[i] = g_thread_new ("test-list-query-plans call", call_thread, &calls[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    g_thread_join (threads[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_assert_cmpuint (calls[i].status, ==, SOUP_STATUS_OK);
+      g_assert_true (g_bytes_equal (calls[i].body, calls[0].body));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    g_bytes_unref (calls[i].body);
+  g_assert_cmpuint (n_walks (srv), ==, walks + 1);
+  assert_pages_in_order (srv, center, 50);
+  g_assert_cmpuint (n_walks (srv), ==, walks + 1);
+
+  unit = db_int (srv, "SELECT id FROM pubrent_units WHERE state = 'vacant' ORDER BY unit_no"
+                      " LIMIT 1");
+  patch = g_strdup_printf (UNITS "/%" G_GINT64_FORMAT, unit);
+  reply = anju_test_request (srv, center, "PATCH", patch, "{\"monthly_rent\":\"610.00\"}", &status);
+  anju_assert_status (status, 200, reply);
+  assert_pages_in_order (srv, center, 50);
+  g_assert_cmpuint (n_walks (srv), ==, walks + 1);
+
+  g_clear_pointer (&reply, json_node_unref);
+  reply = anju_test_request (srv, center, "PATCH", patch, "{\"state\":\"leased\"}", &status);
+  anju_assert_status (status, 200, reply);
+  assert_pages_in_order (srv, center, 50);
+  assert_pages_in_order (srv, center, 50);
+  g_assert_cmpuint (n_walks (srv), ==, walks + 2);
+}
+
 /* F-PRH-014: a status's total follows a change of status. */
 static void
 test_application_totals_follow_changes (AnjuTestFixture *fixture,
@@ -429,6 +527,9 @@ main (int    argc,
               anju_test_fixture_tear_down);
   g_test_add ("/lists/units/positions-follow-changes", AnjuTestFixture, NULL,
               anju_test_fixture_set_up, test_unit_positions_follow_changes,
+              anju_test_fixture_tear_down);
+  g_test_add ("/lists/units/positions-shared", AnjuTestFixture, NULL,
+              anju_test_fixture_set_up, test_unit_positions_shared,
               anju_test_fixture_tear_down);
   g_test_add ("/lists/applications/totals-follow-changes", AnjuTestFixture, NULL,
               anju_test_fixture_set_up, test_application_totals_follow_changes,

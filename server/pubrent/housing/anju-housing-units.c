@@ -18,6 +18,7 @@
 #include "anju-content-json.h"
 #include "anju-db-worker.h"
 #include "anju-housing-private.h"
+#include "anju-housing.h"
 #include "anju-housing-units.h"
 #include "anju-json-columns.h"
 #include "anju-sql-pattern.h"
@@ -207,11 +208,12 @@ anju_unit_filters_bind (sqlite3_stmt  *stmt,
 /* One page of the list as the worker thread sees it. */
 typedef struct
 {
-  AnjuUnitFilters *filters;     /* (owned) owning their copies */
-  guint            page;
-  guint            page_size;
-  char            *data;        /* (owned) the page as JSON text */
-  gsize            length;
+  AnjuUnitPositionsCache *positions;   /* (owned) the server's */
+  AnjuUnitFilters        *filters;     /* (owned) owning their copies */
+  guint                   page;
+  guint                   page_size;
+  char                   *data;        /* (owned) the page as JSON text */
+  gsize                   length;
 } ListJob;
 
 static void
@@ -219,6 +221,7 @@ list_job_free (gpointer data)
 {
   ListJob *job = data;
 
+  g_clear_object (&job->positions);
   g_clear_pointer (&job->filters, anju_unit_filters_free);
   g_clear_pointer (&job->data, g_free);
   g_free (job);
@@ -264,14 +267,14 @@ list_job (AnjuDb   *reader,
   ListJob *job = data;
   g_autofree char *sql = anju_unit_list_sql (job->filters, ANJU_UNIT_LIST_KEYS);
   g_auto(AnjuStmt) keys = anju_db_prepare (reader, sql, error);
-  const AnjuUnitPositions *positions;
+  g_autoptr(AnjuUnitPositions) positions = NULL;
   const char *start;
   gint64 skip;
 
   if (keys == NULL)
     return FALSE;
   anju_unit_filters_bind (keys, job->filters);
-  positions = anju_unit_positions_get (reader, keys, error);
+  positions = anju_unit_positions_cache_get (job->positions, reader, keys, error);
   if (positions == NULL)
     return FALSE;
   start = anju_unit_positions_find (positions, (gint64) (job->page - 1) * job->page_size, &skip);
@@ -293,6 +296,8 @@ handle_list (AnjuRequest *request)
 {
   g_auto(AnjuUnitFilters) filters = { 0 };
   g_autoptr(GError) error = NULL;
+  AnjuServer *server = anju_request_get_server (request);
+  AnjuUnitPositionsCache *positions = anju_housing_get_unit_positions (server);
   ListJob *job;
   guint page, page_size;
 
@@ -303,9 +308,18 @@ handle_list (AnjuRequest *request)
     }
   if (!anju_unit_filters_read (request, &filters))
     return;
+  if (positions == NULL)
+    {
+      /* Gone with the server's services, at shutdown. */
+      g_set_error_literal (&error, ANJU_ERROR, ANJU_ERROR_UNAVAILABLE,
+                           _("The server is shutting down"));
+      anju_request_reply_error (request, error);
+      return;
+    }
   /* Walking every unit of the scope takes long at city scale when the
    * units changed: in the worker, so it never holds up the main loop. */
   job = g_new0 (ListJob, 1);
+  job->positions = g_object_ref (positions);
   job->filters = anju_unit_filters_take (&filters);
   job->page = page;
   job->page_size = page_size;

@@ -8,6 +8,8 @@
 #include "anju-housing-private.h"
 #include "anju-housing.h"
 
+#define UNIT_POSITIONS_SERVICE "pubrent.housing.unit-positions"
+
 typedef const AnjuRoute *(*RoutesFunc) (guint *n_routes);
 
 void
@@ -19,6 +21,7 @@ anju_housing_register (AnjuServer *server)
     anju_housing_project_routes,
     anju_housing_unit_routes,
   };
+  g_autoptr(AnjuUnitPositionsCache) positions = anju_unit_positions_cache_new ();
 
   g_return_if_fail (ANJU_IS_SERVER (server));
 
@@ -29,4 +32,13 @@ anju_housing_register (AnjuServer *server)
 
       anju_server_add_routes (server, routes, n_routes);
     }
+  anju_server_set_service (server, UNIT_POSITIONS_SERVICE, positions);
+}
+
+AnjuUnitPositionsCache *
+anju_housing_get_unit_positions (AnjuServer *server)
+{
+  g_return_val_if_fail (ANJU_IS_SERVER (server), NULL);
+
+  return anju_server_get_service (server, UNIT_POSITIONS_SERVICE);
 }

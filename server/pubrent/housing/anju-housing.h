@@ -9,10 +9,14 @@
 
 #include "anju-audit.h"
 #include "anju-server.h"
+#include "anju-unit-positions.h"
 
 G_BEGIN_DECLS
 
 void     anju_housing_register      (AnjuServer  *server);
+/* (transfer none) (nullable) The unit list's page starts, shared by every
+ * reader of the server; NULL once the server's services are gone. */
+AnjuUnitPositionsCache *anju_housing_get_unit_positions (AnjuServer *server);
 
 /* The demo's projects, buildings and units (docs/demo.md), audited as the
  * server itself; runs inside the caller's transaction, after the demo

@@ -8,27 +8,63 @@
 #include "anju-stmt.h"
 #include "anju-unit-positions.h"
 
-/* The reader's lists, by their keys SQL with its values (GHashTable). */
-#define CACHE_DATA "anju-unit-positions"
-/* Lists kept per reader before it forgets them all: the filters people
- * use at one time are few, and each list is small (a 600 000 unit list
- * keeps under 5 000 numbers). */
-#define MAX_LISTS 32
+/* Lists kept before the cache forgets them all: the filters people use at
+ * one time are few, and each list is small (a 600 000 unit list keeps
+ * under 5 000 numbers). */
+#define MAX_LISTS 64
+#define NO_VERSION G_MININT64
 
 struct _AnjuUnitPositions
 {
-  gint64     version;   /* pubrent_units_version it holds for; -1 none */
+  gint       ref_count;
+  gint64     version;   /* pubrent_units_version it holds for; NO_VERSION none */
   gint64     total;
   GPtrArray *starts;    /* (owned) starts[i]: the unit number at i × STEP */
 };
 
-static void
-positions_free (gpointer data)
+/* One list (its keys SQL with its values). */
+typedef struct
 {
-  AnjuUnitPositions *self = data;
+  AnjuUnitPositions *positions;  /* (owned) (nullable) the newest kept */
+  gint64             walking;    /* the version a walk is under way for, or NO_VERSION */
+} List;
 
-  g_ptr_array_unref (self->starts);
-  g_free (self);
+struct _AnjuUnitPositionsCache
+{
+  GObject     parent_instance;
+
+  GMutex      lock;
+  GCond       walked;    /* broadcast whenever a walk ends */
+  GHashTable *lists;     /* (owned) keys SQL → (owned) List; under lock */
+  guint       n_walks;   /* under lock */
+};
+
+G_DEFINE_FINAL_TYPE (AnjuUnitPositionsCache, anju_unit_positions_cache, G_TYPE_OBJECT)
+
+AnjuUnitPositions *
+anju_unit_positions_ref (AnjuUnitPositions *self)
+{
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+anju_unit_positions_unref (AnjuUnitPositions *self)
+{
+  if (g_atomic_int_dec_and_test (&self->ref_count))
+    {
+      g_ptr_array_unref (self->starts);
+      g_free (self);
+    }
+}
+
+static void
+list_free (gpointer data)
+{
+  List *list = data;
+
+  g_clear_pointer (&list->positions, anju_unit_positions_unref);
+  g_free (list);
 }
 
 static gboolean
@@ -50,6 +86,8 @@ walk_keys (AnjuDb        *reader,
   AnjuUnitPositions *self = g_new0 (AnjuUnitPositions, 1);
   int rc;
 
+  self->ref_count = 1;
+  self->version = NO_VERSION;
   self->starts = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (keys)) == SQLITE_ROW)
     {
@@ -60,65 +98,167 @@ walk_keys (AnjuDb        *reader,
   if (rc != SQLITE_DONE)
     {
       anju_db_set_error (reader, error);
-      positions_free (self);
+      anju_unit_positions_unref (self);
       return NULL;
     }
   return self;
 }
 
-static GHashTable *
-reader_lists (AnjuDb *reader)
+/* Under lock. */
+static List *
+lookup_list (AnjuUnitPositionsCache *self,
+             const char             *key)
 {
-  GHashTable *lists = g_object_get_data (G_OBJECT (reader), CACHE_DATA);
+  List *list = g_hash_table_lookup (self->lists, key);
 
-  if (lists == NULL)
+  if (list == NULL)
     {
-      lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, positions_free);
-      g_object_set_data_full (G_OBJECT (reader), CACHE_DATA, lists,
-                              (GDestroyNotify) g_hash_table_unref);
+      /* Nobody holds a List outside the lock: forgetting them all only
+       * makes walks under way keep their answer under a new one. */
+      if (g_hash_table_size (self->lists) >= MAX_LISTS)
+        g_hash_table_remove_all (self->lists);
+      list = g_new0 (List, 1);
+      list->walking = NO_VERSION;
+      g_hash_table_insert (self->lists, g_strdup (key), list);
     }
-  return lists;
+  return list;
 }
 
-const AnjuUnitPositions *
-anju_unit_positions_get (AnjuDb        *reader,
-                         sqlite3_stmt  *keys,
-                         GError       **error)
+/* Under lock: kept positions of version, after waiting for a walk of
+ * that version under way; NULL when the caller must walk (it is then
+ * marked as walking). */
+static AnjuUnitPositions *
+find_or_wait (AnjuUnitPositionsCache *self,
+              const char             *key,
+              gint64                  version)
 {
-  GHashTable *lists = reader_lists (reader);
+  for (;;)
+    {
+      List *list = lookup_list (self, key);
+
+      if (list->positions != NULL && list->positions->version == version)
+        return anju_unit_positions_ref (list->positions);
+      if (list->walking != version)
+        {
+          list->walking = version;
+          return NULL;
+        }
+      g_cond_wait (&self->walked, &self->lock);
+    }
+}
+
+/* Under lock: the walk of version ended with positions (NULL: it failed);
+ * waiters wake and use them, or walk themselves. */
+static void
+end_walk (AnjuUnitPositionsCache *self,
+          const char             *key,
+          gint64                  version,
+          AnjuUnitPositions      *positions)
+{
+  List *list = lookup_list (self, key);
+
+  if (list->walking == version)
+    list->walking = NO_VERSION;
+  if (positions != NULL)
+    {
+      self->n_walks++;
+      if (positions->version != NO_VERSION &&
+          (list->positions == NULL || list->positions->version < positions->version))
+        {
+          g_clear_pointer (&list->positions, anju_unit_positions_unref);
+          list->positions = anju_unit_positions_ref (positions);
+        }
+    }
+  g_cond_broadcast (&self->walked);
+}
+
+static void
+anju_unit_positions_cache_finalize (GObject *object)
+{
+  AnjuUnitPositionsCache *self = ANJU_UNIT_POSITIONS_CACHE (object);
+
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_cond_clear (&self->walked);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (anju_unit_positions_cache_parent_class)->finalize (object);
+}
+
+static void
+anju_unit_positions_cache_class_init (AnjuUnitPositionsCacheClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = anju_unit_positions_cache_finalize;
+}
+
+static void
+anju_unit_positions_cache_init (AnjuUnitPositionsCache *self)
+{
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->walked);
+  self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, list_free);
+}
+
+AnjuUnitPositionsCache *
+anju_unit_positions_cache_new (void)
+{
+  return g_object_new (ANJU_TYPE_UNIT_POSITIONS_CACHE, NULL);
+}
+
+AnjuUnitPositions *
+anju_unit_positions_cache_get (AnjuUnitPositionsCache  *self,
+                               AnjuDb                  *reader,
+                               sqlite3_stmt            *keys,
+                               GError                 **error)
+{
   char *expanded = sqlite3_expanded_sql (keys);
-  g_autofree char *list = g_strdup (expanded);
-  AnjuUnitPositions *self;
+  g_autofree char *key = g_strdup (expanded);
+  AnjuUnitPositions *positions;
   gint64 before, after;
 
+  g_return_val_if_fail (ANJU_IS_UNIT_POSITIONS_CACHE (self), NULL);
+
   sqlite3_free (expanded);
-  if (list == NULL)
+  if (key == NULL)
     {
       g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_DATABASE, "Out of memory");
       return NULL;
     }
   if (!read_version (reader, &before, error))
     return NULL;
-  self = g_hash_table_lookup (lists, list);
-  if (self != NULL && self->version == before)
-    return self;
 
-  self = walk_keys (reader, keys, error);
-  if (self == NULL)
-    return NULL;
-  /* Each statement reads the last commit: only when no change came
-   * between the two versions did the walk see the list of version
+  g_mutex_lock (&self->lock);
+  positions = find_or_wait (self, key, before);
+  g_mutex_unlock (&self->lock);
+  if (positions != NULL)
+    return positions;
+
+  /* This thread walks; others asking for this list at this version wait
+   * for it.  Each statement reads the last commit: only when no change
+   * came between the two versions did the walk see the list of version
    * before; otherwise it answers this request and is not kept. */
-  if (!read_version (reader, &after, error))
-    {
-      positions_free (self);
-      return NULL;
-    }
-  self->version = after == before ? before : -1;
-  if (g_hash_table_size (lists) >= MAX_LISTS)
-    g_hash_table_remove_all (lists);
-  g_hash_table_replace (lists, g_steal_pointer (&list), self);
-  return self;
+  positions = walk_keys (reader, keys, error);
+  if (positions != NULL && !read_version (reader, &after, error))
+    g_clear_pointer (&positions, anju_unit_positions_unref);
+  if (positions != NULL && after == before)
+    positions->version = before;
+
+  g_mutex_lock (&self->lock);
+  end_walk (self, key, before, positions);
+  g_mutex_unlock (&self->lock);
+  return positions;
+}
+
+guint
+anju_unit_positions_cache_get_n_walks (AnjuUnitPositionsCache *self)
+{
+  guint n;
+
+  g_return_val_if_fail (ANJU_IS_UNIT_POSITIONS_CACHE (self), 0);
+
+  g_mutex_lock (&self->lock);
+  n = self->n_walks;
+  g_mutex_unlock (&self->lock);
+  return n;
 }
 
 gint64
