@@ -13,17 +13,17 @@
 
 G_BEGIN_DECLS
 
-void     anju_housing_register      (AnjuServer  *server);
+void                    anju_housing_register           (AnjuServer  *server);
 /* (transfer none) (nullable) The unit list's page starts, shared by every
  * reader of the server; NULL once the server's services are gone. */
-AnjuUnitPositionsCache *anju_housing_get_unit_positions (AnjuServer *server);
+AnjuUnitPositionsCache *anju_housing_get_unit_positions (AnjuServer  *server);
 
 /* The demo's projects, buildings and units (docs/demo.md), audited as the
  * server itself; runs inside the caller's transaction, after the demo
  * organisations exist. */
-gboolean anju_housing_populate_demo (AnjuDb      *db,
-                                     GBytes      *audit_key,
-                                     gint64       now,
-                                     GError     **error);
+gboolean                anju_housing_populate_demo      (AnjuDb      *db,
+                                                         GBytes      *audit_key,
+                                                         gint64       now,
+                                                         GError     **error);
 
 G_END_DECLS
