@@ -21,6 +21,7 @@
 #include "anju-review.h"
 #include "anju-server.h"
 #include "anju-statistics.h"
+#include "anju-session-cache.h"
 #include "anju-sessions.h"
 #include "anju-terminal-auth.h"
 #include "anju-terminals.h"
@@ -31,6 +32,12 @@
 #include "anju-workflow.h"
 
 #define SHUTDOWN_GRACE_SECONDS 30
+
+/* Signed-in callers kept (anju-session-cache.h): more than the people
+ * of a city deployment use the platform at once, and at a few KiB each
+ * (an administrator's permission set is most of it) a few MiB at most.
+ * A session pushed out is only built again. */
+#define SESSION_CACHE_ENTRIES 2048
 
 typedef struct
 {
@@ -54,6 +61,7 @@ struct _AnjuServer
   GPtrArray        *route_list;    /* (owned) of const AnjuRoute*, for openapi */
   AnjuMetrics      *metrics;       /* (owned) */
   AnjuEventBus     *events;        /* (owned) */
+  AnjuSessionCache *sessions;      /* (owned) */
   GPtrArray        *periodic;      /* (owned) of GSource, attached */
   GHashTable       *services;      /* (owned) name → (owned) object */
   guint16           port;
@@ -118,6 +126,7 @@ anju_server_finalize (GObject *object)
   g_clear_pointer (&self->audit_key, g_bytes_unref);
   g_clear_pointer (&self->routes, g_array_unref);
   g_clear_pointer (&self->route_list, g_ptr_array_unref);
+  g_clear_pointer (&self->sessions, anju_session_cache_free);
   g_clear_pointer (&self->metrics, anju_metrics_free);
 
   G_OBJECT_CLASS (anju_server_parent_class)->finalize (object);
@@ -140,6 +149,7 @@ anju_server_init (AnjuServer *self)
   self->route_list = g_ptr_array_new ();
   self->metrics = anju_metrics_new ();
   self->events = anju_event_bus_new ();
+  self->sessions = anju_session_cache_new (SESSION_CACHE_ENTRIES);
   self->periodic = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
   self->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
@@ -731,6 +741,13 @@ AnjuDbWorker *
 anju_server_get_db_worker (AnjuServer *self)
 {
   return self->db_worker;
+}
+
+AnjuSessionCache *
+anju_server_get_session_cache (AnjuServer *self)
+{
+  g_return_val_if_fail (ANJU_IS_SERVER (self), NULL);
+  return self->sessions;
 }
 
 AnjuClock *
