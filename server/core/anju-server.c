@@ -19,9 +19,11 @@
 #include "anju-openapi.h"
 #include "anju-request-private.h"
 #include "anju-review.h"
+#include "anju-route-table.h"
 #include "anju-server.h"
-#include "anju-statistics.h"
+#include "anju-session-cache.h"
 #include "anju-sessions.h"
+#include "anju-statistics.h"
 #include "anju-terminal-auth.h"
 #include "anju-terminals.h"
 #include "anju-time.h"
@@ -32,11 +34,11 @@
 
 #define SHUTDOWN_GRACE_SECONDS 30
 
-typedef struct
-{
-  const AnjuRoute *route;       /* (unowned) */
-  char           **segments;    /* (owned) pattern split on '/' */
-} CompiledRoute;
+/* Signed-in callers kept (anju-session-cache.h): more than the people
+ * of a city deployment use the platform at once, and at a few KiB each
+ * (an administrator's permission set is most of it) a few MiB at most.
+ * A session pushed out is only built again. */
+#define SESSION_CACHE_ENTRIES 2048
 
 struct _AnjuServer
 {
@@ -50,10 +52,11 @@ struct _AnjuServer
   GTlsCertificate  *certificate;   /* (owned) (nullable) plain HTTP */
   char             *fingerprint;   /* (owned) (nullable) */
   GBytes           *audit_key;     /* (owned) */
-  GArray           *routes;        /* (owned) of CompiledRoute */
+  AnjuRouteTable   *routes;        /* (owned) */
   GPtrArray        *route_list;    /* (owned) of const AnjuRoute*, for openapi */
   AnjuMetrics      *metrics;       /* (owned) */
   AnjuEventBus     *events;        /* (owned) */
+  AnjuSessionCache *sessions;      /* (owned) */
   GPtrArray        *periodic;      /* (owned) of GSource, attached */
   GHashTable       *services;      /* (owned) name → (owned) object */
   guint16           port;
@@ -63,24 +66,20 @@ struct _AnjuServer
 
 G_DEFINE_FINAL_TYPE (AnjuServer, anju_server, G_TYPE_OBJECT)
 
-/* What the metrics hook needs to know about a message once it is done. */
+/* What the metrics hook needs to know about a message once it is done,
+ * and the route the early handler found for it. */
 typedef struct
 {
-  AnjuServer *server;      /* (unowned) */
-  const char *route;       /* (unowned) static pattern */
-  gint64      started;
-  gboolean    in_flight;   /* counted in server->in_flight */
+  AnjuServer      *server;      /* (unowned) */
+  const char      *route;       /* (unowned) static pattern */
+  gint64           started;
+  gboolean         in_flight;   /* counted in server->in_flight */
+  gboolean         looked_up;   /* found and path_known are set */
+  const AnjuRoute *found;       /* (unowned) (nullable) */
+  gboolean         path_known;
 } MessageInfo;
 
 static void register_core_routes (AnjuServer *self);
-
-static void
-clear_compiled_route (gpointer data)
-{
-  CompiledRoute *compiled = data;
-
-  g_strfreev (compiled->segments);
-}
 
 static void
 stop_periodic (AnjuServer *self)
@@ -116,8 +115,9 @@ anju_server_finalize (GObject *object)
   g_clear_object (&self->certificate);
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->audit_key, g_bytes_unref);
-  g_clear_pointer (&self->routes, g_array_unref);
+  g_clear_pointer (&self->routes, anju_route_table_free);
   g_clear_pointer (&self->route_list, g_ptr_array_unref);
+  g_clear_pointer (&self->sessions, anju_session_cache_free);
   g_clear_pointer (&self->metrics, anju_metrics_free);
 
   G_OBJECT_CLASS (anju_server_parent_class)->finalize (object);
@@ -135,69 +135,16 @@ anju_server_class_init (AnjuServerClass *klass)
 static void
 anju_server_init (AnjuServer *self)
 {
-  self->routes = g_array_new (FALSE, TRUE, sizeof (CompiledRoute));
-  g_array_set_clear_func (self->routes, clear_compiled_route);
+  self->routes = anju_route_table_new ();
   self->route_list = g_ptr_array_new ();
   self->metrics = anju_metrics_new ();
   self->events = anju_event_bus_new ();
+  self->sessions = anju_session_cache_new (SESSION_CACHE_ENTRIES);
   self->periodic = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
   self->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* ---- routing ---------------------------------------------------------- */
-
-static gboolean
-match_segments (char       **pattern,
-                char       **path,
-                GHashTable  *params)
-{
-  guint i;
-
-  for (i = 0; pattern[i] != NULL && path[i] != NULL; i++)
-    {
-      gsize len = strlen (pattern[i]);
-
-      if (len > 2 && pattern[i][0] == '{' && pattern[i][len - 1] == '}')
-        {
-          if (path[i][0] == '\0')
-            return FALSE;
-          if (params != NULL)
-            g_hash_table_insert (params, g_strndup (pattern[i] + 1, len - 2), g_strdup (path[i]));
-        }
-      else if (!g_str_equal (pattern[i], path[i]))
-        return FALSE;
-    }
-
-  return pattern[i] == NULL && path[i] == NULL;
-}
-
-/* Returns the route for method + path; *out_path_known tells whether some
- * other method would have matched (405 rather than 404). */
-static const CompiledRoute *
-find_route (AnjuServer  *self,
-            const char  *method,
-            const char  *path,
-            GHashTable  *params,
-            gboolean    *out_path_known)
-{
-  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
-
-  *out_path_known = FALSE;
-  for (guint i = 0; i < self->routes->len; i++)
-    {
-      const CompiledRoute *compiled = &g_array_index (self->routes, CompiledRoute, i);
-
-      if (!match_segments (compiled->segments, segments, NULL))
-        continue;
-      *out_path_known = TRUE;
-      if (g_str_equal (compiled->route->method, method))
-        {
-          match_segments (compiled->segments, segments, params);
-          return compiled;
-        }
-    }
-  return NULL;
-}
 
 void
 anju_server_add_routes (AnjuServer      *self,
@@ -208,12 +155,7 @@ anju_server_add_routes (AnjuServer      *self,
 
   for (guint i = 0; i < n_routes; i++)
     {
-      CompiledRoute compiled = {
-        .route = &routes[i],
-        .segments = g_strsplit (routes[i].pattern, "/", -1),
-      };
-
-      g_array_append_val (self->routes, compiled);
+      anju_route_table_add (self->routes, &routes[i]);
       g_ptr_array_add (self->route_list, (gpointer) &routes[i]);
     }
 }
@@ -330,6 +272,28 @@ body_has_json_type (SoupServerMessage *msg)
   return content_type != NULL && g_ascii_strcasecmp (content_type, "application/json") == 0;
 }
 
+/* The route of msg: the one the early handler found, when it ran (it
+ * always does for a request read from a client), and its captures. */
+static const AnjuRoute *
+route_for (AnjuServer        *self,
+           SoupServerMessage *msg,
+           MessageInfo       *info,
+           const char        *path,
+           GHashTable        *params,
+           gboolean          *out_path_known)
+{
+  const char *method = soup_server_message_get_method (msg);
+
+  if (info == NULL || !info->looked_up)
+    return anju_route_table_lookup (self->routes, method, path, params, out_path_known);
+
+  *out_path_known = info->path_known;
+  /* Only a pattern with captures needs the path again. */
+  if (info->found != NULL && strchr (info->found->pattern, '{') != NULL)
+    return anju_route_table_lookup (self->routes, method, path, params, out_path_known);
+  return info->found;
+}
+
 static void
 dispatch (AnjuServer        *self,
           SoupServerMessage *msg,
@@ -338,8 +302,7 @@ dispatch (AnjuServer        *self,
 {
   g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(AnjuRequest) request = NULL;
-  const char *method = soup_server_message_get_method (msg);
-  const CompiledRoute *compiled;
+  const AnjuRoute *route;
   MessageInfo *info = g_object_get_data (G_OBJECT (msg), "anju-info");
   gboolean path_known;
 
@@ -351,8 +314,8 @@ dispatch (AnjuServer        *self,
       return;
     }
 
-  compiled = find_route (self, method, path, params, &path_known);
-  if (compiled == NULL)
+  route = route_for (self, msg, info, path, params, &path_known);
+  if (route == NULL)
     {
       if (path_known)
         _anju_reply_message_error (msg, ANJU_ERROR_METHOD_NOT_ALLOWED,
@@ -362,26 +325,25 @@ dispatch (AnjuServer        *self,
       return;
     }
   if (info != NULL)
-    info->route = compiled->route->pattern;
+    info->route = route->pattern;
 
-  if (soup_server_message_get_request_body (msg)->length
-      > (goffset) body_limit (self, compiled->route))
+  if (soup_server_message_get_request_body (msg)->length > (goffset) body_limit (self, route))
     {
       _anju_reply_message_error (msg, ANJU_ERROR_TOO_LARGE, _("The request body is too large"));
       return;
     }
-  if ((compiled->route->flags & ANJU_ROUTE_UPLOAD) == 0 && !body_has_json_type (msg))
+  if ((route->flags & ANJU_ROUTE_UPLOAD) == 0 && !body_has_json_type (msg))
     {
       _anju_reply_message_error (msg, ANJU_ERROR_UNSUPPORTED_MEDIA,
                                  _("The request body must be sent as application/json"));
       return;
     }
 
-  request = _anju_request_new (self, msg, compiled->route, params, query);
-  if ((compiled->route->flags & ANJU_ROUTE_PUBLIC) == 0 && !check_access (request, compiled->route))
+  request = _anju_request_new (self, msg, route, params, query);
+  if ((route->flags & ANJU_ROUTE_PUBLIC) == 0 && !check_access (request, route))
     return;
 
-  compiled->route->handler (request);
+  route->handler (request);
 }
 
 static void
@@ -428,12 +390,21 @@ early_callback (SoupServer        *soup,
   AnjuServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   goffset length = soup_message_headers_get_content_length (headers);
-  const CompiledRoute *compiled;
+  MessageInfo *info = g_object_get_data (G_OBJECT (msg), "anju-info");
+  const AnjuRoute *route;
   gboolean path_known;
 
-  compiled = find_route (self, soup_server_message_get_method (msg), path, NULL, &path_known);
+  route = anju_route_table_lookup (self->routes, soup_server_message_get_method (msg), path,
+                                   NULL, &path_known);
+  /* Kept for the dispatch: the method and path stay what they are. */
+  if (info != NULL)
+    {
+      info->looked_up = TRUE;
+      info->found = route;
+      info->path_known = path_known;
+    }
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      length > (goffset) body_limit (self, compiled != NULL ? compiled->route : NULL))
+      length > (goffset) body_limit (self, route))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
@@ -731,6 +702,13 @@ AnjuDbWorker *
 anju_server_get_db_worker (AnjuServer *self)
 {
   return self->db_worker;
+}
+
+AnjuSessionCache *
+anju_server_get_session_cache (AnjuServer *self)
+{
+  g_return_val_if_fail (ANJU_IS_SERVER (self), NULL);
+  return self->sessions;
 }
 
 AnjuClock *

@@ -18,6 +18,7 @@
 G_BEGIN_DECLS
 
 typedef struct _AnjuDbWorker AnjuDbWorker;
+typedef struct _AnjuSessionCache AnjuSessionCache;
 
 #define ANJU_TYPE_SERVER (anju_server_get_type ())
 G_DECLARE_FINAL_TYPE (AnjuServer, anju_server, ANJU, SERVER, GObject)
@@ -42,6 +43,9 @@ const char      *anju_server_get_fingerprint      (AnjuServer  *self);
 AnjuDb          *anju_server_get_db               (AnjuServer  *self);
 /* Long reads off the main loop (anju-db-worker.h); NULL after shutdown. */
 AnjuDbWorker    *anju_server_get_db_worker        (AnjuServer  *self);
+/* The callers signed in with a session token (anju-session-cache.h):
+ * this server's own, used on its main context. */
+AnjuSessionCache*anju_server_get_session_cache    (AnjuServer  *self);
 AnjuClock       *anju_server_get_clock            (AnjuServer  *self);
 const AnjuConfig*anju_server_get_config           (AnjuServer  *self);
 GBytes          *anju_server_get_audit_key        (AnjuServer  *self);

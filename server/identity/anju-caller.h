@@ -24,7 +24,9 @@ typedef struct _AnjuCaller
   char       *org_path;              /* "/1/4/" */
   char       *org_kind;              /* "center", "street" … */
   char       *org_name;
-  GHashTable *permissions;           /* set of permission ids */
+  /* Set of permission ids.  Never changed once the caller is built:
+   * copies share it (it is reference-counted, atomically). */
+  GHashTable *permissions;
   gint64      session_id;
   gint64      session_expires_at;    /* seconds since the epoch */
   gboolean    must_change_password;
@@ -35,8 +37,10 @@ typedef struct _AnjuCaller
 
 AnjuCaller *anju_caller_new                (void);
 void        anju_caller_free               (AnjuCaller *self);
-/* A deep copy, for work that runs in another thread than the request
- * (anju-db-worker.h): the copy shares nothing with self. */
+/* A copy, for work that runs in another thread than the request
+ * (anju-db-worker.h) and for each request the session cache answers
+ * (anju-session-cache.h): its own strings, and the same permission set,
+ * which nobody changes, so the two may live in different threads. */
 AnjuCaller *anju_caller_copy               (const AnjuCaller *self);
 gboolean    anju_caller_has_permission     (const AnjuCaller *self,
                                             const char       *permission);

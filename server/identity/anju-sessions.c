@@ -7,6 +7,8 @@
 #include <openssl/rand.h>
 
 #include "anju-clock.h"
+#include "anju-server.h"
+#include "anju-session-cache.h"
 #include "anju-sessions.h"
 #include "anju-stmt.h"
 
@@ -225,34 +227,40 @@ touch_session (AnjuDb  *db,
   return anju_db_step_done (db, stmt, error);
 }
 
-AnjuCaller *
-anju_sessions_authenticate (AnjuRequest  *request,
-                            const char   *token,
-                            GError      **error)
+/* The identity generation (0021-session-cache.sql): one row by its
+ * primary key, all the database work of a request the cache answers. */
+static gboolean
+read_generation (AnjuDb  *db,
+                 gint64  *out_generation,
+                 GError **error)
 {
-  AnjuDb *db = anju_request_get_db (request);
-  const AnjuConfig *config = anju_request_get_config (request);
-  gint64 now = anju_clock_now_secs (anju_request_get_clock (request));
+  g_auto(AnjuStmt) stmt = NULL;
+
+  stmt = anju_db_prepare (db, "SELECT generation FROM identity_generation WHERE id = 1", error);
+  return stmt != NULL && anju_db_step_count (db, stmt, out_generation, error);
+}
+
+/* The session of token_hash from the database and its caller built
+ * afresh; *out_last_used_at is the session's last use after the touch. */
+static AnjuCaller *
+load_session (AnjuDb            *db,
+              const AnjuConfig  *config,
+              const char        *token_hash,
+              gint64             now,
+              gint64            *out_last_used_at,
+              GError           **error)
+{
   gint64 idle_limit = (gint64) config->session_idle_minutes * 60;
   g_auto(AnjuStmt) stmt = NULL;
-  g_autofree char *hash = NULL;
   gint64 session_id, user_id, last_used_at, expires_at;
 
-  if (token == NULL || *token == '\0')
-    {
-      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED,
-                           _("Please sign in."));
-      return NULL;
-    }
-
-  hash = token_hash (token);
   stmt = anju_db_prepare (db,
                           "SELECT id, user_id, last_used_at, expires_at"
                           " FROM sessions WHERE token_hash = ?1",
                           error);
   if (stmt == NULL)
     return NULL;
-  anju_db_bind_text (stmt, 1, hash);
+  anju_db_bind_text (stmt, 1, token_hash);
 
   if (!anju_db_step_row (db, stmt, ANJU_ERROR_UNAUTHORIZED, session_ended (), error))
     return NULL;
@@ -273,7 +281,95 @@ anju_sessions_authenticate (AnjuRequest  *request,
 
   /* Several requests in the same second need not each take the write
    * lock for an update that changes nothing. */
-  if (last_used_at < now && !touch_session (db, session_id, now, error))
-    return NULL;
+  if (last_used_at < now)
+    {
+      if (!touch_session (db, session_id, now, error))
+        return NULL;
+      last_used_at = now;
+    }
+  *out_last_used_at = last_used_at;
   return anju_sessions_load_caller (db, user_id, session_id, expires_at, error);
+}
+
+/* The caller the cache kept for token_hash, when nothing it was built
+ * from has changed (the generation) and its session has neither ended
+ * nor gone idle since (the time): *out_caller is a copy, its idle clock
+ * moved on.  Otherwise *out_caller is NULL and the database decides, as
+ * for a token never seen.  FALSE only for a database error. */
+static gboolean
+reuse_session (AnjuSessionCache  *cache,
+               AnjuDb            *db,
+               const AnjuConfig  *config,
+               const char        *token_hash,
+               gint64             generation,
+               gint64             now,
+               AnjuCaller       **out_caller,
+               GError           **error)
+{
+  gint64 idle_limit = (gint64) config->session_idle_minutes * 60;
+  const AnjuCaller *kept;
+  gint64 last_used_at = 0;
+
+  *out_caller = NULL;
+  kept = anju_session_cache_lookup (cache, token_hash, generation, &last_used_at);
+  if (kept == NULL)
+    return TRUE;
+  if (now >= kept->session_expires_at || now - last_used_at >= idle_limit)
+    {
+      anju_session_cache_remove (cache, token_hash);
+      return TRUE;
+    }
+
+  if (last_used_at < now)
+    {
+      if (!touch_session (db, kept->session_id, now, error))
+        return FALSE;
+      anju_session_cache_set_last_used (cache, token_hash, now);
+    }
+  *out_caller = anju_caller_copy (kept);
+  return TRUE;
+}
+
+AnjuCaller *
+anju_sessions_authenticate (AnjuRequest  *request,
+                            const char   *token,
+                            GError      **error)
+{
+  AnjuDb *db = anju_request_get_db (request);
+  const AnjuConfig *config = anju_request_get_config (request);
+  AnjuSessionCache *cache = anju_server_get_session_cache (anju_request_get_server (request));
+  gint64 now = anju_clock_now_secs (anju_request_get_clock (request));
+  g_autofree char *hash = NULL;
+  AnjuCaller *caller = NULL;
+  gint64 generation = 0;
+  gint64 last_used_at = 0;
+
+  if (token == NULL || *token == '\0')
+    {
+      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_UNAUTHORIZED,
+                           _("Please sign in."));
+      return NULL;
+    }
+
+  /* The generation first: what is loaded after it is at least as new,
+   * so a change that lands in between only makes the next request
+   * load again. */
+  hash = token_hash (token);
+  if (!read_generation (db, &generation, error))
+    return NULL;
+
+  if (!reuse_session (cache, db, config, hash, generation, now, &caller, error))
+    return NULL;
+  if (caller != NULL)
+    return caller;
+
+  caller = load_session (db, config, hash, now, &last_used_at, error);
+  if (caller == NULL)
+    return NULL;
+  /* Inside a transaction the generation read may be one a rollback
+   * takes back: then a later change could bring the same number back
+   * over other data.  Requests do not start in one; be sure. */
+  if (sqlite3_get_autocommit (anju_db_get_handle (db)))
+    anju_session_cache_insert (cache, hash, generation, anju_caller_copy (caller), last_used_at);
+  return caller;
 }

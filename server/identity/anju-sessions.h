@@ -13,8 +13,12 @@
 
 G_BEGIN_DECLS
 
-/* Called by the router for every non-public route.  Returns the caller, or
- * NULL with ANJU_ERROR_UNAUTHORIZED.  Touches the session's last use. */
+/* Called by the router for every non-public route.  Returns the caller
+ * (the request's own), or NULL with ANJU_ERROR_UNAUTHORIZED.  Touches the
+ * session's last use, at most once a second.  A token seen before costs
+ * one read of the identity generation: its caller comes from the
+ * server's session cache (anju-session-cache.h) while nothing it was
+ * built from has changed. */
 AnjuCaller *anju_sessions_authenticate (AnjuRequest  *request,
                                         const char   *token,
                                         GError      **error);

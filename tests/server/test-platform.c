@@ -392,6 +392,50 @@ test_unknown_route (AnjuTestFixture *fixture,
   anju_assert_error (status, bad_id, SOUP_STATUS_NOT_FOUND, "not_found");
 }
 
+/* The route table (server/core/anju-route-table.h): the first route
+ * added wins, a capture takes one non-empty segment, only as many
+ * segments as the pattern has, and a path some other method takes is a
+ * 405. */
+static void
+test_routing (AnjuTestFixture *fixture,
+              gconstpointer    data)
+{
+  static const struct
+  {
+    const char *method;
+    const char *path;
+    guint       status;
+    const char *code;     /* (nullable) */
+  } cases[] = {
+    /* "export" is registered before "{id}". */
+    { "GET", "/api/v1/pubrent/units/export", SOUP_STATUS_OK, NULL },
+    { "GET", "/api/v1/pubrent/units/999999", SOUP_STATUS_NOT_FOUND, "not_found" },
+    { "GET", "/api/v1/organisations/1", SOUP_STATUS_OK, NULL },
+    { "GET", "/api/v1/organisations/1/", SOUP_STATUS_NOT_FOUND, "not_found" },
+    { "GET", "/api/v1/organisations//move", SOUP_STATUS_NOT_FOUND, "not_found" },
+    { "GET", "/api/v1/organisations/1/move", SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed" },
+    { "DELETE", "/api/v1/health", SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed" },
+    { "GET", "/api/v1/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q", SOUP_STATUS_NOT_FOUND, "not_found" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) reply = NULL;
+      guint status = 0;
+
+      g_test_message ("%s %s", cases[i].method, cases[i].path);
+      reply = anju_test_request_raw (fixture->srv, fixture->admin, cases[i].method, cases[i].path,
+                                     NULL, NULL, &status);
+      g_assert_cmpuint (status, ==, cases[i].status);
+      if (cases[i].code != NULL)
+        {
+          g_autoptr(JsonNode) error = anju_test_parse_json (reply);
+
+          g_assert_cmpstr (anju_test_json_string (error, "error.code"), ==, cases[i].code);
+        }
+    }
+}
+
 static void
 add_fixture_test (const char *path,
                   void      (*func) (AnjuTestFixture *, gconstpointer))
@@ -413,6 +457,7 @@ main (int    argc,
   add_fixture_test ("/platform/bad-bodies  SEC-075", test_bad_bodies);
   add_fixture_test ("/platform/paging-bounds", test_paging_bounds);
   add_fixture_test ("/platform/unknown-route", test_unknown_route);
+  add_fixture_test ("/platform/routing", test_routing);
   g_test_add_func ("/platform/oversize-body  SEC-028", test_oversize_body);
 
   return g_test_run ();
