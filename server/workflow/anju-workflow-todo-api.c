@@ -188,6 +188,12 @@ request_now (AnjuRequest *request)
   TODO_SELECT (ITEM_COLUMNS DUE_LAST_COLUMN, TODO_FILTERS) \
   ") ORDER BY " ORDER " LIMIT ?6 OFFSET ?7"
 
+const char *
+_anju_workflow_todo_page_sql (gboolean by_created)
+{
+  return by_created ? TODO_PAGE (ORDER_CREATED) : TODO_PAGE (ORDER_DUE);
+}
+
 typedef struct
 {
   AnjuCaller *caller;        /* (owned) anju_caller_copy () */
@@ -220,9 +226,7 @@ read_todo (AnjuDb   *reader,
   TodoJob *job = data;
   TodoFilters filters = { job->caller, job->type, job->overdue_only, job->now };
   ItemContext context = { job->now, FALSE };
-  g_auto(AnjuStmt) rows = anju_db_prepare (reader,
-                                           job->by_created ? TODO_PAGE (ORDER_CREATED)
-                                                           : TODO_PAGE (ORDER_DUE),
+  g_auto(AnjuStmt) rows = anju_db_prepare (reader, _anju_workflow_todo_page_sql (job->by_created),
                                            error);
   g_auto(AnjuStmt) count = NULL;
 

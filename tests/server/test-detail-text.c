@@ -37,6 +37,7 @@
 #include "anju-review-private.h"
 #include "anju-sessions.h"
 #include "anju-test-identity.h"
+#include "anju-workflow-private.h"
 
 /* Not valid JSON text in a JSON string: each of these must come back
  * escaped exactly as json-glib escapes it. */
@@ -419,6 +420,30 @@ test_todo_total (AnjuTestFixture *fixture,
   g_assert_cmpuint (overdue_items, ==, 0);
 }
 
+/* F-PORTAL-005: the to-do's page, counted in the same statement, searches
+ * the caller's open tasks through their indexes in both orders. */
+static void
+test_todo_plans (AnjuTestFixture *fixture,
+                 gconstpointer    data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnjuDb) reader = anju_db_open_reader (anju_db_get_path (anju_server_get_db (fixture->srv->server)),
+                                                  &error);
+
+  g_assert_no_error (error);
+  for (int by_created = 0; by_created <= 1; by_created++)
+    {
+      const char *sql = _anju_workflow_todo_page_sql (by_created);
+      g_autofree char *scan = find_big_scan (reader, sql);
+
+      g_assert_nonnull (strstr (sql, "COUNT(*) OVER ()"));
+      if (scan != NULL)
+        g_error ("a full scan of a big table: %s\nin: %s", scan, sql);
+    }
+  /* The checker finds one. */
+  g_assert_nonnull (find_big_scan (reader, "SELECT id FROM workflow_tasks t WHERE t.comment = ?1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,5 +456,7 @@ main (int   argc,
               anju_test_fixture_set_up, test_detail_masked, anju_test_fixture_tear_down);
   g_test_add ("/detail-text/F-PORTAL-005/todo-total", AnjuTestFixture, NULL,
               anju_test_fixture_set_up, test_todo_total, anju_test_fixture_tear_down);
+  g_test_add ("/detail-text/F-PORTAL-005/todo-plans", AnjuTestFixture, NULL,
+              anju_test_fixture_set_up, test_todo_plans, anju_test_fixture_tear_down);
   return g_test_run ();
 }
