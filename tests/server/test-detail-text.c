@@ -426,9 +426,10 @@ static void
 test_todo_plans (AnjuTestFixture *fixture,
                  gconstpointer    data G_GNUC_UNUSED)
 {
+  AnjuDb *db = anju_server_get_db (fixture->srv->server);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AnjuDb) reader = anju_db_open_reader (anju_db_get_path (anju_server_get_db (fixture->srv->server)),
-                                                  &error);
+  g_autoptr(AnjuDb) reader = anju_db_open_reader (anju_db_get_path (db), &error);
+  g_autofree char *control = NULL;
 
   g_assert_no_error (error);
   for (int by_created = 0; by_created <= 1; by_created++)
@@ -441,7 +442,8 @@ test_todo_plans (AnjuTestFixture *fixture,
         g_error ("a full scan of a big table: %s\nin: %s", scan, sql);
     }
   /* The checker finds one. */
-  g_assert_nonnull (find_big_scan (reader, "SELECT id FROM workflow_tasks t WHERE t.comment = ?1"));
+  control = find_big_scan (reader, "SELECT id FROM workflow_tasks t WHERE t.comment = ?1");
+  g_assert_nonnull (control);
 }
 
 int
