@@ -43,6 +43,9 @@
  * escaped exactly as json-glib escapes it. */
 #define AWKWARD "引号\"反斜杠\\\\ 控制\x01\x1f\t\n\r 😀🏠 \xe2\x80\xa8 </script>"
 
+/* The blob of the files added, one byte. */
+#define SHA256 "'" "00000000000000000000000000000000" "000000000000000000000000000000aa" "'"
+
 static void
 exec_sql (AnjuTestServer *srv,
           const char     *sql)
@@ -112,15 +115,13 @@ add_awkward_rows (AnjuTestServer *srv)
   exec_sql (srv, sql);
   sqlite3_free (sql);
 
-  exec_sql (srv, "INSERT INTO file_blobs (sha256, data) VALUES"
-                 " ('00000000000000000000000000000000000000000000000000000000000000aa', x'00')");
+  exec_sql (srv, "INSERT INTO file_blobs (sha256, data) VALUES (" SHA256 ", x'00')");
   sql = sqlite3_mprintf ("INSERT INTO files (id, sha256, name, content_type, size, uploaded_by,"
                          " uploaded_at, archived_at) VALUES"
-                         " (900001, '00000000000000000000000000000000000000000000000000000000000000aa',"
-                         "  %Q, 'application/pdf', 1, (SELECT MIN(id) FROM users), 1767225600, NULL),"
-                         " (900002, '00000000000000000000000000000000000000000000000000000000000000aa',"
-                         "  'b.pdf', 'application/pdf', 1, (SELECT MAX(id) FROM users), 1767225601,"
-                         "  1767225700)",
+                         " (900001, " SHA256 ", %Q, 'application/pdf', 1,"
+                         "  (SELECT MIN(id) FROM users), 1767225600, NULL),"
+                         " (900002, " SHA256 ", 'b.pdf', 'application/pdf', 1,"
+                         "  (SELECT MAX(id) FROM users), 1767225601, 1767225700)",
                          AWKWARD);
   exec_sql (srv, sql);
   sqlite3_free (sql);
