@@ -21,14 +21,6 @@
  * is 2 MiB. */
 #define WRITER_CACHE_KIB 65536
 
-/* Each reader's page cache (anju-db-worker.h).  With SQLite's default
- * 2 MiB, a to-do page (the rows of a street's few hundred open tasks and
- * of their instances, scattered over the tables) no longer fitted: every
- * request read the same pages again (pread), and the worker spent as
- * much time in the kernel as in SQLite.  The cache grows only as far as
- * a reader's reads need it. */
-#define READER_CACHE_KIB 16384
-
 /* Heap that glibc keeps after a free instead of handing it back to the
  * kernel (M_TRIM_THRESHOLD), and the size from which it maps a block of
  * its own (M_MMAP_THRESHOLD). */
@@ -213,8 +205,7 @@ anju_db_open_reader (const char  *path,
    * needs to wait rather than fail while a checkpoint holds a lock. */
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->handle, 1);
-  if (!anju_db_exec (self, "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
-                          " PRAGMA cache_size=-" G_STRINGIFY (READER_CACHE_KIB) ";", error))
+  if (!anju_db_exec (self, "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;", error))
     return NULL;
 
   return g_steal_pointer (&self);
