@@ -247,3 +247,13 @@ anju_json_text_null (AnjuJsonText *self)
   g_string_append (self->out, "null");
   self->after_value = TRUE;
 }
+
+void
+anju_json_text_raw (AnjuJsonText *self,
+                    const char   *json,
+                    gsize         length)
+{
+  separate (self);
+  g_string_append_len (self->out, json, length);
+  self->after_value = TRUE;
+}

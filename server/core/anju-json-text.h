@@ -57,6 +57,11 @@ void          anju_json_text_double       (AnjuJsonText *self,
 void          anju_json_text_bool         (AnjuJsonText *self,
                                            gboolean      value);
 void          anju_json_text_null         (AnjuJsonText *self);
+/* A value that is JSON text already (one complete value, as a
+ * JsonGenerator wrote it), appended as it is. */
+void          anju_json_text_raw          (AnjuJsonText *self,
+                                           const char   *json,
+                                           gsize         length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnjuJsonText, anju_json_text_free)
 

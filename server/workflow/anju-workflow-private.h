@@ -32,6 +32,10 @@ void              _anju_workflow_add_builtin_hooks (AnjuWorkflow *self);
 const AnjuRoute  *_anju_workflow_template_routes (guint *n_routes);
 const AnjuRoute  *_anju_workflow_instance_routes (guint *n_routes);
 const AnjuRoute  *_anju_workflow_todo_routes     (guint *n_routes);
+/* The to-do page's statement, its total in the last column (for the
+ * query-plan test): ?1 user id, ?2 organisation path, ?3 type, ?4
+ * overdue only, ?5 now, ?6 LIMIT, ?7 OFFSET. */
+const char       *_anju_workflow_todo_page_sql   (gboolean by_created);
 
 /* The overdue sweep (anju-workflow-sweep.c), an AnjuPeriodicFunc whose
  * user_data is the AnjuWorkflow. */

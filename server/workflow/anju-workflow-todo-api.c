@@ -14,7 +14,8 @@
 
 #include "anju-caller.h"
 #include "anju-clock.h"
-#include "anju-json-columns.h"
+#include "anju-counted-page.h"
+#include "anju-db-worker.h"
 #include "anju-json-text-columns.h"
 #include "anju-stmt.h"
 #include "anju-validation.h"
@@ -73,12 +74,10 @@
   "t.id, t.instance_id, tp.code, tp.name, i.domain, i.record_id, i.record_label, t.step_name," \
   " t.kind, t.org_id, o.name, t.created_at, t.due_at, t.action, t.comment, t.done_at"
 
-/* The to-do orders by result column, as the ORDER BY of a UNION must
- * be: due first and those without a due date last (DUE_LAST, t.due_at,
- * t.id), or the oldest first (t.created_at, t.id). */
-#define DUE_LAST_COLUMN ", t.due_at IS NULL"
-#define ORDER_DUE "17, 13, 1"
-#define ORDER_CREATED "12, 1"
+/* The to-do's orders: due first and those without a due date last, or
+ * the oldest first; the task's id makes each one total. */
+#define ORDER_DUE "due_last, due_at, id"
+#define ORDER_CREATED "created_at, id"
 
 typedef struct
 {
@@ -176,6 +175,92 @@ request_now (AnjuRequest *request)
   return anju_clock_now_secs (anju_request_get_clock (request));
 }
 
+/* ---- the to-do list, read by the database worker ---------------------- */
+
+/* The page with its total in a last column (anju-counted-page.h).  The
+ * caller's open tasks are all found and sorted for any page, so counting
+ * them as they are sorted costs next to nothing, where a COUNT(*) of its
+ * own ran the whole search a second time.  The search and the sort carry
+ * only each task's id and sort keys; the page's 50 rows are then read by
+ * their ids: sorting every task with all its item's columns (labels,
+ * names) cost more than the search. */
+#define TODO_PAGE(ORDER, OUTER_ORDER) \
+  "SELECT " ITEM_COLUMNS ", p.total FROM (" \
+  " SELECT *, COUNT(*) OVER () AS total FROM (" \
+  TODO_SELECT ("t.id AS id, t.created_at AS created_at, t.due_at AS due_at," \
+               " t.due_at IS NULL AS due_last", TODO_FILTERS) \
+  " ) ORDER BY " ORDER " LIMIT ?6 OFFSET ?7) p" \
+  " CROSS JOIN workflow_tasks t ON t.id = p.id" TODO_JOINS \
+  " JOIN organisations o ON o.id = t.org_id" \
+  " ORDER BY " OUTER_ORDER
+
+const char *
+_anju_workflow_todo_page_sql (gboolean by_created)
+{
+  return by_created ? TODO_PAGE (ORDER_CREATED, "p.created_at, p.id")
+                    : TODO_PAGE (ORDER_DUE, "p.due_last, p.due_at, p.id");
+}
+
+typedef struct
+{
+  AnjuCaller *caller;        /* (owned) anju_caller_copy () */
+  char       *type;          /* (owned) (nullable) */
+  gboolean    overdue_only;
+  gint64      now;
+  gboolean    by_created;
+  guint       page;
+  guint       page_size;
+  char       *data;          /* (owned) the page as JSON text */
+  gsize       length;
+} TodoJob;
+
+static void
+todo_job_free (gpointer data)
+{
+  TodoJob *job = data;
+
+  g_clear_pointer (&job->caller, anju_caller_free);
+  g_clear_pointer (&job->type, g_free);
+  g_clear_pointer (&job->data, g_free);
+  g_free (job);
+}
+
+static gboolean           /* in a worker thread */
+read_todo (AnjuDb   *reader,
+           gpointer  data,
+           GError  **error)
+{
+  TodoJob *job = data;
+  TodoFilters filters = { job->caller, job->type, job->overdue_only, job->now };
+  ItemContext context = { job->now, FALSE };
+  g_auto(AnjuStmt) rows = anju_db_prepare (reader, _anju_workflow_todo_page_sql (job->by_created),
+                                           error);
+  g_auto(AnjuStmt) count = NULL;
+
+  if (rows == NULL
+      || (count = anju_db_prepare (reader, "SELECT COUNT(*) FROM ("
+                                           TODO_SELECT ("1", TODO_FILTERS) ")",
+                                   error)) == NULL)
+    return FALSE;
+  bind_todo (rows, &filters);
+  bind_todo (count, &filters);
+  sqlite3_bind_int64 (rows, 6, job->page_size);
+  sqlite3_bind_int64 (rows, 7, (gint64) (job->page - 1) * job->page_size);
+  job->data = anju_counted_page_write (reader, rows, count, write_todo_item, &context, job->page,
+                                       job->page_size, &job->length, error);
+  return job->data != NULL;
+}
+
+static void               /* back on the main context */
+reply_todo (AnjuRequest *request,
+            gpointer     data)
+{
+  TodoJob *job = data;
+
+  anju_request_reply_json_data (request, SOUP_STATUS_OK, g_steal_pointer (&job->data),
+                                job->length);
+}
+
 static void
 handle_todo (AnjuRequest *request)
 {
@@ -183,13 +268,7 @@ handle_todo (AnjuRequest *request)
   const char *sort = anju_request_get_query (request, "sort");
   const char *overdue = anju_request_get_query (request, "overdue");
   g_autoptr(GError) error = NULL;
-  TodoFilters filters = {
-    .caller = anju_request_get_caller (request),
-    .type = anju_request_get_query (request, "type"),
-    .overdue_only = g_strcmp0 (overdue, "true") == 0,
-    .now = request_now (request),
-  };
-  ItemContext context = { filters.now, FALSE };
+  TodoJob *job;
   guint page, page_size;
 
   if (!anju_request_get_paging (request, &page, &page_size, &error))
@@ -208,16 +287,17 @@ handle_todo (AnjuRequest *request)
     }
 
   /* Due first, those without a due date last; or the oldest first, as
-   * work is taken in the order it came. */
-  anju_request_reply_list_rows (request,
-                                "SELECT COUNT(*) FROM (" TODO_SELECT ("1", TODO_FILTERS) ")",
-                                g_strcmp0 (sort, "created") == 0
-                                ? TODO_SELECT (ITEM_COLUMNS, TODO_FILTERS)
-                                  " ORDER BY " ORDER_CREATED " LIMIT ?6 OFFSET ?7"
-                                : TODO_SELECT (ITEM_COLUMNS DUE_LAST_COLUMN, TODO_FILTERS)
-                                  " ORDER BY " ORDER_DUE " LIMIT ?6 OFFSET ?7",
-                                6, page, page_size, bind_todo, &filters,
-                                write_todo_item, &context);
+   * work is taken in the order it came.  Only committed tasks are read:
+   * the worker's QUICK lane answers, beside the main loop. */
+  job = g_new0 (TodoJob, 1);
+  job->caller = anju_caller_copy (anju_request_get_caller (request));
+  job->type = g_strdup (anju_request_get_query (request, "type"));
+  job->overdue_only = g_strcmp0 (overdue, "true") == 0;
+  job->now = request_now (request);
+  job->by_created = g_strcmp0 (sort, "created") == 0;
+  job->page = page;
+  job->page_size = page_size;
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_todo, reply_todo, job, todo_job_free);
 }
 
 gboolean
@@ -248,13 +328,13 @@ anju_workflow_count_todo (AnjuDb            *db,
   return TRUE;
 }
 
+/* {"types": [{"type","name","count","overdue"}…], "total", "overdue"}:
+ * the GROUP BY gives each type's counts, the sums are added up here. */
 static gboolean
-add_type_counts (JsonBuilder        *builder,
-                 AnjuDb             *db,
-                 const TodoFilters  *filters,
-                 gint64             *out_total,
-                 gint64             *out_overdue,
-                 GError            **error)
+write_counts (AnjuDb             *db,
+              const TodoFilters  *filters,
+              GString            *out,
+              GError            **error)
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
                                            "SELECT todo.code,"
@@ -266,63 +346,97 @@ add_type_counts (JsonBuilder        *builder,
                                                         " t.due_at < ?5 AS late", "")
                                            ") todo GROUP BY todo.code ORDER BY todo.code",
                                            error);
+  g_autoptr(AnjuJsonText) text = anju_json_text_new (out);
+  gint64 total = 0;
+  gint64 overdue = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_todo (stmt, filters);
-  json_builder_set_member_name (builder, "types");
-  json_builder_begin_array (builder);
+  anju_json_text_begin_object (text);
+  anju_json_text_member (text, "types");
+  anju_json_text_begin_array (text);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 count = sqlite3_column_int64 (stmt, 2);
-      gint64 overdue = (gint64) sqlite3_column_double (stmt, 3);
+      gint64 late = (gint64) sqlite3_column_double (stmt, 3);
 
-      json_builder_begin_object (builder);
-      anju_json_add_text_column (builder, "type", stmt, 0);
-      anju_json_add_text_column (builder, "name", stmt, 1);
-      json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, count);
-      json_builder_set_member_name (builder, "overdue");
-      json_builder_add_int_value (builder, overdue);
-      json_builder_end_object (builder);
-      *out_total += count;
-      *out_overdue += overdue;
+      anju_json_text_begin_object (text);
+      anju_json_text_text_column (text, "type", stmt, 0);
+      anju_json_text_text_column (text, "name", stmt, 1);
+      anju_json_text_member (text, "count");
+      anju_json_text_int (text, count);
+      anju_json_text_member (text, "overdue");
+      anju_json_text_int (text, late);
+      anju_json_text_end_object (text);
+      total += count;
+      overdue += late;
     }
-  json_builder_end_array (builder);
   if (rc != SQLITE_DONE)
     {
       anju_db_set_error (db, error);
       return FALSE;
     }
+  anju_json_text_end_array (text);
+  anju_json_text_member (text, "total");
+  anju_json_text_int (text, total);
+  anju_json_text_member (text, "overdue");
+  anju_json_text_int (text, overdue);
+  anju_json_text_end_object (text);
   return TRUE;
+}
+
+typedef struct
+{
+  AnjuCaller *caller;   /* (owned) anju_caller_copy () */
+  gint64      now;
+  GString    *out;      /* (owned) the counts as JSON text */
+} CountsJob;
+
+static void
+counts_job_free (gpointer data)
+{
+  CountsJob *job = data;
+
+  g_clear_pointer (&job->caller, anju_caller_free);
+  if (job->out != NULL)
+    g_string_free (job->out, TRUE);
+  g_free (job);
+}
+
+static gboolean           /* in a worker thread */
+read_counts (AnjuDb   *reader,
+             gpointer  data,
+             GError  **error)
+{
+  CountsJob *job = data;
+  TodoFilters filters = { .caller = job->caller, .now = job->now };
+
+  return write_counts (reader, &filters, job->out, error);
+}
+
+static void               /* back on the main context */
+reply_counts (AnjuRequest *request,
+              gpointer     data)
+{
+  CountsJob *job = data;
+  gsize length = job->out->len;
+
+  anju_request_reply_json_data (request, SOUP_STATUS_OK,
+                                g_string_free (g_steal_pointer (&job->out), FALSE), length);
 }
 
 static void
 handle_counts (AnjuRequest *request)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  TodoFilters filters = {
-    .caller = anju_request_get_caller (request),
-    .now = request_now (request),
-  };
-  gint64 total = 0;
-  gint64 overdue = 0;
+  CountsJob *job = g_new0 (CountsJob, 1);
 
-  json_builder_begin_object (builder);
-  if (!add_type_counts (builder, anju_request_get_db (request), &filters, &total, &overdue,
-                        &error))
-    {
-      anju_request_reply_error (request, error);
-      return;
-    }
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, total);
-  json_builder_set_member_name (builder, "overdue");
-  json_builder_add_int_value (builder, overdue);
-  json_builder_end_object (builder);
-  anju_request_reply_json (request, SOUP_STATUS_OK, json_builder_get_root (builder));
+  job->caller = anju_caller_copy (anju_request_get_caller (request));
+  job->now = request_now (request);
+  job->out = g_string_sized_new (512);
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_counts, reply_counts, job,
+                      counts_job_free);
 }
 
 /* bind_data is the AnjuCaller whose finished tasks are listed. */

@@ -203,6 +203,31 @@ test_nesting (void)
   g_assert_no_error (error);
 }
 
+/* A value written already (a stored report) goes in with the commas
+ * around it as any other value. */
+static void
+test_raw (void)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(AnjuJsonText) text = anju_json_text_new (out);
+  g_autofree char *result = NULL;
+
+  anju_json_text_begin_array (text);
+  anju_json_text_int (text, 1);
+  anju_json_text_raw (text, "{\"a\":[1,2]}", 11);
+  anju_json_text_raw (text, "null", 4);
+  anju_json_text_begin_object (text);
+  anju_json_text_member (text, "r");
+  anju_json_text_raw (text, "[]", 2);
+  anju_json_text_member (text, "s");
+  anju_json_text_string (text, "x");
+  anju_json_text_end_object (text);
+  anju_json_text_end_array (text);
+  result = g_string_free (out, FALSE);
+
+  g_assert_cmpstr (result, ==, "[1,{\"a\":[1,2]},null,{\"r\":[],\"s\":\"x\"}]");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,5 +239,6 @@ main (int    argc,
   g_test_add_func ("/json-text/embedded-nul", test_embedded_nul);
   g_test_add_func ("/json-text/scalars", test_scalars);
   g_test_add_func ("/json-text/nesting", test_nesting);
+  g_test_add_func ("/json-text/raw", test_raw);
   return g_test_run ();
 }

@@ -14,6 +14,17 @@ JsonNode *anju_application_detail       (AnjuDb            *db,
                                          const AnjuCaller  *caller,
                                          gint64             id,
                                          GError           **error);
+/* The same Application, written as JSON text at the end of out straight
+ * from the rows (anju-json-text.h), which costs a fraction of the
+ * JsonNode.  With in_scope_only, an application out of the caller's
+ * scope is ANJU_ERROR_NOT_FOUND, as for a GET.  db may be a worker's
+ * reader (anju-db-worker.h) and caller a copy of the request's. */
+gboolean  anju_application_detail_write (AnjuDb            *db,
+                                         const AnjuCaller  *caller,
+                                         gint64             id,
+                                         gboolean           in_scope_only,
+                                         GString           *out,
+                                         GError           **error);
 /* The ApplicationFile list of an application. */
 JsonNode *anju_application_files_json   (AnjuDb            *db,
                                          gint64             id,

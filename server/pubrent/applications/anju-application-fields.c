@@ -12,6 +12,7 @@
 #include "anju-application-fields.h"
 #include "anju-decimal.h"
 #include "anju-db.h"
+#include "anju-json-text-columns.h"
 
 /* D01, in the order of docs/api.md's Application. */
 static const AnjuAppField application_fields[] = {
@@ -355,5 +356,47 @@ anju_app_fields_from_row (const AnjuAppField *fields,
       else
         json_object_set_string_member (record, name,
                                        (const char *) sqlite3_column_text (stmt, column));
+    }
+}
+
+void
+anju_app_fields_write (const AnjuAppField *field,
+                       sqlite3_stmt       *stmt,
+                       int                 column,
+                       char             *(*mask) (const char *),
+                       AnjuJsonText       *text)
+{
+  /* The same cases in the same order as anju_app_fields_from_row(). */
+  if (field->kind == ANJU_APP_BOOL)
+    {
+      anju_json_text_member (text, field->name);
+      anju_json_text_bool (text, sqlite3_column_int (stmt, column) != 0);
+    }
+  else if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      anju_json_text_member (text, field->name);
+      anju_json_text_null (text);
+    }
+  else if (field->kind == ANJU_APP_INT)
+    anju_json_text_id_column (text, field->name, stmt, column);
+  else if (field->kind == ANJU_APP_MONEY || field->kind == ANJU_APP_AREA)
+    {
+      g_autofree char *value = anju_decimal_format_hundredths (sqlite3_column_int64 (stmt, column));
+
+      anju_json_text_member (text, field->name);
+      anju_json_text_string (text, value);
+    }
+  else if (mask != NULL)
+    {
+      g_autofree char *masked = mask ((const char *) sqlite3_column_text (stmt, column));
+
+      anju_json_text_member (text, field->name);
+      anju_json_text_string (text, masked);
+    }
+  else
+    {
+      /* As a C string, as json_object_set_string_member() takes it. */
+      anju_json_text_member (text, field->name);
+      anju_json_text_string (text, (const char *) sqlite3_column_text (stmt, column));
     }
 }

@@ -13,6 +13,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "anju-json-text.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -73,6 +75,15 @@ void        anju_app_fields_from_row            (const AnjuAppField *fields,
                                                  sqlite3_stmt       *stmt,
                                                  int                 first_column,
                                                  JsonObject         *record);
+
+/* Writes the member of field and its value from the row's column, as
+ * anju_app_fields_from_row() sets it; with mask (nullable), a text is
+ * written as mask gives it. */
+void        anju_app_fields_write               (const AnjuAppField *field,
+                                                 sqlite3_stmt       *stmt,
+                                                 int                 column,
+                                                 char             *(*mask) (const char *),
+                                                 AnjuJsonText       *text);
 
 /* The member's string, or NULL when absent, null or not a string. */
 const char *anju_app_record_get_string          (JsonObject         *record,

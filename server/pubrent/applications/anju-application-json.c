@@ -24,22 +24,43 @@ mask_member (JsonObject *object,
   json_object_set_string_member (object, member, masked);
 }
 
+/* The personal data of docs/api.md: ID numbers and phones, the
+ * applicant's, the agent's and each member's (who has no agent_…). */
+static const struct
+{
+  const char              *member;
+  AnjuApplicationMaskFunc  mask;
+} masked_members[] = {
+  { "id_no", anju_mask_id_number },
+  { "phone", anju_mask_phone },
+  { "agent_id_no", anju_mask_id_number },
+  { "agent_phone", anju_mask_phone },
+};
+
+static void
+mask_object (JsonObject *object)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (masked_members); i++)
+    mask_member (object, masked_members[i].member, masked_members[i].mask);
+}
+
 void
 anju_application_mask (JsonObject *record)
 {
   JsonArray *members = json_object_get_array_member (record, "members");
 
-  mask_member (record, "id_no", anju_mask_id_number);
-  mask_member (record, "phone", anju_mask_phone);
-  mask_member (record, "agent_id_no", anju_mask_id_number);
-  mask_member (record, "agent_phone", anju_mask_phone);
+  mask_object (record);
   for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
-    {
-      JsonObject *member = json_array_get_object_element (members, i);
+    mask_object (json_array_get_object_element (members, i));
+}
 
-      mask_member (member, "id_no", anju_mask_id_number);
-      mask_member (member, "phone", anju_mask_phone);
-    }
+AnjuApplicationMaskFunc
+anju_application_mask_of (const char *member)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (masked_members); i++)
+    if (g_str_equal (masked_members[i].member, member))
+      return masked_members[i].mask;
+  return NULL;
 }
 
 gboolean

@@ -13,9 +13,16 @@
 
 G_BEGIN_DECLS
 
+/* anju_mask_id_number(), anju_mask_phone(). */
+typedef char *(*AnjuApplicationMaskFunc) (const char *value);
+
 /* Masks the ID numbers and phones of record and of its members, in
  * place. */
 void      anju_application_mask           (JsonObject        *record);
+/* How member (of an application or of one of its members) is masked
+ * for whom may not see it in full, or NULL when it is shown as it is:
+ * the rule anju_application_mask() applies, for text written from rows. */
+AnjuApplicationMaskFunc anju_application_mask_of (const char *member);
 /* Whether caller sees the application of org_id unmasked. */
 gboolean  anju_application_caller_sees_pii (const AnjuCaller *caller,
                                             gint64            org_id);

@@ -18,6 +18,7 @@
 #include "anju-applications.h"
 #include "anju-caller.h"
 #include "anju-clock.h"
+#include "anju-db-worker.h"
 #include "anju-stmt.h"
 #include "anju-transaction.h"
 #include "anju-validation.h"
@@ -46,14 +47,61 @@ anju_application_reply_detail (AnjuRequest *request,
                                guint        status,
                                gint64       id)
 {
+  g_autoptr(GString) out = g_string_sized_new (8192);
   g_autoptr(GError) error = NULL;
-  JsonNode *node = anju_application_detail (anju_request_get_db (request),
-                                            anju_request_get_caller (request), id, &error);
+  gsize length;
 
-  if (node == NULL)
-    anju_request_reply_error (request, error);
-  else
-    anju_request_reply_json (request, status, node);
+  /* On the main connection: a write replies what it has just committed. */
+  if (!anju_application_detail_write (anju_request_get_db (request),
+                                      anju_request_get_caller (request), id, FALSE, out, &error))
+    {
+      anju_request_reply_error (request, error);
+      return;
+    }
+  length = out->len;
+  anju_request_reply_json_data (request, status, g_string_free (g_steal_pointer (&out), FALSE),
+                                length);
+}
+
+/* ---- the detail, read by the database worker --------------------------- */
+
+typedef struct
+{
+  AnjuCaller *caller;   /* (owned) anju_caller_copy () */
+  gint64      id;
+  GString    *out;      /* (owned) the detail as JSON text */
+} DetailJob;
+
+static void
+detail_job_free (gpointer data)
+{
+  DetailJob *job = data;
+
+  g_clear_pointer (&job->caller, anju_caller_free);
+  if (job->out != NULL)
+    g_string_free (job->out, TRUE);
+  g_free (job);
+}
+
+static gboolean           /* in a worker thread */
+read_detail (AnjuDb   *reader,
+             gpointer  data,
+             GError  **error)
+{
+  DetailJob *job = data;
+
+  return anju_application_detail_write (reader, job->caller, job->id, TRUE, job->out, error);
+}
+
+static void               /* back on the main context */
+reply_detail (AnjuRequest *request,
+              gpointer     data)
+{
+  DetailJob *job = data;
+  gsize length = job->out->len;
+
+  anju_request_reply_json_data (request, SOUP_STATUS_OK,
+                                g_string_free (g_steal_pointer (&job->out), FALSE), length);
 }
 
 /* A failure: the field errors of a 422 go into the answer. */
@@ -105,13 +153,23 @@ anju_application_run_write (AnjuRequest         *request,
 
 /* ---- the handlers ----------------------------------------------------- */
 
+/* A read of only committed rows: the QUICK lane of the database worker
+ * answers it on its own connection, beside the main loop, which the
+ * application's scope is checked in too (404 out of scope). */
 static void
 handle_get (AnjuRequest *request)
 {
-  g_auto(AnjuApplicationRef) ref = { 0, };
+  DetailJob *job;
+  gint64 id;
 
-  if (anju_application_load_visible (request, &ref))
-    anju_application_reply_detail (request, SOUP_STATUS_OK, ref.id);
+  if (!anju_request_get_path_id (request, "id", &id))
+    return;
+  job = g_new0 (DetailJob, 1);
+  job->caller = anju_caller_copy (anju_request_get_caller (request));
+  job->id = id;
+  job->out = g_string_sized_new (8192);
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_detail, reply_detail, job,
+                      detail_job_free);
 }
 
 /* Applications carry a list of member objects, which AnjuFieldSpec does

@@ -89,6 +89,13 @@ JsonNode *_anju_review_timeline         (AnjuDb              *db,
                                          const AnjuReviewApp *app,
                                          gboolean             with_people,
                                          GError             **error);
+/* The same timeline written as JSON text at the end of out (what the
+ * timeline endpoint answers, from a worker's reader). */
+gboolean  _anju_review_timeline_write   (AnjuDb              *db,
+                                         const AnjuReviewApp *app,
+                                         gboolean             with_people,
+                                         GString             *out,
+                                         GError             **error);
 
 /* Route tables. */
 const AnjuRoute *_anju_review_publicity_routes   (guint *n_routes);

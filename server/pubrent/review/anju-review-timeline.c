@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-json-text.h"
 #include "anju-review-private.h"
 #include "anju-stmt.h"
 #include "anju-time.h"
@@ -281,6 +282,22 @@ add_node (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Every node from the application's rows; nodes are cleared by the
+ * caller. */
+static gboolean
+fill_nodes (AnjuDb              *db,
+            const AnjuReviewApp *app,
+            Node                *nodes,
+            GError             **error)
+{
+  for (guint i = 0; i < N_NODES; i++)
+    nodes[i].state = "pending";
+  if (!fill_submitted (db, app, &nodes[SUBMITTED], error))
+    return FALSE;
+  fill_prereview (app, &nodes[PREREVIEW]);
+  return fill_steps (db, app, nodes, error) && fill_announcement (db, app, nodes, error);
+}
+
 JsonNode *
 _anju_review_timeline (AnjuDb              *db,
                        const AnjuReviewApp *app,
@@ -289,14 +306,8 @@ _anju_review_timeline (AnjuDb              *db,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   Node nodes[N_NODES] = { { 0 } };
-  gboolean ok;
+  gboolean ok = fill_nodes (db, app, nodes, error);
 
-  for (guint i = 0; i < N_NODES; i++)
-    nodes[i].state = "pending";
-  ok = fill_submitted (db, app, &nodes[SUBMITTED], error);
-  if (ok)
-    fill_prereview (app, &nodes[PREREVIEW]);
-  ok = ok && fill_steps (db, app, nodes, error) && fill_announcement (db, app, nodes, error);
   if (ok)
     {
       json_builder_begin_object (builder);
@@ -310,4 +321,70 @@ _anju_review_timeline (AnjuDb              *db,
   for (guint i = 0; i < N_NODES; i++)
     node_clear (&nodes[i]);
   return ok ? json_builder_get_root (builder) : NULL;
+}
+
+/* add_node() as JSON text. */
+static void
+write_node (AnjuJsonText *text,
+            guint         index,
+            const Node   *node,
+            gboolean      with_people)
+{
+  g_autofree char *at = node->at != 0 ? anju_time_format_iso8601 (node->at) : NULL;
+
+  anju_json_text_begin_object (text);
+  anju_json_text_member (text, "key");
+  anju_json_text_string (text, node_names[index].key);
+  anju_json_text_member (text, "name");
+  anju_json_text_string (text, _(node_names[index].name));
+  anju_json_text_member (text, "state");
+  anju_json_text_string (text, node->state);
+  anju_json_text_member (text, "at");
+  anju_json_text_string (text, at);
+  if (with_people)
+    {
+      anju_json_text_member (text, "owner");
+      if (node->owner_id != 0)
+        {
+          anju_json_text_begin_object (text);
+          anju_json_text_member (text, "id");
+          anju_json_text_int (text, node->owner_id);
+          anju_json_text_member (text, "name");
+          anju_json_text_string (text, node->owner_name);
+          anju_json_text_member (text, "org");
+          anju_json_text_string (text, node->owner_org);
+          anju_json_text_end_object (text);
+        }
+      else
+        anju_json_text_null (text);
+      anju_json_text_member (text, "opinion");
+      anju_json_text_string (text, node->opinion);
+    }
+  anju_json_text_end_object (text);
+}
+
+gboolean
+_anju_review_timeline_write (AnjuDb              *db,
+                             const AnjuReviewApp *app,
+                             gboolean             with_people,
+                             GString             *out,
+                             GError             **error)
+{
+  g_autoptr(AnjuJsonText) text = anju_json_text_new (out);
+  Node nodes[N_NODES] = { { 0 } };
+  gboolean ok = fill_nodes (db, app, nodes, error);
+
+  if (ok)
+    {
+      anju_json_text_begin_object (text);
+      anju_json_text_member (text, "nodes");
+      anju_json_text_begin_array (text);
+      for (guint i = 0; i < N_NODES; i++)
+        write_node (text, i, &nodes[i], with_people);
+      anju_json_text_end_array (text);
+      anju_json_text_end_object (text);
+    }
+  for (guint i = 0; i < N_NODES; i++)
+    node_clear (&nodes[i]);
+  return ok;
 }
