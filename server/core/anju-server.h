@@ -14,6 +14,7 @@
 #include "anju-db.h"
 #include "anju-event-bus.h"
 #include "anju-route.h"
+#include "anju-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,19 @@ void             anju_server_add_periodic         (AnjuServer       *self,
                                                    guint             interval_ms,
                                                    AnjuPeriodicFunc  func,
                                                    gpointer          user_data);
+
+/* A sweep (anju-sweep.h): every interval_ms, a run in short batches
+ * ([sweeps] batch_size items at most) on the main context the server
+ * was made in, never two runs at once, until shutdown.  funcs and
+ * user_data must outlive the server's sweeps (they end at shutdown or
+ * dispose).  Returns the sweep, owned by the server. */
+AnjuSweep       *anju_server_add_sweep            (AnjuServer           *self,
+                                                   guint                 interval_ms,
+                                                   const AnjuSweepFuncs *funcs,
+                                                   gpointer              user_data);
+/* (nullable) (transfer none): the sweep funcs->name names (tests). */
+AnjuSweep       *anju_server_get_sweep            (AnjuServer           *self,
+                                                   const char           *name);
 
 /* Long-lived module objects (the workflow engine, the message center),
  * looked up by name so modules need not know each other's headers to

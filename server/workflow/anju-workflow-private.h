@@ -33,9 +33,8 @@ const AnjuRoute  *_anju_workflow_template_routes (guint *n_routes);
 const AnjuRoute  *_anju_workflow_instance_routes (guint *n_routes);
 const AnjuRoute  *_anju_workflow_todo_routes     (guint *n_routes);
 
-/* The overdue sweep (anju-workflow-sweep.c), an AnjuPeriodicFunc whose
- * user_data is the AnjuWorkflow. */
-void              _anju_workflow_sweep_overdue   (AnjuServer *server,
-                                                  gpointer    user_data);
+/* The overdue sweep (anju-workflow-sweep.c), whose user_data is the
+ * AnjuWorkflow. */
+extern const AnjuSweepFuncs _anju_workflow_overdue_sweep;
 
 G_END_DECLS
