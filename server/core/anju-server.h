@@ -58,8 +58,10 @@ const AnjuRoute *const *anju_server_get_routes    (AnjuServer  *self,
 AnjuEventBus    *anju_server_get_event_bus        (AnjuServer  *self);
 
 /* Runs func every interval_ms on the main context the server was made in,
- * until shutdown.  For sweeps (overdue tasks, queued SMS): func must not
- * block for long, and reads the time from the server's AnjuClock. */
+ * until shutdown.  For work bounded by itself (queued SMS, at most a
+ * rate's worth a run): func must not block for long, and reads the time
+ * from the server's AnjuClock.  A job over however many items the data
+ * holds is a sweep (anju_server_add_sweep). */
 typedef void (*AnjuPeriodicFunc) (AnjuServer *server,
                                   gpointer    user_data);
 void             anju_server_add_periodic         (AnjuServer       *self,
