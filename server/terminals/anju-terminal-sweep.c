@@ -474,17 +474,20 @@ anju_terminal_sweep_batch (const AnjuTerminalSweep  *sweep,
                            gboolean                 *out_more,
                            GError                  **error)
 {
-  gboolean phase_over = TRUE;
-  gboolean ok = TRUE;
+  /* A phase that ends with room left in the batch hands it on. */
+  while (cursor->phase != ANJU_TERMINAL_SWEEP_DONE && batch->taken < batch->size)
+    {
+      gboolean phase_over = FALSE;
+      gboolean ok = cursor->phase == ANJU_TERMINAL_SWEEP_RECOVER
+                    ? recover_page (sweep, cursor, batch, &phase_over, error)
+                    : raise_page (sweep, cursor, batch, &phase_over, error);
 
-  if (cursor->phase == ANJU_TERMINAL_SWEEP_RECOVER)
-    ok = recover_page (sweep, cursor, batch, &phase_over, error);
-  else if (cursor->phase != ANJU_TERMINAL_SWEEP_DONE)
-    ok = raise_page (sweep, cursor, batch, &phase_over, error);
-  if (!ok)
-    return FALSE;
-  if (phase_over && cursor->phase != ANJU_TERMINAL_SWEEP_DONE)
-    next_phase (cursor);
+      if (!ok)
+        return FALSE;
+      if (!phase_over)
+        break;
+      next_phase (cursor);
+    }
   *out_more = cursor->phase != ANJU_TERMINAL_SWEEP_DONE;
   return TRUE;
 }
