@@ -164,9 +164,13 @@ anju_sweep_new (AnjuServer           *server,
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
 
-  /* Below the requests' G_PRIORITY_DEFAULT: a batch waits for them. */
+  /* Below everything a request needs (its sockets at G_PRIORITY_DEFAULT,
+   * the database worker's replies at G_PRIORITY_DEFAULT_IDLE): a batch
+   * goes only when none of them is ready.  The source is ready by its
+   * ready time alone, 0 while a run goes on and -1 otherwise, which the
+   * test gate may also set from its own thread. */
   self->batcher = g_source_new (&batcher_funcs, sizeof (GSource));
-  g_source_set_priority (self->batcher, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_priority (self->batcher, G_PRIORITY_LOW);
   g_source_set_name (self->batcher, funcs->name);
   g_source_set_callback (self->batcher, batcher_cb, self, NULL);
   g_source_set_ready_time (self->batcher, -1);

@@ -10,7 +10,7 @@
  * runs of one sweep.  A run goes one batch at a time: at most [sweeps]
  * batch_size items, fewer once ANJU_SWEEP_SLICE_MS have gone, never none.
  * Between two batches it yields: the next batch comes from a source of
- * idle priority, so every request that is waiting goes first.  A tick
+ * low priority, so every request that is waiting goes first.  A tick
  * that finds its run still going does one batch of it itself, at the
  * tick's priority, so that a run moves on even while requests never let
  * the loop go idle.  Shutdown stops a run between two batches and frees
