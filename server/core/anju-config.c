@@ -34,6 +34,7 @@ static const char * const terminals_keys[] = {
   "offline_after_seconds", "sweep_interval_seconds", NULL
 };
 static const char * const identity_capture_keys[] = { "sm4_key_file", NULL };
+static const char * const sweeps_keys[] = { "batch_size", NULL };
 
 static const struct
 {
@@ -50,6 +51,7 @@ static const struct
   { "documents", documents_keys },
   { "terminals", terminals_keys },
   { "identity_capture", identity_capture_keys },
+  { "sweeps", sweeps_keys },
 };
 
 #define DEFAULT_SMS_SIGNATURE "【湘江安居】"
@@ -84,6 +86,7 @@ anju_config_new_default (void)
   self->documents_verify_base_url = g_strdup (DEFAULT_VERIFY_BASE_URL);
   self->terminals_offline_after_seconds = 180;
   self->terminals_sweep_interval_seconds = 30;
+  self->sweep_batch_size = 32;
 
   return self;
 }
@@ -419,6 +422,9 @@ load_messaging_groups (AnjuConfig  *self,
     { "sweep_interval_seconds",
       G_STRUCT_OFFSET (AnjuConfig, terminals_sweep_interval_seconds), 1, 3600 },
   };
+  static const UintKey sweeps_numbers[] = {
+    { "batch_size", G_STRUCT_OFFSET (AnjuConfig, sweep_batch_size), 1, 10000 },
+  };
   static const UintKey sms_numbers[] = {
     { "rate_per_second", G_STRUCT_OFFSET (AnjuConfig, sms_rate_per_second), 1, 1000 },
     { "daily_cap", G_STRUCT_OFFSET (AnjuConfig, sms_daily_cap), 1, 10000000 },
@@ -439,6 +445,8 @@ load_messaging_groups (AnjuConfig  *self,
                           G_N_ELEMENTS (pubrent_numbers), error)
       || !read_uint_keys (self, keyfile, path, "terminals", terminals_numbers,
                           G_N_ELEMENTS (terminals_numbers), error)
+      || !read_uint_keys (self, keyfile, path, "sweeps", sweeps_numbers,
+                          G_N_ELEMENTS (sweeps_numbers), error)
       || !read_uint_or_error (keyfile, path, "files", "max_upload_bytes",
                               1024, G_GUINT64_CONSTANT (1) << 30, &max_upload, error))
     return FALSE;

@@ -64,6 +64,9 @@ typedef struct _AnjuConfig
 
   /* [identity_capture] */
   char     *identity_capture_sm4_key_file; /* (nullable): captures refused without it */
+
+  /* [sweeps] */
+  guint     sweep_batch_size;       /* 32: items a sweep does before it yields (anju-sweep.h) */
 } AnjuConfig;
 
 AnjuConfig *anju_config_new_default   (void);

@@ -58,6 +58,7 @@ struct _AnjuServer
   AnjuEventBus     *events;        /* (owned) */
   AnjuSessionCache *sessions;      /* (owned) */
   GPtrArray        *periodic;      /* (owned) of GSource, attached */
+  GPtrArray        *sweeps;        /* (owned) (nullable) after shutdown, of AnjuSweep */
   GHashTable       *services;      /* (owned) name → (owned) object */
   guint16           port;
   guint             in_flight;
@@ -89,11 +90,19 @@ stop_periodic (AnjuServer *self)
   g_clear_pointer (&self->periodic, g_ptr_array_unref);
 }
 
+/* A run going on stops between two batches, its state freed. */
+static void
+stop_sweeps (AnjuServer *self)
+{
+  g_clear_pointer (&self->sweeps, g_ptr_array_unref);
+}
+
 static void
 anju_server_dispose (GObject *object)
 {
   AnjuServer *self = ANJU_SERVER (object);
 
+  stop_sweeps (self);
   stop_periodic (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
@@ -141,6 +150,7 @@ anju_server_init (AnjuServer *self)
   self->events = anju_event_bus_new ();
   self->sessions = anju_session_cache_new (SESSION_CACHE_ENTRIES);
   self->periodic = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
+  self->sweeps = g_ptr_array_new_with_free_func ((GDestroyNotify) anju_sweep_free);
   self->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
@@ -645,6 +655,8 @@ anju_server_shutdown (AnjuServer *self)
   /* New requests get 503 from here on; the ones already running (a login
    * hashing in a thread, say) finish and are written out first. */
   self->shutting_down = TRUE;
+  /* No batch may start while the requests finish: the database goes. */
+  stop_sweeps (self);
   if (self->in_flight > 0)
     {
       /* Wakes the loop so the deadline is seen even when nothing happens. */
@@ -774,6 +786,39 @@ anju_server_add_periodic (AnjuServer       *self,
   g_source_set_callback (source, periodic_cb, periodic, g_free);
   g_source_attach (source, g_main_context_get_thread_default ());
   g_ptr_array_add (self->periodic, g_steal_pointer (&source));
+}
+
+AnjuSweep *
+anju_server_add_sweep (AnjuServer           *self,
+                       guint                 interval_ms,
+                       const AnjuSweepFuncs *funcs,
+                       gpointer              user_data)
+{
+  AnjuSweep *sweep;
+
+  g_return_val_if_fail (ANJU_IS_SERVER (self), NULL);
+  g_return_val_if_fail (self->sweeps != NULL, NULL);
+  g_return_val_if_fail (funcs != NULL && anju_server_get_sweep (self, funcs->name) == NULL, NULL);
+
+  sweep = anju_sweep_new (self, interval_ms, self->config->sweep_batch_size, funcs, user_data);
+  g_ptr_array_add (self->sweeps, sweep);
+  return sweep;
+}
+
+AnjuSweep *
+anju_server_get_sweep (AnjuServer *self,
+                       const char *name)
+{
+  g_return_val_if_fail (ANJU_IS_SERVER (self), NULL);
+
+  for (guint i = 0; self->sweeps != NULL && i < self->sweeps->len; i++)
+    {
+      AnjuSweep *sweep = g_ptr_array_index (self->sweeps, i);
+
+      if (g_str_equal (anju_sweep_get_name (sweep), name))
+        return sweep;
+    }
+  return NULL;
 }
 
 void

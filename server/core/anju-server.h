@@ -14,6 +14,7 @@
 #include "anju-db.h"
 #include "anju-event-bus.h"
 #include "anju-route.h"
+#include "anju-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -61,14 +62,29 @@ const AnjuRoute *const *anju_server_get_routes    (AnjuServer  *self,
 AnjuEventBus    *anju_server_get_event_bus        (AnjuServer  *self);
 
 /* Runs func every interval_ms on the main context the server was made in,
- * until shutdown.  For sweeps (overdue tasks, queued SMS): func must not
- * block for long, and reads the time from the server's AnjuClock. */
+ * until shutdown.  For work bounded by itself (queued SMS, at most a
+ * rate's worth a run): func must not block for long, and reads the time
+ * from the server's AnjuClock.  A job over however many items the data
+ * holds is a sweep (anju_server_add_sweep). */
 typedef void (*AnjuPeriodicFunc) (AnjuServer *server,
                                   gpointer    user_data);
 void             anju_server_add_periodic         (AnjuServer       *self,
                                                    guint             interval_ms,
                                                    AnjuPeriodicFunc  func,
                                                    gpointer          user_data);
+
+/* A sweep (anju-sweep.h): every interval_ms, a run in short batches
+ * ([sweeps] batch_size items at most) on the main context the server
+ * was made in, never two runs at once, until shutdown.  funcs and
+ * user_data must outlive the server's sweeps (they end at shutdown or
+ * dispose).  Returns the sweep, owned by the server. */
+AnjuSweep       *anju_server_add_sweep            (AnjuServer           *self,
+                                                   guint                 interval_ms,
+                                                   const AnjuSweepFuncs *funcs,
+                                                   gpointer              user_data);
+/* (nullable) (transfer none): the sweep funcs->name names (tests). */
+AnjuSweep       *anju_server_get_sweep            (AnjuServer           *self,
+                                                   const char           *name);
 
 /* Long-lived module objects (the workflow engine, the message center),
  * looked up by name so modules need not know each other's headers to

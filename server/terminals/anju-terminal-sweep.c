@@ -68,9 +68,13 @@ recover_one (const AnjuTerminalSweep  *sweep,
                                   alert_id, before, after, error);
 }
 
+/* The active alerts whose cause is gone, of terminal_id (0: of every
+ * terminal), after alert after_id in id order, limit of them (-1: all). */
 static GArray *
 load_recovered (const AnjuTerminalSweep  *sweep,
                 gint64                    terminal_id,
+                gint64                    after_id,
+                int                       limit,
                 GError                  **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -82,6 +86,7 @@ load_recovered (const AnjuTerminalSweep  *sweep,
                                            "   AND p.kind = a.peripheral"
                                            " WHERE a.recovered_at IS NULL"
                                            " AND (?1 = 0 OR a.terminal_id = ?1)"
+                                           " AND a.id > ?3"
                                            " AND (t.state <> 'enabled'"
                                            "   OR t.credential_hash IS NULL"
                                            "   OR t.credential_revoked_at IS NOT NULL"
@@ -90,7 +95,7 @@ load_recovered (const AnjuTerminalSweep  *sweep,
                                            "   OR (a.kind = 'peripheral_fault'"
                                            "       AND (p.state IS NULL"
                                            "            OR p.state IN ('ok', 'disabled'))))"
-                                           " ORDER BY a.id",
+                                           " ORDER BY a.id LIMIT ?4",
                                            error);
   int rc;
 
@@ -98,6 +103,8 @@ load_recovered (const AnjuTerminalSweep  *sweep,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, terminal_id);
   sqlite3_bind_int64 (stmt, 2, sweep->now - sweep->offline_after);
+  sqlite3_bind_int64 (stmt, 3, after_id);
+  sqlite3_bind_int (stmt, 4, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -118,7 +125,7 @@ anju_terminal_alerts_recover (const AnjuTerminalSweep  *sweep,
                               gint64                    terminal_id,
                               GError                  **error)
 {
-  g_autoptr(GArray) ids = load_recovered (sweep, terminal_id, error);
+  g_autoptr(GArray) ids = load_recovered (sweep, terminal_id, 0, -1, error);
 
   if (ids == NULL)
     return FALSE;
@@ -175,13 +182,17 @@ fault_message (const char *kind,
                  : g_strdup_printf (_("%1$s is out of order: %2$s"), label, detail);
 }
 
+/* Runs sql (?1 the offline limit, ?2 and ?3 the cursor, ?4 the page's
+ * size) and appends what it finds to raises. */
 static gboolean
-collect_raises (AnjuDb      *db,
-                const char  *sql,
-                gint64       limit,
-                gboolean     offline,
-                GArray      *raises,
-                GError     **error)
+collect_raises (AnjuDb                         *db,
+                const char                     *sql,
+                gint64                          limit,
+                const AnjuTerminalSweepCursor  *cursor,
+                guint                           page_size,
+                gboolean                        offline,
+                GArray                         *raises,
+                GError                        **error)
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
   int rc;
@@ -189,6 +200,9 @@ collect_raises (AnjuDb      *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, limit);
+  anju_db_bind_text (stmt, 2, cursor->after_terminal_no != NULL ? cursor->after_terminal_no : "");
+  anju_db_bind_text (stmt, 3, cursor->after_peripheral != NULL ? cursor->after_peripheral : "");
+  sqlite3_bind_int (stmt, 4, (int) page_size);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Raise raise = {
@@ -217,38 +231,44 @@ collect_raises (AnjuDb      *db,
   return TRUE;
 }
 
+/* One page of the terminals to mark offline, or of the peripherals at
+ * fault, after the cursor in terminal number (and peripheral) order. */
 static GArray *
-load_raises (const AnjuTerminalSweep  *sweep,
-             GError                  **error)
+load_raises (const AnjuTerminalSweep        *sweep,
+             const AnjuTerminalSweepCursor  *cursor,
+             guint                           page_size,
+             GError                        **error)
 {
   g_autoptr(GArray) raises = g_array_new (FALSE, TRUE, sizeof (Raise));
   gint64 limit = sweep->now - sweep->offline_after;
+  gboolean offline = cursor->phase == ANJU_TERMINAL_SWEEP_OFFLINE;
 
   g_array_set_clear_func (raises, raise_clear);
   if (!collect_raises (sweep->db,
-                       "SELECT t.id, t.terminal_no, t.name, t.location, t.last_heartbeat_at"
-                       " FROM terminals t"
-                       " WHERE t.state = 'enabled' AND t.credential_hash IS NOT NULL"
-                       " AND t.credential_revoked_at IS NULL"
-                       " AND COALESCE(t.last_heartbeat_at,"
-                       "              MAX(t.created_at, t.credential_issued_at)) < ?1"
-                       " AND NOT EXISTS (SELECT 1 FROM terminal_alerts a"
-                       "   WHERE a.terminal_id = t.id AND a.kind = 'terminal_offline'"
-                       "   AND a.recovered_at IS NULL)"
-                       " ORDER BY t.terminal_no",
-                       limit, TRUE, raises, error)
-      || !collect_raises (sweep->db,
-                          "SELECT t.id, t.terminal_no, t.name, t.location, p.kind, p.state,"
-                          " p.message"
-                          " FROM terminal_peripherals p JOIN terminals t ON t.id = p.terminal_id"
-                          " WHERE t.state = 'enabled' AND t.credential_hash IS NOT NULL"
-                          " AND t.credential_revoked_at IS NULL"
-                          " AND p.state IN ('missing', 'error') AND p.since <= ?1"
-                          " AND NOT EXISTS (SELECT 1 FROM terminal_alerts a"
-                          "   WHERE a.terminal_id = t.id AND a.kind = 'peripheral_fault'"
-                          "   AND a.peripheral = p.kind AND a.recovered_at IS NULL)"
-                          " ORDER BY t.terminal_no, p.kind",
-                          limit, FALSE, raises, error))
+                       offline
+                       ? "SELECT t.id, t.terminal_no, t.name, t.location, t.last_heartbeat_at"
+                         " FROM terminals t"
+                         " WHERE t.state = 'enabled' AND t.credential_hash IS NOT NULL"
+                         " AND t.credential_revoked_at IS NULL"
+                         " AND COALESCE(t.last_heartbeat_at,"
+                         "              MAX(t.created_at, t.credential_issued_at)) < ?1"
+                         " AND NOT EXISTS (SELECT 1 FROM terminal_alerts a"
+                         "   WHERE a.terminal_id = t.id AND a.kind = 'terminal_offline'"
+                         "   AND a.recovered_at IS NULL)"
+                         " AND t.terminal_no > ?2"
+                         " ORDER BY t.terminal_no LIMIT ?4"
+                       : "SELECT t.id, t.terminal_no, t.name, t.location, p.kind, p.state,"
+                         " p.message"
+                         " FROM terminal_peripherals p JOIN terminals t ON t.id = p.terminal_id"
+                         " WHERE t.state = 'enabled' AND t.credential_hash IS NOT NULL"
+                         " AND t.credential_revoked_at IS NULL"
+                         " AND p.state IN ('missing', 'error') AND p.since <= ?1"
+                         " AND NOT EXISTS (SELECT 1 FROM terminal_alerts a"
+                         "   WHERE a.terminal_id = t.id AND a.kind = 'peripheral_fault'"
+                         "   AND a.peripheral = p.kind AND a.recovered_at IS NULL)"
+                         " AND (t.terminal_no, p.kind) > (?2, ?3)"
+                         " ORDER BY t.terminal_no, p.kind LIMIT ?4",
+                       limit, cursor, page_size, offline, raises, error))
     return NULL;
   return g_steal_pointer (&raises);
 }
@@ -360,46 +380,121 @@ raise_one (const AnjuTerminalSweep  *sweep,
   return anju_transaction_end (sweep->db, ok, error);
 }
 
-static gboolean
-recover_all (const AnjuTerminalSweep  *sweep,
-             GError                  **error)
+/* One recovery in its own transaction: one that fails is logged, and
+ * the next run tries again. */
+static void
+recover_in_transaction (const AnjuTerminalSweep *sweep,
+                        gint64                   alert_id)
 {
-  if (!anju_db_begin (sweep->db, error))
-    return FALSE;
-  return anju_transaction_end (sweep->db,
-                               anju_terminal_alerts_recover (sweep, &server_actor, 0, error),
-                               error);
+  g_autoptr(GError) error = NULL;
+
+  if (!anju_db_begin (sweep->db, &error)
+      || !anju_transaction_end (sweep->db, recover_one (sweep, &server_actor, alert_id, &error),
+                                &error))
+    g_message ("Terminal alert %" G_GINT64_FORMAT " could not be recovered: %s", alert_id,
+               error->message);
 }
 
-gboolean
-anju_terminal_sweep (const AnjuTerminalSweep  *sweep,
-                     guint                    *out_raised,
-                     GError                  **error)
+static gboolean
+recover_page (const AnjuTerminalSweep   *sweep,
+              AnjuTerminalSweepCursor   *cursor,
+              AnjuSweepBatch            *batch,
+              gboolean                  *out_phase_over,
+              GError                   **error)
 {
-  g_autoptr(GArray) raises = NULL;
-  guint raised = 0;
+  g_autoptr(GArray) ids = load_recovered (sweep, 0, cursor->after_alert_id, (int) batch->size,
+                                          error);
 
-  if (!recover_all (sweep, error))
+  if (ids == NULL)
     return FALSE;
-  raises = load_raises (sweep, error);
+  *out_phase_over = ids->len < batch->size;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (!anju_sweep_batch_take (batch))
+        {
+          *out_phase_over = FALSE;
+          break;
+        }
+      recover_in_transaction (sweep, id);
+      cursor->after_alert_id = id;
+    }
+  return TRUE;
+}
+
+static gboolean
+raise_page (const AnjuTerminalSweep   *sweep,
+            AnjuTerminalSweepCursor   *cursor,
+            AnjuSweepBatch            *batch,
+            gboolean                  *out_phase_over,
+            GError                   **error)
+{
+  g_autoptr(GArray) raises = load_raises (sweep, cursor, batch->size, error);
+
   if (raises == NULL)
     return FALSE;
+  *out_phase_over = raises->len < batch->size;
   for (guint i = 0; i < raises->len; i++)
     {
       const Raise *raise = &g_array_index (raises, Raise, i);
       g_autoptr(GError) local_error = NULL;
 
-      if (!raise_one (sweep, raise, &local_error))
+      if (!anju_sweep_batch_take (batch))
         {
-          /* One terminal's trouble must not hide the others': the next
-           * sweep tries again. */
-          g_message ("Alert for terminal %s could not be raised: %s", raise->terminal_no,
-                     local_error->message);
-          continue;
+          *out_phase_over = FALSE;
+          break;
         }
-      raised++;
+      /* One terminal's trouble must not hide the others': the next run
+       * tries again. */
+      if (!raise_one (sweep, raise, &local_error))
+        g_message ("Alert for terminal %s could not be raised: %s", raise->terminal_no,
+                   local_error->message);
+      g_free (cursor->after_terminal_no);
+      g_free (cursor->after_peripheral);
+      cursor->after_terminal_no = g_strdup (raise->terminal_no);
+      cursor->after_peripheral = g_strdup (raise->peripheral);
     }
-  if (out_raised != NULL)
-    *out_raised = raised;
   return TRUE;
+}
+
+/* A phase is over: the next starts from its beginning. */
+static void
+next_phase (AnjuTerminalSweepCursor *cursor)
+{
+  cursor->phase++;
+  g_clear_pointer (&cursor->after_terminal_no, g_free);
+  g_clear_pointer (&cursor->after_peripheral, g_free);
+}
+
+gboolean
+anju_terminal_sweep_batch (const AnjuTerminalSweep  *sweep,
+                           AnjuTerminalSweepCursor  *cursor,
+                           AnjuSweepBatch           *batch,
+                           gboolean                 *out_more,
+                           GError                  **error)
+{
+  /* A phase that ends with room left in the batch hands it on. */
+  while (cursor->phase != ANJU_TERMINAL_SWEEP_DONE && batch->taken < batch->size)
+    {
+      gboolean phase_over = FALSE;
+      gboolean ok = cursor->phase == ANJU_TERMINAL_SWEEP_RECOVER
+                    ? recover_page (sweep, cursor, batch, &phase_over, error)
+                    : raise_page (sweep, cursor, batch, &phase_over, error);
+
+      if (!ok)
+        return FALSE;
+      if (!phase_over)
+        break;
+      next_phase (cursor);
+    }
+  *out_more = cursor->phase != ANJU_TERMINAL_SWEEP_DONE;
+  return TRUE;
+}
+
+void
+anju_terminal_sweep_cursor_clear (AnjuTerminalSweepCursor *cursor)
+{
+  g_clear_pointer (&cursor->after_terminal_no, g_free);
+  g_clear_pointer (&cursor->after_peripheral, g_free);
 }

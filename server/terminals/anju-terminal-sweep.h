@@ -22,6 +22,7 @@
 #include "anju-audit.h"
 #include "anju-db.h"
 #include "anju-event-bus.h"
+#include "anju-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -34,11 +35,35 @@ typedef struct
   gint64        offline_after;   /* seconds */
 } AnjuTerminalSweep;
 
-/* One pass: recoveries first, then new alerts, each in a transaction of
- * its own.  out_raised (nullable) counts the alerts raised. */
-gboolean anju_terminal_sweep          (const AnjuTerminalSweep  *sweep,
-                                       guint                    *out_raised,
+/* A run goes through three phases, each in the order of a key. */
+typedef enum
+{
+  ANJU_TERMINAL_SWEEP_RECOVER,   /* alerts whose cause is gone, by alert id */
+  ANJU_TERMINAL_SWEEP_OFFLINE,   /* terminals offline, by terminal number */
+  ANJU_TERMINAL_SWEEP_FAULT,     /* peripherals at fault, by terminal number and kind */
+  ANJU_TERMINAL_SWEEP_DONE,
+} AnjuTerminalSweepPhase;
+
+/* Where a run is: zeroed before the first batch. */
+typedef struct
+{
+  AnjuTerminalSweepPhase phase;
+  gint64                 after_alert_id;
+  char                  *after_terminal_no;  /* (owned) (nullable) */
+  char                  *after_peripheral;   /* (owned) (nullable) */
+} AnjuTerminalSweepCursor;
+
+/* One batch of a run (anju-sweep.h): recoveries first, then new alerts,
+ * as many as batch allows after *cursor, each in a transaction of its
+ * own (one that fails is logged; the next run tries again).  *out_more
+ * is FALSE once the run is over.  FALSE only when the store fails. */
+gboolean anju_terminal_sweep_batch    (const AnjuTerminalSweep  *sweep,
+                                       AnjuTerminalSweepCursor  *cursor,
+                                       AnjuSweepBatch           *batch,
+                                       gboolean                 *out_more,
                                        GError                  **error);
+/* Frees what the cursor holds. */
+void     anju_terminal_sweep_cursor_clear (AnjuTerminalSweepCursor *cursor);
 
 /* Marks recovered every active alert whose cause is gone, of terminal_id
  * (0: of every terminal), audited as actor; inside the caller's

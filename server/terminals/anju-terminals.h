@@ -17,6 +17,9 @@
 
 G_BEGIN_DECLS
 
+/* The alert sweep's name (anju_server_get_sweep). */
+#define ANJU_TERMINALS_SWEEP_NAME "terminals.alerts"
+
 /* Routes, the banner's file-access rule and the alert sweep. */
 void     anju_terminals_register       (AnjuServer  *server);
 

@@ -37,9 +37,8 @@ const AnjuRoute  *_anju_workflow_todo_routes     (guint *n_routes);
  * overdue only, ?5 now, ?6 LIMIT, ?7 OFFSET. */
 const char       *_anju_workflow_todo_page_sql   (gboolean by_created);
 
-/* The overdue sweep (anju-workflow-sweep.c), an AnjuPeriodicFunc whose
- * user_data is the AnjuWorkflow. */
-void              _anju_workflow_sweep_overdue   (AnjuServer *server,
-                                                  gpointer    user_data);
+/* The overdue sweep (anju-workflow-sweep.c), whose user_data is the
+ * AnjuWorkflow. */
+extern const AnjuSweepFuncs _anju_workflow_overdue_sweep;
 
 G_END_DECLS

@@ -169,11 +169,11 @@ anju_workflow_register (AnjuServer *server)
 
   anju_wf_register_file_reader (server);
 
-  /* The server holds the engine until it is disposed, after its periodic
-   * sources are gone, so the sweep may borrow it. */
+  /* The server holds the engine until it is disposed, after its sweeps
+   * are gone, so the sweep may borrow it. */
   config = anju_server_get_config (server);
-  anju_server_add_periodic (server, config->reminder_interval_seconds * 1000,
-                            _anju_workflow_sweep_overdue, self);
+  anju_server_add_sweep (server, config->reminder_interval_seconds * 1000,
+                         &_anju_workflow_overdue_sweep, self);
 }
 
 AnjuWorkflow *

@@ -89,6 +89,12 @@ void          anju_workflow_register      (AnjuServer            *server);
 /* (transfer none) The server's engine. */
 AnjuWorkflow *anju_workflow_get           (AnjuServer            *server);
 
+/* The overdue sweep's name (anju_server_get_sweep) and the query of its
+ * batches (for the query-plan test): ?1 now, ?2 and ?3 the cursor (due
+ * date and id of the last task seen), ?4 the batch's size. */
+#define ANJU_WORKFLOW_OVERDUE_SWEEP_NAME "workflow.overdue"
+const char   *anju_workflow_overdue_sql   (void);
+
 /* Adds a hook templates may name (GET /workflow/hooks lists them).  name
  * is "<domain>.<what>", description one translated line. */
 void          anju_workflow_register_hook (AnjuWorkflow          *self,

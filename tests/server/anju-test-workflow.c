@@ -160,6 +160,21 @@ anju_wf_fixture_set_up_sweeping (AnjuWfFixture *fixture,
   set_up_on (fixture, anju_test_server_start_with (TRUE, sweep_every_second, NULL));
 }
 
+static void
+sweep_every_second_by_one (AnjuConfig *config,
+                           gpointer    data)
+{
+  config->reminder_interval_seconds = 1;
+  config->sweep_batch_size = 1;
+}
+
+void
+anju_wf_fixture_set_up_sweeping_by_one (AnjuWfFixture *fixture,
+                                        gconstpointer  data)
+{
+  set_up_on (fixture, anju_test_server_start_with (TRUE, sweep_every_second_by_one, NULL));
+}
+
 void
 anju_wf_fixture_tear_down (AnjuWfFixture *fixture,
                            gconstpointer  data)

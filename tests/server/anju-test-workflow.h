@@ -53,6 +53,9 @@ void        anju_wf_fixture_set_up       (AnjuWfFixture  *fixture,
 /* The same with the overdue sweep every second. */
 void        anju_wf_fixture_set_up_sweeping (AnjuWfFixture *fixture,
                                              gconstpointer  data);
+/* The same with one task a batch ([sweeps] batch_size=1). */
+void        anju_wf_fixture_set_up_sweeping_by_one (AnjuWfFixture *fixture,
+                                                    gconstpointer  data);
 void        anju_wf_fixture_tear_down    (AnjuWfFixture  *fixture,
                                           gconstpointer   data);
 

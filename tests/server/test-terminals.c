@@ -12,6 +12,7 @@
 #include "anju-clock.h"
 #include "anju-config.h"
 #include "anju-content-test.h"
+#include "anju-terminals.h"
 
 #define TERMINALS "/api/v1/terminals"
 #define WAIT_SECONDS 20
@@ -37,6 +38,26 @@ fixture_set_up (TerminalFixture *fixture,
                 gconstpointer    data)
 {
   fixture->srv = anju_test_server_start_with (TRUE, edit_config, NULL);
+  fixture->admin = anju_test_login (fixture->srv, "admin", ANJU_TEST_DEMO_PASSWORD);
+  fixture->center = anju_test_login_demo (fixture->srv, "center");
+  fixture->ypl = anju_test_find_org (fixture->srv, fixture->admin, "银盆岭街道");
+  fixture->wyh = anju_test_find_org (fixture->srv, fixture->admin, "望月湖街道");
+}
+
+static void
+edit_config_by_one (AnjuConfig *config,
+                    gpointer    data)
+{
+  config->terminals_sweep_interval_seconds = 1;
+  config->sweep_batch_size = 1;
+}
+
+/* The same with one item a batch ([sweeps] batch_size=1). */
+static void
+fixture_set_up_by_one (TerminalFixture *fixture,
+                       gconstpointer    data)
+{
+  fixture->srv = anju_test_server_start_with (TRUE, edit_config_by_one, NULL);
   fixture->admin = anju_test_login (fixture->srv, "admin", ANJU_TEST_DEMO_PASSWORD);
   fixture->center = anju_test_login_demo (fixture->srv, "center");
   fixture->ypl = anju_test_find_org (fixture->srv, fixture->admin, "银盆岭街道");
@@ -845,6 +866,78 @@ test_sweep_alerts (TerminalFixture *fixture,
   g_assert_cmpint (anju_test_audit_count (srv, "terminal.alert.recover", alert_id), ==, 1);
 }
 
+#define ALERTS_SQL "SELECT COUNT(*) FROM terminal_alerts"
+
+/* Issue 7: the alert sweep goes one alert a batch here: its test gate
+ * holds the run after the first, the status board answers meanwhile,
+ * and let go the run raises the rest, each once; recoveries go the same
+ * way. */
+static void
+test_sweep_batches (TerminalFixture *fixture,
+                    gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  AnjuSweep *sweep = anju_server_get_sweep (srv->server, ANJU_TERMINALS_SWEEP_NAME);
+  gint64 first = create_terminal_ok (fixture, "SN-BATCH-1", "BATCH-01");
+  gint64 second = create_terminal_ok (fixture, "SN-BATCH-2", "BATCH-02");
+  g_autofree char *first_credential = issue_credential (fixture, first);
+  g_autofree char *second_credential = issue_credential (fixture, second);
+  g_autofree char *before = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *still = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *status_path = g_strdup_printf (TERMINALS "/status?org_id=%" G_GINT64_FORMAT,
+                                                  fixture->ypl);
+  g_autofree char *credential_path = terminal_path (second, "/credential");
+  g_autofree char *ours = g_strdup_printf ("SELECT COUNT(*) FROM terminal_alerts"
+                                           " WHERE terminal_id IN (%" G_GINT64_FORMAT ", %"
+                                           G_GINT64_FORMAT ")", first, second);
+  g_autofree char *recovered = g_strdup_printf ("%s AND recovered_at IS NOT NULL"
+                                                " AND terminal_id = %" G_GINT64_FORMAT,
+                                                ours, second);
+  g_autoptr(JsonNode) board = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  g_assert_nonnull (sweep);
+  heartbeat_ok (fixture, "SN-BATCH-1", first_credential, PRINTER_FAULT);
+  heartbeat_ok (fixture, "SN-BATCH-2", second_credential, PRINTER_FAULT);
+
+  anju_sweep_wait_idle_for_test (sweep);
+  before = anju_test_db_query (srv, ALERTS_SQL);
+  anju_sweep_hold_for_test (sweep, 1);
+  anju_clock_advance (srv->clock, 200 * G_USEC_PER_SEC);
+  anju_sweep_wait_held_for_test (sweep);
+  held = anju_test_db_query (srv, ALERTS_SQL);
+  g_assert_cmpint (g_ascii_strtoll (held, NULL, 10), ==, g_ascii_strtoll (before, NULL, 10) + 1);
+
+  board = anju_test_request (srv, fixture->center, "GET", status_path, NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, board);
+  still = anju_test_db_query (srv, ALERTS_SQL);
+  g_assert_cmpstr (still, ==, held);
+
+  /* Both offline, both printers out: four alerts, each raised once. */
+  anju_sweep_release_for_test (sweep);
+  wait_for_db (fixture, ours, "4");
+  anju_sweep_wait_idle_for_test (sweep);
+  expected = query_int (fixture, "SELECT COUNT(*) FROM terminal_alerts a WHERE a.terminal_id IN"
+                        " (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") AND (SELECT COUNT(*)"
+                        " FROM audit_log l WHERE l.action = 'terminal.alert.raise'"
+                        " AND l.entity_id = a.id) = 1", first, second);
+  g_assert_cmpstr (expected, ==, "4");
+
+  /* The second's credential revoked: the sweep recovers its two. */
+  reply = anju_test_request (srv, fixture->admin, "DELETE", credential_path, NULL, &status);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_NO_CONTENT);
+  wait_for_db (fixture, recovered, "2");
+  g_clear_pointer (&expected, g_free);
+  expected = query_int (fixture, "SELECT COUNT(*) FROM terminal_alerts a"
+                        " WHERE a.terminal_id = %" G_GINT64_FORMAT " AND (SELECT COUNT(*)"
+                        " FROM audit_log l WHERE l.action = 'terminal.alert.recover'"
+                        " AND l.entity_id = a.id) = 1", second);
+  g_assert_cmpstr (expected, ==, "2");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -864,6 +957,8 @@ main (int    argc,
   ADD ("/terminals/heartbeat-status  F-TERM-003", test_heartbeat_status);
   ADD ("/terminals/sweep-alerts  F-TERM-003", test_sweep_alerts);
 #undef ADD
+  g_test_add ("/terminals/sweep-batches  F-TERM-003", TerminalFixture, NULL,
+              fixture_set_up_by_one, test_sweep_batches, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -970,6 +970,66 @@ test_overdue_reminder (AnjuWfFixture *fixture,
   g_assert_cmpuint (anju_wf_count_events (fixture, "workflow.task.overdue", first), ==, 1);
 }
 
+#define N_OVERDUE 3
+
+/* Every reminder the sweep has written, of any task. */
+static gint64
+count_reminders (AnjuWfFixture *fixture)
+{
+  return anju_wf_db_int (fixture, "SELECT COUNT(*) FROM workflow_history"
+                         " WHERE action = 'remind'");
+}
+
+/* Issue 7: the overdue sweep goes one task a batch here; its test gate
+ * holds the run after the first, and the main loop answers meanwhile
+ * (no timing: the gate, not the clock, keeps the rest waiting).  Let go,
+ * the run reminds every task, each once. */
+static void
+test_overdue_batches (AnjuWfFixture *fixture,
+                      gconstpointer  data)
+{
+  AnjuSweep *sweep = anju_server_get_sweep (fixture->srv->server,
+                                            ANJU_WORKFLOW_OVERDUE_SWEEP_NAME);
+  g_autoptr(JsonNode) todo = NULL;
+  gint64 ids[N_OVERDUE];
+  gint64 before;
+  guint status = 0;
+
+  g_assert_nonnull (sweep);
+  anju_wf_create_template (fixture, "test.overdue", ANJU_WF_THREE_STEPS, NULL);
+  for (guint i = 0; i < N_OVERDUE; i++)
+    ids[i] = anju_wf_start (fixture, "test.overdue", i + 1, fixture->ypl_community, NULL);
+
+  anju_sweep_wait_idle_for_test (sweep);
+  before = count_reminders (fixture);
+  anju_sweep_hold_for_test (sweep, 1);
+  anju_wf_advance_days (fixture, 6);
+  anju_sweep_wait_held_for_test (sweep);
+  g_assert_cmpint (count_reminders (fixture), ==, before + 1);
+
+  todo = get_as (fixture, "community_ypl", &status,
+                 "/api/v1/todo?type=test.overdue&overdue=true");
+  anju_assert_status (status, SOUP_STATUS_OK, todo);
+  g_assert_cmpint (anju_test_json_int (todo, "total"), ==, N_OVERDUE);
+  g_assert_cmpint (count_reminders (fixture), ==, before + 1);
+
+  anju_sweep_release_for_test (sweep);
+  for (guint i = 0; i < N_OVERDUE; i++)
+    anju_wf_wait_until (fixture, reminded, &ids[i]);
+  anju_sweep_wait_idle_for_test (sweep);
+  for (guint i = 0; i < N_OVERDUE; i++)
+    {
+      g_assert_cmpint (anju_wf_db_int (fixture, "SELECT COUNT(*) FROM workflow_history"
+                                       " WHERE action = 'remind' AND instance_id = %"
+                                       G_GINT64_FORMAT, ids[i]), ==, 1);
+      g_assert_cmpint (anju_wf_db_int (fixture, "SELECT COUNT(*) FROM audit_log"
+                                       " WHERE action = 'workflow.remind'"
+                                       " AND actor = 'anju-server' AND entity_id = %"
+                                       G_GINT64_FORMAT, ids[i]), ==, 1);
+      g_assert_cmpuint (anju_wf_count_events (fixture, "workflow.task.overdue", ids[i]), ==, 1);
+    }
+}
+
 /* Pause, resume and cancel by administrators, with a reason; resuming
  * moves the due date on by the paused time. */
 static void
@@ -1730,6 +1790,9 @@ main (int    argc,
   add_test ("/workflow/c-api", test_c_api);
   g_test_add ("/workflow/overdue/reminder", AnjuWfFixture, NULL, anju_wf_fixture_set_up_sweeping,
               test_overdue_reminder, anju_wf_fixture_tear_down);
+  g_test_add ("/workflow/overdue/batches", AnjuWfFixture, NULL,
+              anju_wf_fixture_set_up_sweeping_by_one, test_overdue_batches,
+              anju_wf_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ static const AnjuAuditActor server_actor = { .actor = ANJU_AUDIT_SYSTEM_ACTOR };
 typedef struct
 {
   gint64  id;
+  gint64  end_at;
   char   *kind;
   gint64  application_id;
   gint64  instance_id;
@@ -40,40 +41,59 @@ ending_clear (gpointer data)
   g_free (ending->kind);
 }
 
-/* Every open publicity whose period is over, oldest end first. */
+/* The open publicity whose period is over, after the cursor in the order
+ * of their ends: a page of ?5 rows.  The partial index
+ * pubrent_publicity_open (end_at) WHERE closed_at IS NULL holds only the
+ * open ones, in (end_at, id) order, so the row value resumes the walk at
+ * the cursor instead of reading from the start, and the LIMIT keeps
+ * every page small however many ended at once. */
+static const char endings_sql[] =
+  "SELECT p.id, p.end_at, p.kind, p.application_id,"
+  " COALESCE(p.instance_id, 0),"
+  " (SELECT COUNT(*) FROM pubrent_objections j"
+  "   WHERE j.publicity_id = p.id AND j.result = 'pending'),"
+  " (SELECT COUNT(*) FROM pubrent_objections j"
+  "   WHERE j.publicity_id = p.id"
+  "   AND j.result = 'substantiated')"
+  " FROM pubrent_publicity p"
+  " WHERE p.closed_at IS NULL AND p.end_at <= ?1"
+  " AND (p.end_at, p.id) > (?2, ?3)"
+  " ORDER BY p.end_at, p.id LIMIT ?4";
+
+const char *
+anju_review_sweep_endings_sql (void)
+{
+  return endings_sql;
+}
+
 static GArray *
-load_endings (AnjuDb  *db,
-              gint64   now,
-              GError **error)
+load_endings (AnjuDb                      *db,
+              gint64                       now,
+              const AnjuReviewSweepCursor *cursor,
+              guint                        limit,
+              GError                     **error)
 {
   g_autoptr(GArray) endings = g_array_new (FALSE, TRUE, sizeof (Ending));
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
-                                           "SELECT p.id, p.kind, p.application_id,"
-                                           " COALESCE(p.instance_id, 0),"
-                                           " (SELECT COUNT(*) FROM pubrent_objections j"
-                                           "   WHERE j.publicity_id = p.id AND j.result = 'pending'),"
-                                           " (SELECT COUNT(*) FROM pubrent_objections j"
-                                           "   WHERE j.publicity_id = p.id"
-                                           "   AND j.result = 'substantiated')"
-                                           " FROM pubrent_publicity p"
-                                           " WHERE p.closed_at IS NULL AND p.end_at <= ?1"
-                                           " ORDER BY p.end_at, p.id",
-                                           error);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, endings_sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   g_array_set_clear_func (endings, ending_clear);
   sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, cursor->end_at);
+  sqlite3_bind_int64 (stmt, 3, cursor->id);
+  sqlite3_bind_int (stmt, 4, (int) limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Ending ending = {
         .id = sqlite3_column_int64 (stmt, 0),
-        .kind = anju_db_column_dup (stmt, 1),
-        .application_id = sqlite3_column_int64 (stmt, 2),
-        .instance_id = sqlite3_column_int64 (stmt, 3),
-        .pending = sqlite3_column_int64 (stmt, 4),
-        .substantiated = sqlite3_column_int64 (stmt, 5),
+        .end_at = sqlite3_column_int64 (stmt, 1),
+        .kind = anju_db_column_dup (stmt, 2),
+        .application_id = sqlite3_column_int64 (stmt, 3),
+        .instance_id = sqlite3_column_int64 (stmt, 4),
+        .pending = sqlite3_column_int64 (stmt, 5),
+        .substantiated = sqlite3_column_int64 (stmt, 6),
       };
 
       g_array_append_val (endings, ending);
@@ -216,30 +236,42 @@ end_one (const AnjuReviewSweep  *sweep,
 }
 
 gboolean
-anju_review_sweep (const AnjuReviewSweep  *sweep,
-                   guint                  *out_ended,
-                   GError                **error)
+anju_review_sweep_batch (const AnjuReviewSweep  *sweep,
+                         AnjuReviewSweepCursor  *cursor,
+                         AnjuSweepBatch         *batch,
+                         guint                  *out_ended,
+                         gboolean               *out_more,
+                         GError                **error)
 {
-  g_autoptr(GArray) endings = load_endings (sweep->db, sweep->now, error);
+  g_autoptr(GArray) endings = load_endings (sweep->db, sweep->now, cursor, batch->size, error);
   guint ended = 0;
 
   if (endings == NULL)
     return FALSE;
+  /* A full page: more may follow it. */
+  *out_more = endings->len == batch->size;
   for (guint i = 0; i < endings->len; i++)
     {
       const Ending *ending = &g_array_index (endings, Ending, i);
       g_autoptr(GError) local_error = NULL;
 
-      if (ending->pending > 0)
-        continue;
-      if (!end_one (sweep, ending, &local_error))
+      /* Left open while an objection is pending; it costs no time. */
+      if (ending->pending == 0)
         {
-          /* A paused process, say: the next sweep tries again. */
-          g_message ("Publicity %" G_GINT64_FORMAT " could not be ended: %s", ending->id,
-                     local_error->message);
-          continue;
+          if (!anju_sweep_batch_take (batch))
+            {
+              *out_more = TRUE;
+              break;
+            }
+          if (end_one (sweep, ending, &local_error))
+            ended++;
+          else
+            /* A paused process, say: the next run tries again. */
+            g_message ("Publicity %" G_GINT64_FORMAT " could not be ended: %s", ending->id,
+                       local_error->message);
         }
-      ended++;
+      cursor->end_at = ending->end_at;
+      cursor->id = ending->id;
     }
   if (out_ended != NULL)
     *out_ended = ended;

@@ -10,10 +10,33 @@
 #include "anju-review-private.h"
 #include "anju-stmt.h"
 
-static void
-sweep_cb (AnjuServer *server,
-          gpointer    user_data)
+/* A run of the publicity sweep: everything ended at the tick's time, in
+ * batches (anju-sweep.h). */
+typedef struct
 {
+  gint64                now;
+  AnjuReviewSweepCursor cursor;
+  guint                 ended;
+} SweepRun;
+
+static gpointer
+sweep_begin (AnjuServer *server,
+             gpointer    user_data)
+{
+  SweepRun *run = g_new0 (SweepRun, 1);
+
+  run->now = anju_clock_now_secs (anju_server_get_clock (server));
+  run->cursor = (AnjuReviewSweepCursor) { G_MININT64, 0 };
+  return run;
+}
+
+static gboolean
+sweep_batch (AnjuServer     *server,
+             gpointer        data,
+             AnjuSweepBatch *batch,
+             gpointer        user_data)
+{
+  SweepRun *run = data;
   g_autoptr(GError) error = NULL;
   AnjuReviewSweep sweep = {
     .db = anju_server_get_db (server),
@@ -21,12 +44,28 @@ sweep_cb (AnjuServer *server,
     .workflow = anju_workflow_get (server),
     .events = anju_server_get_event_bus (server),
     .documents = anju_server_get_service (server, "documents"),
-    .now = anju_clock_now_secs (anju_server_get_clock (server)),
+    .now = run->now,
   };
+  guint ended = 0;
+  gboolean more = FALSE;
 
-  if (!anju_review_sweep (&sweep, NULL, &error))
-    g_message ("The publicity sweep failed: %s", error->message);
+  if (!anju_review_sweep_batch (&sweep, &run->cursor, batch, &ended, &more, &error))
+    {
+      g_message ("The publicity sweep failed: %s", error->message);
+      return FALSE;
+    }
+  run->ended += ended;
+  if (!more && run->ended > 0)
+    g_debug ("The publicity sweep ended %u publicity and announcements", run->ended);
+  return more;
 }
+
+static const AnjuSweepFuncs sweep_funcs = {
+  .name = ANJU_REVIEW_SWEEP_NAME,
+  .begin = sweep_begin,
+  .batch = sweep_batch,
+  .free_run = g_free,
+};
 
 /* Return for supplement and resubmission run no hook: the engine's
  * events tell the application its stage then. */
@@ -108,6 +147,6 @@ anju_review_register (AnjuServer *server)
   anju_server_add_routes (server, routes, n_routes);
 
   config = anju_server_get_config (server);
-  anju_server_add_periodic (server, config->pubrent_sweep_interval_seconds * 1000, sweep_cb,
-                            NULL);
+  anju_server_add_sweep (server, config->pubrent_sweep_interval_seconds * 1000, &sweep_funcs,
+                         NULL);
 }

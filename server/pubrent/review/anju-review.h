@@ -32,8 +32,11 @@ void     anju_review_register       (AnjuServer   *server);
 void     anju_review_register_hooks (AnjuWorkflow *workflow,
                                      GBytes       *audit_key);
 
-/* Where a sweep works: the periodic one fills it from the server, the
- * demo from its offline engine. */
+/* The sweep's name (anju_server_get_sweep). */
+#define ANJU_REVIEW_SWEEP_NAME "pubrent.publicity"
+
+/* Where a sweep works: the periodic one fills it from the server, its
+ * now fixed when a run begins. */
 typedef struct
 {
   AnjuDb        *db;
@@ -44,13 +47,32 @@ typedef struct
   gint64         now;
 } AnjuReviewSweep;
 
-/* Ends, at sweep->now, every publicity and announcement whose period is
- * over and that has no pending objection, each in its own transaction
- * (one that fails is logged and tried again next time).  *out_ended
- * (nullable) counts those ended.  FALSE only when the store fails. */
-gboolean anju_review_sweep          (const AnjuReviewSweep *sweep,
-                                     guint                 *out_ended,
-                                     GError               **error);
+/* Where a run of the sweep is: the last publicity it saw, in the order
+ * it goes through them (end, then id).  { G_MININT64, 0 } before the
+ * first. */
+typedef struct
+{
+  gint64 end_at;
+  gint64 id;
+} AnjuReviewSweepCursor;
+
+/* One batch of a run (anju-sweep.h): ends, at sweep->now, the publicity
+ * and announcements whose period is over and that have no pending
+ * objection, after *cursor in the order of their ends, as many as batch
+ * allows, each in its own transaction (one that fails is logged and
+ * passed over: the next run tries it again), and moves *cursor past
+ * every one it saw.  *out_ended (nullable) counts those ended;
+ * *out_more is FALSE once none is left after *cursor.  FALSE only when
+ * the store fails. */
+gboolean anju_review_sweep_batch    (const AnjuReviewSweep  *sweep,
+                                     AnjuReviewSweepCursor  *cursor,
+                                     AnjuSweepBatch         *batch,
+                                     guint                  *out_ended,
+                                     gboolean               *out_more,
+                                     GError                **error);
+/* The batch's query (for the query-plan test): ?1 now, ?2 and ?3 the
+ * cursor, ?4 the batch's size. */
+const char *anju_review_sweep_endings_sql (void);
 
 /* The citizens' progress query (the public one by number and phone, the
  * kiosk's by ID card): counts one query from the request's client
