@@ -46,6 +46,13 @@ checkpoint_thread (gpointer data)
 {
   AnjuDbCheckpointer *self = data;
 
+  /* A connection opens the WAL with its first read; until then its
+   * checkpoints do nothing and still answer SQLITE_OK. */
+  if (sqlite3_exec (self->handle, "SELECT COUNT(*) FROM sqlite_schema", NULL, NULL, NULL)
+      != SQLITE_OK)
+    g_warning ("Cannot read %s for its checkpoints: %s", anju_db_get_path (self->writer),
+               sqlite3_errmsg (self->handle));
+
   g_mutex_lock (&self->mutex);
   for (;;)
     {
