@@ -6,6 +6,7 @@
 #include "anju-audit.h"
 #include "anju-caller.h"
 #include "anju-content.h"
+#include "anju-db-checkpointer.h"
 #include "anju-db-worker.h"
 #include "anju-enterprises.h"
 #include "anju-documents.h"
@@ -48,6 +49,7 @@ struct _AnjuServer
   AnjuClock        *clock;         /* (owned) */
   AnjuDb           *db;            /* (owned) (nullable) after shutdown */
   AnjuDbWorker     *db_worker;     /* (owned) (nullable) after shutdown */
+  AnjuDbCheckpointer *checkpointer; /* (owned) (nullable) after shutdown */
   SoupServer       *soup;          /* (owned) */
   GTlsCertificate  *certificate;   /* (owned) (nullable) plain HTTP */
   char             *fingerprint;   /* (owned) (nullable) */
@@ -110,6 +112,7 @@ anju_server_dispose (GObject *object)
   g_clear_pointer (&self->services, g_hash_table_unref);
   g_clear_pointer (&self->events, anju_event_bus_free);
   g_clear_pointer (&self->db_worker, anju_db_worker_free);
+  g_clear_pointer (&self->checkpointer, anju_db_checkpointer_free);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (anju_server_parent_class)->dispose (object);
@@ -573,6 +576,10 @@ anju_server_new (const AnjuConfig *config,
 
   if (!open_database (self, error) || !setup_tls (self, error))
     return NULL;
+  self->checkpointer = anju_db_checkpointer_new (self->db, ANJU_DB_CHECKPOINT_FRAMES,
+                                                 ANJU_DB_CHECKPOINT_LIMIT_FRAMES, error);
+  if (self->checkpointer == NULL)
+    return NULL;
   self->db_worker = anju_db_worker_new (config->database_path, config->database_worker_threads);
 
   key_path = anju_config_get_audit_key_path (config);
@@ -677,6 +684,7 @@ anju_server_shutdown (AnjuServer *self)
   stop_periodic (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
+  g_clear_pointer (&self->checkpointer, anju_db_checkpointer_free);
   g_clear_object (&self->db);
 }
 

@@ -71,6 +71,39 @@ anju_application_caller_sees_pii (const AnjuCaller *caller,
          || caller->org_id == org_id;
 }
 
+static JsonNode *
+copy_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) copy = anju_application_record_copy (json_node_get_object (node));
+
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, copy_node (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+  return json_node_copy (node);
+}
+
+JsonObject *
+anju_application_record_copy (JsonObject *record)
+{
+  JsonObject *copy = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (record);
+
+  /* In the record's member order, which the audit row's JSON keeps. */
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, copy_node (json_object_get_member (record, l->data)));
+  return copy;
+}
+
 JsonNode *
 anju_application_audit_node (JsonObject *record)
 {

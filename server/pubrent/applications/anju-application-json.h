@@ -26,6 +26,9 @@ AnjuApplicationMaskFunc anju_application_mask_of (const char *member);
 /* Whether caller sees the application of org_id unmasked. */
 gboolean  anju_application_caller_sees_pii (const AnjuCaller *caller,
                                             gint64            org_id);
+/* A copy of record that shares no object or array with it, so that
+ * either can change without the other (json_node_copy () shares them). */
+JsonObject *anju_application_record_copy  (JsonObject        *record);
 /* A masked copy of record for audit and change rows. */
 JsonNode *anju_application_audit_node     (JsonObject        *record);
 /* "公租房申请 GZF-2026-000123 王*芳": the process's record label. */

@@ -143,10 +143,12 @@ anju_applications_submit (const AnjuApplicationWrite  *write,
                    _("An application in status %s cannot be submitted"), ref.status);
       return FALSE;
     }
-  before = anju_application_store_load_record (db, id, error);
+  /* Loaded once: the check changes record, the audit row shows before. */
   record = anju_application_store_load_record (db, id, error);
-  if (before == NULL || record == NULL
-      || !validate_whole (write, id, record, error)
+  if (record == NULL)
+    return FALSE;
+  before = anju_application_record_copy (record);
+  if (!validate_whole (write, id, record, error)
       || !anju_prereview_run (db, id, write->now, &report, &passed, error))
     return FALSE;
 

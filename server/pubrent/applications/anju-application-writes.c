@@ -282,10 +282,10 @@ anju_applications_update (const AnjuApplicationWrite  *write,
                    _("The application is in status %s and can no longer be changed"), ref.status);
       return FALSE;
     }
-  before = anju_application_store_load_record (db, id, error);
   record = anju_application_store_load_record (db, id, error);
-  if (before == NULL || record == NULL)
+  if (record == NULL)
     return FALSE;
+  before = anju_application_record_copy (record);
   if (json_object_has_member (application, "members"))
     json_object_remove_member (record, "members");
   anju_application_read_body (application, record, errors);
