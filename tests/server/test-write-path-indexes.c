@@ -1,4 +1,4 @@
-/* test-write-path-indexes.c: migration 0025 (issue 7, writes).
+/* test-write-path-indexes.c: migration 0023 (issue 7, writes).
  *
  * The indexes no query reads are gone from audit_log and
  * workflow_instances; the done list's and the to-do assignee's indexes
@@ -15,7 +15,7 @@
 
 #include "anju-db.h"
 
-/* The indexes of schema 20 that 0025 drops or rebuilds, as 0001 and
+/* The indexes of schema 20 that 0023 drops or rebuilds, as 0001 and
  * 0005 made them. */
 static const char schema_20_indexes[] =
   "DROP INDEX workflow_tasks_done_by;"
@@ -132,7 +132,7 @@ count (AnjuDb     *db,
 }
 
 static void
-assert_schema_25 (AnjuDb *db)
+assert_write_path_indexes (AnjuDb *db)
 {
   static const char * const dropped[] = {
     "audit_log_at", "audit_log_actor", "audit_log_entity",
@@ -160,7 +160,7 @@ static void
 test_schema (Fixture       *fixture,
              gconstpointer  data)
 {
-  assert_schema_25 (fixture->db);
+  assert_write_path_indexes (fixture->db);
 }
 
 /* The lists that read the two partial indexes still do. */
@@ -201,7 +201,7 @@ test_from_schema_20 (Fixture       *fixture,
 
   anju_db_migrate (fixture->db, &error);
   g_assert_no_error (error);
-  assert_schema_25 (fixture->db);
+  assert_write_path_indexes (fixture->db);
   g_assert_cmpint (count (fixture->db, "SELECT COUNT(*) FROM audit_log WHERE id >= 9001"), ==, 2);
   g_assert_cmpint (count (fixture->db, "SELECT COUNT(*) FROM workflow_tasks WHERE instance_id = 900"),
                    ==, 3);

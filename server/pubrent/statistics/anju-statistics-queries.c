@@ -22,7 +22,7 @@ static const char * const statuses[] = {
 
 #define GENERATION_SQL "SELECT generation FROM pubrent_statistics_generation WHERE id = 1"
 
-/* Every count comes from the summaries the writes keep (migration 0023):
+/* Every count comes from the summaries the writes keep (migration 0022):
  * a few dozen rows per organisation, whatever the number of
  * applications.  Organisations are few (thousands at city size) and
  * walked in id order; CROSS JOIN keeps them the outer loop, each one's

@@ -3,7 +3,7 @@
  * Each adds members of the answer to builder.  scope_path is the caller's
  * organisation path: an application counts when its organisation's path
  * starts with it.  Every count is a sum over the summary tables that the
- * writes keep up to date (migration 0023): none reads the applications or
+ * writes keep up to date (migration 0022): none reads the applications or
  * the units themselves (tests/server/test-statistics.c checks the plans
  * and that the summaries equal a recount).
  *

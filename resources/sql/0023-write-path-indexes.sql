@@ -1,4 +1,4 @@
--- 0025: fewer index pages for every write of the review process
+-- 0023: fewer index pages for every write of the review process
 -- (issue 7, writes).
 --
 -- A submit and an approval each commit one transaction that inserts

@@ -1,4 +1,4 @@
--- 0023: the statistics page's counts kept up to date by the writes
+-- 0022: the statistics page's counts kept up to date by the writes
 -- themselves (issue 7, statistics p99).
 --
 -- Counting at request time read one index entry per application in
