@@ -3,7 +3,7 @@
  * The indexes no query reads are gone from audit_log and
  * workflow_instances; the done list's and the to-do assignee's indexes
  * keep only the rows those lists can find, and SQLite still chooses
- * them; a database migrated from schema 20 keeps its rows; and the
+ * them; a database migrated from schema 22 (the one before it) keeps its rows; and the
  * schema's constraints still fail a bad value with the same error.
  *
  * Copyright 2026 The Anju authors
@@ -15,9 +15,9 @@
 
 #include "anju-db.h"
 
-/* The indexes of schema 20 that 0023 drops or rebuilds, as 0001 and
+/* The indexes of schema 22 that 0023 drops or rebuilds, as 0001 and
  * 0005 made them. */
-static const char schema_20_indexes[] =
+static const char schema_22_indexes[] =
   "DROP INDEX workflow_tasks_done_by;"
   "DROP INDEX workflow_tasks_open_assignee;"
   "CREATE INDEX audit_log_at ON audit_log (at);"
@@ -27,7 +27,7 @@ static const char schema_20_indexes[] =
   "CREATE INDEX workflow_instances_submitter ON workflow_instances (submitter_id);"
   "CREATE INDEX workflow_tasks_open_assignee ON workflow_tasks (assignee_id) WHERE state = 'open';"
   "CREATE INDEX workflow_tasks_done_by ON workflow_tasks (done_by, done_at);"
-  "PRAGMA user_version=20;";
+  "PRAGMA user_version=22;";
 
 /* An instance with an open task of a role, a transferred open task and
  * a done one, and two audit rows (the chain itself is test-audit's). */
@@ -181,15 +181,15 @@ test_plans (Fixture       *fixture,
   g_assert_nonnull (strstr (assigned, "USING INDEX workflow_tasks_open_assignee (assignee_id=?)"));
 }
 
-/* From schema 20 with rows: every row is still there and still found
+/* From schema 22 with rows: every row is still there and still found
  * through the indexes that remain. */
 static void
-test_from_schema_20 (Fixture       *fixture,
+test_from_schema_22 (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  anju_db_exec (fixture->db, schema_20_indexes, &error);
+  anju_db_exec (fixture->db, schema_22_indexes, &error);
   g_assert_no_error (error);
   anju_db_exec (fixture->db, rows, &error);
   g_assert_no_error (error);
@@ -197,7 +197,7 @@ test_from_schema_20 (Fixture       *fixture,
                              "UPDATE workflow_tasks SET done_by = 900 WHERE id = 903;",
                 &error);
   g_assert_no_error (error);
-  g_assert_cmpint (anju_db_get_schema_version (fixture->db), ==, 20);
+  g_assert_cmpint (anju_db_get_schema_version (fixture->db), ==, 22);
 
   anju_db_migrate (fixture->db, &error);
   g_assert_no_error (error);
@@ -249,8 +249,8 @@ main (int   argc,
               fixture_set_up, test_schema, fixture_tear_down);
   g_test_add ("/db/write-path-indexes/plans", Fixture, NULL,
               fixture_set_up, test_plans, fixture_tear_down);
-  g_test_add ("/db/write-path-indexes/from-schema-20", Fixture, NULL,
-              fixture_set_up, test_from_schema_20, fixture_tear_down);
+  g_test_add ("/db/write-path-indexes/from-schema-22", Fixture, NULL,
+              fixture_set_up, test_from_schema_22, fixture_tear_down);
   g_test_add ("/db/write-path-indexes/constraints", Fixture, NULL,
               fixture_set_up, test_constraints, fixture_tear_down);
   return g_test_run ();
