@@ -104,8 +104,10 @@ path=$1
 # The data's open publicity periods end a month or more before the run
 # (the generator's base time is fixed, for determinism): the sweep would
 # spend the run closing thousands of them, each with its document and
-# messages, on the main loop.  The scenarios measure requests, so the
-# sweeps wait a day.
+# messages.  It goes in short batches below the requests' priority
+# ([sweeps], server/core/anju-sweep.c), but its CPU would still be
+# counted against the scenarios, which measure requests: the sweeps
+# wait a day.
 [pubrent]
 sweep_interval_seconds=86400
 
