@@ -36,8 +36,8 @@
  * arena, and glibc makes one per thread up to eight per core: with the
  * worker's readers, the export and the checkpointer each keeping 32 MiB
  * the city run's server grew to 351 MB.  Four arenas of 8 MiB kept it
- * at 191 MB; two made the readers wait for each other's malloc (list
- * pages cost 10-50 % more CPU). */
+ * at 191 MB; with two, the readers' list pages looked 10-50 % dearer
+ * in CPU (noisy runs: bench/RESULTS.md). */
 #define KEEP_HEAP_BYTES (8 * 1024 * 1024)
 #define MMAP_FROM_BYTES (4 * 1024 * 1024)
 #define MALLOC_ARENAS 4
