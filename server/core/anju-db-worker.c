@@ -10,6 +10,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
+#include "anju-caller.h"
 #include "anju-db-worker.h"
 #include "anju-list-totals.h"
 #include "anju-server.h"
@@ -537,4 +538,61 @@ anju_db_worker_wait_cancelled_for_test (AnjuDbWorker *self,
   while (self->n_cancelled < n)
     g_cond_wait (&self->cond, &self->lock);
   g_mutex_unlock (&self->lock);
+}
+
+/* ---- one answer written as text ------------------------------------------ */
+
+typedef struct
+{
+  AnjuDbTextFunc  write;
+  AnjuCaller     *caller;   /* (owned) anju_caller_copy () */
+  gint64          arg;
+  GString        *out;      /* (owned) */
+} TextJob;
+
+static void
+text_job_free (gpointer data)
+{
+  TextJob *job = data;
+
+  g_clear_pointer (&job->caller, anju_caller_free);
+  if (job->out != NULL)
+    g_string_free (job->out, TRUE);
+  g_free (job);
+}
+
+static gboolean           /* in a worker thread */
+write_text (AnjuDb   *reader,
+            gpointer  data,
+            GError  **error)
+{
+  TextJob *job = data;
+
+  return job->write (reader, job->caller, job->arg, job->out, error);
+}
+
+static void               /* back on the main context */
+reply_text (AnjuRequest *request,
+            gpointer     data)
+{
+  TextJob *job = data;
+  gsize length = job->out->len;
+
+  anju_request_reply_json_data (request, SOUP_STATUS_OK,
+                                g_string_free (g_steal_pointer (&job->out), FALSE), length);
+}
+
+void
+anju_db_worker_reply_text (AnjuRequest    *request,
+                           AnjuDbTextFunc  write,
+                           gint64          arg,
+                           gsize           size_hint)
+{
+  TextJob *job = g_new0 (TextJob, 1);
+
+  job->write = write;
+  job->caller = anju_caller_copy (anju_request_get_caller (request));
+  job->arg = arg;
+  job->out = g_string_sized_new (size_hint);
+  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, write_text, reply_text, job, text_job_free);
 }

@@ -109,6 +109,20 @@ void          anju_db_worker_reply_list_rows (AnjuRequest       *request,
                                               GDestroyNotify     bind_data_free,
                                               AnjuRowWriteFunc   write_row);
 
+/* A JSON answer that write puts into out as text, for a copy of the
+ * request's caller and one number (an id, a time): read in the QUICK lane
+ * and answered 200 with out, or the API's error JSON when write fails. */
+typedef gboolean (*AnjuDbTextFunc) (AnjuDb            *reader,
+                                    const AnjuCaller  *caller,
+                                    gint64             arg,
+                                    GString           *out,
+                                    GError           **error);
+
+void          anju_db_worker_reply_text (AnjuRequest       *request,
+                                         AnjuDbTextFunc     write,
+                                         gint64             arg,
+                                         gsize              size_hint);
+
 /* ---- for tests only ------------------------------------------------------
  * A gate every BULK job passes before it runs: while held, they wait at
  * it (a cancelled one leaves), so a test can keep an export in the worker

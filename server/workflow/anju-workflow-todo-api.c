@@ -387,56 +387,22 @@ write_counts (AnjuDb             *db,
   return TRUE;
 }
 
-typedef struct
-{
-  AnjuCaller *caller;   /* (owned) anju_caller_copy () */
-  gint64      now;
-  GString    *out;      /* (owned) the counts as JSON text */
-} CountsJob;
-
-static void
-counts_job_free (gpointer data)
-{
-  CountsJob *job = data;
-
-  g_clear_pointer (&job->caller, anju_caller_free);
-  if (job->out != NULL)
-    g_string_free (job->out, TRUE);
-  g_free (job);
-}
-
 static gboolean           /* in a worker thread */
-read_counts (AnjuDb   *reader,
-             gpointer  data,
-             GError  **error)
+read_counts (AnjuDb            *reader,
+             const AnjuCaller  *caller,
+             gint64             now,
+             GString           *out,
+             GError           **error)
 {
-  CountsJob *job = data;
-  TodoFilters filters = { .caller = job->caller, .now = job->now };
+  TodoFilters filters = { .caller = caller, .now = now };
 
-  return write_counts (reader, &filters, job->out, error);
-}
-
-static void               /* back on the main context */
-reply_counts (AnjuRequest *request,
-              gpointer     data)
-{
-  CountsJob *job = data;
-  gsize length = job->out->len;
-
-  anju_request_reply_json_data (request, SOUP_STATUS_OK,
-                                g_string_free (g_steal_pointer (&job->out), FALSE), length);
+  return write_counts (reader, &filters, out, error);
 }
 
 static void
 handle_counts (AnjuRequest *request)
 {
-  CountsJob *job = g_new0 (CountsJob, 1);
-
-  job->caller = anju_caller_copy (anju_request_get_caller (request));
-  job->now = request_now (request);
-  job->out = g_string_sized_new (512);
-  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_counts, reply_counts, job,
-                      counts_job_free);
+  anju_db_worker_reply_text (request, read_counts, request_now (request), 512);
 }
 
 /* bind_data is the AnjuCaller whose finished tasks are listed. */

@@ -65,43 +65,14 @@ anju_application_reply_detail (AnjuRequest *request,
 
 /* ---- the detail, read by the database worker --------------------------- */
 
-typedef struct
-{
-  AnjuCaller *caller;   /* (owned) anju_caller_copy () */
-  gint64      id;
-  GString    *out;      /* (owned) the detail as JSON text */
-} DetailJob;
-
-static void
-detail_job_free (gpointer data)
-{
-  DetailJob *job = data;
-
-  g_clear_pointer (&job->caller, anju_caller_free);
-  if (job->out != NULL)
-    g_string_free (job->out, TRUE);
-  g_free (job);
-}
-
 static gboolean           /* in a worker thread */
-read_detail (AnjuDb   *reader,
-             gpointer  data,
-             GError  **error)
+write_detail (AnjuDb            *reader,
+              const AnjuCaller  *caller,
+              gint64             id,
+              GString           *out,
+              GError           **error)
 {
-  DetailJob *job = data;
-
-  return anju_application_detail_write (reader, job->caller, job->id, TRUE, job->out, error);
-}
-
-static void               /* back on the main context */
-reply_detail (AnjuRequest *request,
-              gpointer     data)
-{
-  DetailJob *job = data;
-  gsize length = job->out->len;
-
-  anju_request_reply_json_data (request, SOUP_STATUS_OK,
-                                g_string_free (g_steal_pointer (&job->out), FALSE), length);
+  return anju_application_detail_write (reader, caller, id, TRUE, out, error);
 }
 
 /* A failure: the field errors of a 422 go into the answer. */
@@ -159,17 +130,11 @@ anju_application_run_write (AnjuRequest         *request,
 static void
 handle_get (AnjuRequest *request)
 {
-  DetailJob *job;
   gint64 id;
 
   if (!anju_request_get_path_id (request, "id", &id))
     return;
-  job = g_new0 (DetailJob, 1);
-  job->caller = anju_caller_copy (anju_request_get_caller (request));
-  job->id = id;
-  job->out = g_string_sized_new (8192);
-  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_detail, reply_detail, job,
-                      detail_job_free);
+  anju_db_worker_reply_text (request, write_detail, id, 8192);
 }
 
 /* Applications carry a list of member objects, which AnjuFieldSpec does

@@ -48,51 +48,23 @@ load_visible (AnjuRequest   *request,
 
 /* ---- timeline -------------------------------------------------------------- */
 
-typedef struct
-{
-  AnjuCaller *caller;   /* (owned) anju_caller_copy () */
-  gint64      id;
-  GString    *out;      /* (owned) the timeline as JSON text */
-} TimelineJob;
-
-static void
-timeline_job_free (gpointer data)
-{
-  TimelineJob *job = data;
-
-  g_clear_pointer (&job->caller, anju_caller_free);
-  if (job->out != NULL)
-    g_string_free (job->out, TRUE);
-  g_free (job);
-}
-
 static gboolean           /* in a worker thread */
-read_timeline (AnjuDb   *reader,
-               gpointer  data,
-               GError  **error)
+write_timeline (AnjuDb            *reader,
+                const AnjuCaller  *caller,
+                gint64             id,
+                GString           *out,
+                GError           **error)
 {
-  TimelineJob *job = data;
   g_auto(AnjuReviewApp) app = { 0, };
 
-  if (!_anju_review_app_load (reader, job->id, &app, error))
+  if (!_anju_review_app_load (reader, id, &app, error))
     return FALSE;
-  if (!anju_caller_can_see_org_path (job->caller, app.org_path))
+  if (!anju_caller_can_see_org_path (caller, app.org_path))
     {
       g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_NOT_FOUND, _("No such application"));
       return FALSE;
     }
-  return _anju_review_timeline_write (reader, &app, TRUE, job->out, error);
-}
-
-static void               /* back on the main context */
-reply_timeline (AnjuRequest *request,
-                gpointer     data)
-{
-  TimelineJob *job = data;
-  gsize length = job->out->len;
-
-  anju_request_reply_json_data (request, SOUP_STATUS_OK,
-                                g_string_free (g_steal_pointer (&job->out), FALSE), length);
+  return _anju_review_timeline_write (reader, &app, TRUE, out, error);
 }
 
 /* A read of committed rows only: the database worker's QUICK lane
@@ -100,17 +72,11 @@ reply_timeline (AnjuRequest *request,
 static void
 handle_timeline (AnjuRequest *request)
 {
-  TimelineJob *job;
   gint64 id;
 
   if (!anju_request_get_path_id (request, "id", &id))
     return;
-  job = g_new0 (TimelineJob, 1);
-  job->caller = anju_caller_copy (anju_request_get_caller (request));
-  job->id = id;
-  job->out = g_string_sized_new (2048);
-  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, read_timeline, reply_timeline, job,
-                      timeline_job_free);
+  anju_db_worker_reply_text (request, write_timeline, id, 2048);
 }
 
 /* ---- withdrawal ------------------------------------------------------------ */
