@@ -27,9 +27,7 @@ anju_counted_page_write (AnjuDb            *db,
   gint64 total = -1;
   int rc;
 
-  anju_json_text_begin_object (text);
-  anju_json_text_member (text, "items");
-  anju_json_text_begin_array (text);
+  anju_json_text_begin_page (text);
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
       if (total < 0)
@@ -42,15 +40,7 @@ anju_counted_page_write (AnjuDb            *db,
         anju_db_set_error (db, error);
       return NULL;
     }
-  anju_json_text_end_array (text);
-  anju_json_text_member (text, "total");
-  anju_json_text_int (text, total);
-  anju_json_text_member (text, "next");
-  if ((gint64) page * page_size < total)
-    anju_json_text_int (text, page + 1);
-  else
-    anju_json_text_null (text);
-  anju_json_text_end_object (text);
+  anju_json_text_end_page (text, total, page, page_size);
   *out_length = out->len;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

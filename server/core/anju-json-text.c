@@ -257,3 +257,28 @@ anju_json_text_raw (AnjuJsonText *self,
   g_string_append_len (self->out, json, length);
   self->after_value = TRUE;
 }
+
+void
+anju_json_text_begin_page (AnjuJsonText *self)
+{
+  anju_json_text_begin_object (self);
+  anju_json_text_member (self, "items");
+  anju_json_text_begin_array (self);
+}
+
+void
+anju_json_text_end_page (AnjuJsonText *self,
+                         gint64        total,
+                         guint         page,
+                         guint         page_size)
+{
+  anju_json_text_end_array (self);
+  anju_json_text_member (self, "total");
+  anju_json_text_int (self, total);
+  anju_json_text_member (self, "next");
+  if ((gint64) page * page_size < total)
+    anju_json_text_int (self, page + 1);
+  else
+    anju_json_text_null (self);
+  anju_json_text_end_object (self);
+}

@@ -63,6 +63,15 @@ void          anju_json_text_raw          (AnjuJsonText *self,
                                            const char   *json,
                                            gsize         length);
 
+/* A page of a list (docs/api.md, "Lists"): begin opens its object and
+ * its "items" array; end closes the array and writes "total" and "next"
+ * (page + 1 while rows remain after this page, else null). */
+void          anju_json_text_begin_page   (AnjuJsonText *self);
+void          anju_json_text_end_page     (AnjuJsonText *self,
+                                           gint64        total,
+                                           guint         page,
+                                           guint         page_size);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnjuJsonText, anju_json_text_free)
 
 G_END_DECLS
