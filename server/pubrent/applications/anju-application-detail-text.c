@@ -20,6 +20,7 @@
 #include "anju-application-detail.h"
 #include "anju-application-fields.h"
 #include "anju-application-json.h"
+#include "anju-application-store.h"
 #include "anju-applications.h"
 #include "anju-file-store.h"
 #include "anju-json-text-columns.h"
@@ -28,12 +29,14 @@
 #include "anju-workflow-rules.h"
 #include "anju-workflow-template.h"
 
-/* The columns before the fields; the fields follow from FIELDS on. */
+/* The columns of anju_application_store_record_sql() before the fields;
+ * the fields follow from FIELDS on. */
 enum
 {
   APPLICATION_NO, STATUS, STATUS_LABEL, ORG_ID, ORG_NAME, CREATED_BY, CREATED_BY_NAME,
   SUBMITTED_AT, DECIDED_AT, CONFIRMED_AT, CREATED_AT, UPDATED_AT, PREREVIEW, ORG_PATH, FIELDS
 };
+G_STATIC_ASSERT (FIELDS == ANJU_APP_RECORD_FIELDS);
 
 /* Each field of the row from first_column on; when masked, the personal
  * data as anju_application_mask() leaves it. */
@@ -278,18 +281,7 @@ anju_application_detail_write (AnjuDb            *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, "a");
-  g_autofree char *sql = g_strdup_printf ("SELECT a.application_no, a.status, c.name, a.org_id,"
-                                          " o.name, a.created_by, u.name, a.submitted_at,"
-                                          " a.decided_at, a.confirmed_at, a.created_at,"
-                                          " a.updated_at, a.prereview_json, o.path, %s"
-                                          " FROM pubrent_applications a"
-                                          " JOIN organisations o ON o.id = a.org_id"
-                                          " JOIN users u ON u.id = a.created_by"
-                                          " LEFT JOIN pubrent_codes c"
-                                          "   ON c.code_set = 'status' AND c.code = a.status"
-                                          " WHERE a.id = ?1",
-                                          columns);
+  g_autofree char *sql = anju_application_store_record_sql ();
   g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
   g_autoptr(AnjuJsonText) text = anju_json_text_new (out);
   gboolean masked;

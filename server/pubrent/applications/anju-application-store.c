@@ -163,6 +163,26 @@ load_members (AnjuDb      *db,
   return TRUE;
 }
 
+char *
+anju_application_store_record_sql (void)
+{
+  guint n_fields;
+  const AnjuAppField *fields = anju_application_fields (&n_fields);
+  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, "a");
+
+  return g_strdup_printf ("SELECT a.application_no, a.status, c.name, a.org_id,"
+                          " o.name, a.created_by, u.name, a.submitted_at,"
+                          " a.decided_at, a.confirmed_at, a.created_at,"
+                          " a.updated_at, a.prereview_json, o.path, %s"
+                          " FROM pubrent_applications a"
+                          " JOIN organisations o ON o.id = a.org_id"
+                          " JOIN users u ON u.id = a.created_by"
+                          " LEFT JOIN pubrent_codes c"
+                          "   ON c.code_set = 'status' AND c.code = a.status"
+                          " WHERE a.id = ?1",
+                          columns);
+}
+
 JsonObject *
 anju_application_store_load_record (AnjuDb  *db,
                                     gint64   id,
@@ -170,18 +190,7 @@ anju_application_store_load_record (AnjuDb  *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, "a");
-  g_autofree char *sql = g_strdup_printf ("SELECT a.application_no, a.status, c.name, a.org_id,"
-                                          " o.name, a.created_by, u.name, a.submitted_at,"
-                                          " a.decided_at, a.confirmed_at, a.created_at,"
-                                          " a.updated_at, a.prereview_json, %s"
-                                          " FROM pubrent_applications a"
-                                          " JOIN organisations o ON o.id = a.org_id"
-                                          " JOIN users u ON u.id = a.created_by"
-                                          " LEFT JOIN pubrent_codes c"
-                                          "   ON c.code_set = 'status' AND c.code = a.status"
-                                          " WHERE a.id = ?1",
-                                          columns);
+  g_autofree char *sql = anju_application_store_record_sql ();
   g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
   g_autoptr(JsonObject) record = json_object_new ();
 
@@ -193,11 +202,11 @@ anju_application_store_load_record (AnjuDb  *db,
 
   json_object_set_int_member (record, "id", id);
   json_object_set_string_member (record, "application_no", (const char *) sqlite3_column_text (stmt, 0));
-  anju_app_fields_from_row (fields, 1, stmt, 13, record);   /* business_type first */
+  anju_app_fields_from_row (fields, 1, stmt, ANJU_APP_RECORD_FIELDS, record);   /* business_type first */
   json_object_set_string_member (record, "status", (const char *) sqlite3_column_text (stmt, 1));
   json_object_set_string_member (record, "status_label", (const char *) sqlite3_column_text (stmt, 2));
   set_ref (record, "org", stmt, 3);
-  anju_app_fields_from_row (fields, n_fields, stmt, 13, record);
+  anju_app_fields_from_row (fields, n_fields, stmt, ANJU_APP_RECORD_FIELDS, record);
   set_time (record, "submitted_at", stmt, 7);
   set_time (record, "decided_at", stmt, 8);
   set_time (record, "confirmed_at", stmt, 9);

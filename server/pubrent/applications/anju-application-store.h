@@ -39,6 +39,13 @@ gboolean    anju_application_store_load_ref     (AnjuDb              *db,
                                                  gint64               id,
                                                  AnjuApplicationRef  *out_ref,
                                                  GError             **error);
+/* The SELECT of one application (?1 its id) that the record and the
+ * detail read: application_no, status, its label, org id, org name,
+ * created_by, its name, submitted_at, decided_at, confirmed_at,
+ * created_at, updated_at, prereview_json, org path, then the fields of
+ * anju_application_fields() from column ANJU_APP_RECORD_FIELDS. */
+#define ANJU_APP_RECORD_FIELDS 14
+char       *anju_application_store_record_sql   (void);
 /* The whole record with its members, unmasked; with id, application_no,
  * status, status_label, org, created_by, the times and prereview. */
 JsonObject *anju_application_store_load_record  (AnjuDb              *db,
