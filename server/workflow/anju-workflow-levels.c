@@ -1,6 +1,7 @@
 /* anju-workflow-levels.c: from a step's level to an organisation. */
 #include "config.h"
 
+#include "anju-org-store.h"
 #include "anju-stmt.h"
 #include "anju-workflow-levels.h"
 
@@ -15,13 +16,14 @@ anju_wf_level_resolve (AnjuDb      *db,
   /* Ancestors-or-self are the organisations whose path is a prefix of
    * org_path; the nearest one of the right kind wins. */
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
-                                           "SELECT id, path FROM organisations"
-                                           " WHERE substr(?1, 1, length(path)) = path"
-                                           " AND CASE ?2"
+                                           "WITH RECURSIVE " ANJU_ORG_ANCESTORS_CTE ("?1")
+                                           " SELECT o.id, o.path FROM org_ancestors a"
+                                           " JOIN organisations o ON o.path = a.path"
+                                           " WHERE CASE ?2"
                                            "  WHEN 'enterprise' THEN kind IN ('enterprise_operating',"
                                            "   'enterprise_property', 'enterprise_construction', 'employer')"
                                            "  ELSE kind = ?2 END"
-                                           " ORDER BY length(path) DESC LIMIT 1",
+                                           " ORDER BY length (o.path) DESC LIMIT 1",
                                            error);
   int rc;
 

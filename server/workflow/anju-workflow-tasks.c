@@ -1,6 +1,7 @@
 /* anju-workflow-tasks.c: tasks and their assignees. */
 #include "config.h"
 
+#include "anju-org-store.h"
 #include "anju-stmt.h"
 #include "anju-workflow-tasks.h"
 
@@ -261,12 +262,13 @@ anju_wf_task_actor_ids (AnjuDb           *db,
     }
 
   stmt = anju_db_prepare (db,
-                          "SELECT DISTINCT u.id FROM users u"
-                          " JOIN organisations uo ON uo.id = u.org_id"
+                          "WITH RECURSIVE " ANJU_ORG_ANCESTORS_CTE ("?2")
+                          " SELECT DISTINCT u.id FROM org_ancestors a"
+                          " JOIN organisations uo ON uo.path = a.path"
+                          " JOIN users u ON u.org_id = uo.id"
                           " JOIN user_roles ur ON ur.user_id = u.id"
                           " JOIN roles r ON r.id = ur.role_id"
                           " WHERE r.code = ?1 AND u.status = 'active'"
-                          " AND substr(?2, 1, length(uo.path)) = uo.path"
                           " ORDER BY u.id",
                           error);
   if (stmt == NULL)

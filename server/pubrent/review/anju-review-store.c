@@ -10,6 +10,7 @@
 
 #include "anju-applications.h"
 #include "anju-pubrent-settings.h"
+#include "anju-org-store.h"
 #include "anju-review-private.h"
 #include "anju-stmt.h"
 
@@ -248,11 +249,13 @@ publicity_org (AnjuDb              *db,
                GError             **error)
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
-                                           "SELECT id FROM organisations"
-                                           " WHERE (?2 = 'street' AND kind = 'street'"
-                                           "        AND substr(?1, 1, length(path)) = path)"
-                                           " OR kind = 'center'"
-                                           " ORDER BY kind = 'center', length(path) DESC LIMIT 1",
+                                           "WITH RECURSIVE " ANJU_ORG_ANCESTORS_CTE ("?1")
+                                           " SELECT o.id, 0, length (o.path) FROM org_ancestors a"
+                                           " JOIN organisations o ON o.path = a.path"
+                                           " WHERE ?2 = 'street' AND o.kind = 'street'"
+                                           " UNION ALL SELECT id, 1, 0 FROM organisations"
+                                           " WHERE kind = 'center'"
+                                           " ORDER BY 2, 3 DESC LIMIT 1",
                                            error);
 
   if (stmt == NULL)
