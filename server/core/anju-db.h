@@ -15,6 +15,7 @@
 #include <glib-object.h>
 #include <sqlite3.h>
 
+#include "anju-commit-group.h"
 #include "anju-error.h"
 
 G_BEGIN_DECLS
@@ -90,6 +91,15 @@ gboolean      anju_db_begin                (AnjuDb      *self,
 gboolean      anju_db_commit               (AnjuDb      *self,
                                             GError     **error);
 void          anju_db_rollback             (AnjuDb      *self);
+/* TRUE between anju_db_begin() and its commit or rollback. */
+gboolean      anju_db_in_write             (AnjuDb      *self);
+/* From here on the connection's commits are grouped (anju-commit-group.h):
+ * the server does this for its own connection, whose requests'
+ * answers it holds until their group is committed. */
+void          anju_db_enable_group_commit  (AnjuDb      *self,
+                                            guint        max_writes);
+/* (nullable) */
+AnjuCommitGroup *anju_db_get_commit_group  (AnjuDb      *self);
 gint64        anju_db_last_insert_id       (AnjuDb      *self);
 gint64        anju_db_size_bytes           (AnjuDb      *self);
 

@@ -41,6 +41,11 @@
  * A session pushed out is only built again. */
 #define SESSION_CACHE_ENTRIES 2048
 
+/* Writes that share one COMMIT at most (anju-commit-group.h): a turn of
+ * the main loop rarely has more ready; the bound keeps a group's
+ * answers from waiting behind an unusually long turn. */
+#define GROUP_COMMIT_MAX_WRITES 64
+
 struct _AnjuServer
 {
   GObject           parent_instance;
@@ -82,6 +87,13 @@ typedef struct
   gboolean         path_known;
 } MessageInfo;
 
+/* An answer waiting for its group commit. */
+typedef struct
+{
+  SoupServerMessage *msg;      /* (owned) */
+  AnjuServer        *server;   /* (weak) */
+} HeldAnswer;
+
 static void register_core_routes (AnjuServer *self);
 
 static void
@@ -99,6 +111,17 @@ stop_sweeps (AnjuServer *self)
   g_clear_pointer (&self->sweeps, g_ptr_array_unref);
 }
 
+/* Held answers go out while their connections are still there. */
+static void
+commit_pending_writes (AnjuServer *self)
+{
+  AnjuCommitGroup *group = self->db != NULL ? anju_db_get_commit_group (self->db) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (group != NULL && !anju_commit_group_flush (group, &error))
+    g_warning ("The last writes were not saved: %s", error->message);
+}
+
 static void
 anju_server_dispose (GObject *object)
 {
@@ -106,6 +129,7 @@ anju_server_dispose (GObject *object)
 
   stop_sweeps (self);
   stop_periodic (self);
+  commit_pending_writes (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -307,6 +331,77 @@ route_for (AnjuServer        *self,
   return info->found;
 }
 
+/* The answer to a grouped write goes out once the group is committed;
+ * if the COMMIT failed, none of the group's writes is kept, and the
+ * answer says so instead. */
+static void
+held_answer_committed (const GError *error,
+                       gpointer      user_data)
+{
+  HeldAnswer *held = user_data;
+
+  /* The group's failure is logged once, where it is committed. */
+  if (error != NULL)
+    {
+      /* A cached caller may have been read from the lost writes. */
+      if (held->server != NULL)
+        anju_session_cache_clear (held->server->sessions);
+      /* set_response appends: the handler's answer goes first. */
+      soup_message_body_truncate (soup_server_message_get_response_body (held->msg));
+      soup_message_headers_remove (soup_server_message_get_response_headers (held->msg),
+                                   "Location");
+      _anju_reply_message_error (held->msg, ANJU_ERROR_INTERNAL, _("Internal server error"));
+    }
+  soup_server_message_unpause (held->msg);
+}
+
+static void
+held_answer_free (gpointer user_data)
+{
+  HeldAnswer *held = user_data;
+
+  g_clear_weak_pointer (&held->server);
+  g_object_unref (held->msg);
+  g_free (held);
+}
+
+/* Writes of a handler that answered at once wait for their group; one
+ * that answers later (from a thread, say) commits now, as it cannot be
+ * held. */
+static void
+run_handler (AnjuServer        *self,
+             SoupServerMessage *msg,
+             AnjuRequest       *request,
+             const AnjuRoute   *route)
+{
+  AnjuCommitGroup *group = anju_db_get_commit_group (self->db);
+  HeldAnswer *held;
+
+  if (group == NULL)
+    {
+      route->handler (request);
+      return;
+    }
+  anju_commit_group_hold (group);
+  route->handler (request);
+  if (anju_commit_group_release (group) == 0 || !anju_commit_group_pending (group))
+    return;
+  if (soup_server_message_get_status (msg) == SOUP_STATUS_NONE)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!anju_commit_group_flush (group, &error))
+        g_warning ("%s %s: %s", soup_server_message_get_method (msg), route->pattern,
+                   error->message);
+      return;
+    }
+  held = g_new0 (HeldAnswer, 1);
+  held->msg = g_object_ref (msg);
+  g_set_weak_pointer (&held->server, self);
+  soup_server_message_pause (msg);
+  anju_commit_group_when_committed (group, held_answer_committed, held, held_answer_free);
+}
+
 static void
 dispatch (AnjuServer        *self,
           SoupServerMessage *msg,
@@ -356,7 +451,7 @@ dispatch (AnjuServer        *self,
   if ((route->flags & ANJU_ROUTE_PUBLIC) == 0 && !check_access (request, route))
     return;
 
-  route->handler (request);
+  run_handler (self, msg, request, route);
 }
 
 static void
@@ -576,6 +671,7 @@ anju_server_new (const AnjuConfig *config,
 
   if (!open_database (self, error) || !setup_tls (self, error))
     return NULL;
+  anju_db_enable_group_commit (self->db, GROUP_COMMIT_MAX_WRITES);
   self->checkpointer = anju_db_checkpointer_new (self->db, ANJU_DB_CHECKPOINT_FRAMES,
                                                  ANJU_DB_CHECKPOINT_LIMIT_FRAMES, error);
   if (self->checkpointer == NULL)
@@ -682,6 +778,7 @@ anju_server_shutdown (AnjuServer *self)
    * grace time; freeing the worker waits for those. */
   g_clear_pointer (&self->db_worker, anju_db_worker_free);
   stop_periodic (self);
+  commit_pending_writes (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_pointer (&self->checkpointer, anju_db_checkpointer_free);

@@ -158,6 +158,14 @@ anju_session_cache_set_last_used (AnjuSessionCache *self,
 }
 
 void
+anju_session_cache_clear (AnjuSessionCache *self)
+{
+  g_return_if_fail (self != NULL);
+
+  forget_all (self);
+}
+
+void
 anju_session_cache_remove (AnjuSessionCache *self,
                            const char       *token_hash)
 {

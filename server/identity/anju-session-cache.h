@@ -47,6 +47,8 @@ void              anju_session_cache_insert        (AnjuSessionCache *self,
 void              anju_session_cache_set_last_used (AnjuSessionCache *self,
                                                     const char       *token_hash,
                                                     gint64            last_used_at);
+/* Forgets every caller: what they were read from may be gone. */
+void              anju_session_cache_clear         (AnjuSessionCache *self);
 void              anju_session_cache_remove        (AnjuSessionCache *self,
                                                     const char       *token_hash);
 

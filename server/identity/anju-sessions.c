@@ -368,8 +368,9 @@ anju_sessions_authenticate (AnjuRequest  *request,
     return NULL;
   /* Inside a transaction the generation read may be one a rollback
    * takes back: then a later change could bring the same number back
-   * over other data.  Requests do not start in one; be sure. */
-  if (sqlite3_get_autocommit (anju_db_get_handle (db)))
+   * over other data.  Requests do not start in one; be sure.  (A group
+   * commit that fails clears the cache: anju-server.c.) */
+  if (!anju_db_in_write (db))
     anju_session_cache_insert (cache, hash, generation, anju_caller_copy (caller), last_used_at);
   return caller;
 }
