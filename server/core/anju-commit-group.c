@@ -54,6 +54,18 @@ anju_commit_group_free (AnjuCommitGroup *self)
   g_free (self);
 }
 
+/* Prepared once and kept, unlike anju_db_exec(): these run several
+ * times per write. */
+static gboolean
+run (AnjuCommitGroup  *self,
+     const char       *sql,
+     GError          **error)
+{
+  sqlite3_stmt *stmt = anju_db_prepare (self->db, sql, error);
+
+  return stmt != NULL && anju_db_step_done (self->db, stmt, error);
+}
+
 static gboolean
 flush_cb (gpointer user_data)
 {
@@ -92,11 +104,11 @@ anju_commit_group_begin (AnjuCommitGroup  *self,
    * half-way because another connection started writing. */
   if (!self->open)
     {
-      if (!anju_db_exec (self->db, "BEGIN IMMEDIATE", error))
+      if (!run (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->open = TRUE;
     }
-  if (!anju_db_exec (self->db, "SAVEPOINT anju_write", error))
+  if (!run (self, "SAVEPOINT anju_write", error))
     return FALSE;
   self->in_write = TRUE;
   return TRUE;
@@ -108,7 +120,7 @@ anju_commit_group_commit (AnjuCommitGroup  *self,
 {
   g_return_val_if_fail (self->in_write, FALSE);
 
-  if (!anju_db_exec (self->db, "RELEASE anju_write", error))
+  if (!run (self, "RELEASE anju_write", error))
     {
       anju_commit_group_rollback (self);
       return FALSE;
@@ -130,7 +142,7 @@ anju_commit_group_rollback (AnjuCommitGroup *self)
   if (!self->in_write)
     return;
   self->in_write = FALSE;
-  if (!anju_db_exec (self->db, "ROLLBACK TO anju_write; RELEASE anju_write", NULL))
+  if (!run (self, "ROLLBACK TO anju_write", NULL) || !run (self, "RELEASE anju_write", NULL))
     {
       /* The savepoint is gone only when SQLite rolled back the whole
        * transaction by itself (an I/O error, say): the group with it. */
@@ -216,7 +228,7 @@ anju_commit_group_flush (AnjuCommitGroup  *self,
     }
   if (self->open)
     {
-      ok = anju_db_exec (self->db, "COMMIT", &local_error);
+      ok = run (self, "COMMIT", &local_error);
       if (!ok && !sqlite3_get_autocommit (anju_db_get_handle (self->db)))
         anju_db_exec (self->db, "ROLLBACK", NULL);
       self->open = FALSE;
