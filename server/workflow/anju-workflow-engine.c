@@ -312,26 +312,28 @@ anju_wf_engine_check_start (AnjuDb               *db,
                             GError              **error)
 {
   g_autoptr(JsonObject) no_fields = json_object_new ();
+  g_autoptr(AnjuWfAncestors) ancestors = NULL;
   g_autofree char *org_path = NULL;
   gint64 live = 0;
 
   *out_field = "org_id";
   if (!load_org_path (db, org_id, &org_path, error))
     return FALSE;
+  /* Read once for every step's level: a query per step was most of the
+   * start's reading. */
+  ancestors = anju_wf_ancestors_load (db, org_path, error);
+  if (ancestors == NULL)
+    return FALSE;
 
   /* The steps the fields already skip may need no organisation. */
   for (guint i = 0; i < template->steps->len; i++)
     {
       const AnjuWfStep *step = g_ptr_array_index (template->steps, i);
-      g_autofree char *level_path = NULL;
-      gint64 level_org = 0;
 
       if (has_conditions (step->skip_when)
           && anju_wf_conditions_hold (step->skip_when, fields != NULL ? fields : no_fields))
         continue;
-      if (!anju_wf_level_resolve (db, org_path, step->level, &level_org, &level_path, error))
-        return FALSE;
-      if (level_org == 0)
+      if (anju_wf_ancestors_find (ancestors, step->level, NULL) == 0)
         {
           set_level_error (error, ANJU_ERROR_VALIDATION, step);
           return FALSE;
