@@ -246,6 +246,23 @@ anju_audit_record_as (AnjuDb               *db,
 {
   g_autofree char *before_json = node_to_json (before);
   g_autofree char *after_json = node_to_json (after);
+
+  return anju_audit_record_json_as (db, key, at, actor, action, entity, entity_id, before_json,
+                                    after_json, error);
+}
+
+gboolean
+anju_audit_record_json_as (AnjuDb               *db,
+                           GBytes               *key,
+                           gint64                at,
+                           const AnjuAuditActor *actor,
+                           const char           *action,
+                           const char           *entity,
+                           gint64                entity_id,
+                           const char           *before_json,
+                           const char           *after_json,
+                           GError              **error)
+{
   g_autofree char *prev_hmac = NULL;
   g_autofree char *hmac = NULL;
   g_autoptr(EVP_MAC) mac = NULL;
