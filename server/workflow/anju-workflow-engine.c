@@ -9,6 +9,7 @@
 #include "anju-workflow-events.h"
 #include "anju-workflow-history.h"
 #include "anju-workflow-levels.h"
+#include "anju-workflow-private.h"
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
 
@@ -176,11 +177,14 @@ assign_step (const AnjuWfRun      *run,
              GError              **error)
 {
   g_autoptr(AnjuWfTask) task = NULL;
-  g_autofree char *org_path = NULL;
+  g_autoptr(AnjuWfAncestors) ancestors = anju_wf_org_cache_ancestors (
+    _anju_workflow_get_org_cache (run->workflow), run->db, instance->org_path, error);
+  const char *org_path = NULL;
   gint64 org_id = 0;
 
-  if (!anju_wf_level_resolve (run->db, instance->org_path, step->level, &org_id, &org_path, error))
+  if (ancestors == NULL)
     return FALSE;
+  org_id = anju_wf_ancestors_find (ancestors, step->level, &org_path);
   if (org_id == 0)
     {
       set_level_error (error, ANJU_ERROR_CONFLICT, step);
@@ -302,7 +306,8 @@ load_org_path (AnjuDb      *db,
 }
 
 gboolean
-anju_wf_engine_check_start (AnjuDb               *db,
+anju_wf_engine_check_start (AnjuWfOrgCache       *cache,
+                            AnjuDb               *db,
                             const AnjuWfTemplate *template,
                             const char           *domain,
                             gint64                record_id,
@@ -321,7 +326,7 @@ anju_wf_engine_check_start (AnjuDb               *db,
     return FALSE;
   /* Read once for every step's level: a query per step was most of the
    * start's reading. */
-  ancestors = anju_wf_ancestors_load (db, org_path, error);
+  ancestors = anju_wf_org_cache_ancestors (cache, db, org_path, error);
   if (ancestors == NULL)
     return FALSE;
 

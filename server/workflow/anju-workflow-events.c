@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "anju-time.h"
+#include "anju-workflow-private.h"
 #include "anju-workflow-events.h"
 
 static JsonObject *
@@ -53,7 +54,8 @@ anju_wf_emit_task_event (const AnjuWfRun      *run,
     return TRUE;
   json_object_set_string_member (variables, "step_name", task->step_name);
   json_object_set_string_member (variables, "due_at", due_at);
-  if (!anju_wf_task_actor_ids (run->db, task, user_ids, error))
+  if (!anju_wf_task_actor_ids (_anju_workflow_get_org_cache (run->workflow), run->db, task,
+                               user_ids, error))
     return FALSE;
   emit (run, type, instance, variables, user_ids);
   return TRUE;

@@ -316,7 +316,9 @@ check_start (AnjuRequest *request,
                              _("This organisation is outside your data scope"));
       return FALSE;
     }
-  if (anju_wf_engine_check_start (db, start->template, start->template->domain, start->record_id,
+  if (anju_wf_engine_check_start (_anju_workflow_get_org_cache (anju_workflow_get (
+                                    anju_request_get_server (request))),
+                                  db, start->template, start->template->domain, start->record_id,
                                   start->org_id, start->fields, &field, &error))
     return TRUE;
 

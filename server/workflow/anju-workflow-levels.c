@@ -26,13 +26,24 @@ ancestor_clear (gpointer data)
   g_free (ancestor->kind);
 }
 
-void
-anju_wf_ancestors_free (AnjuWfAncestors *ancestors)
+static void
+ancestors_clear (gpointer data)
 {
-  if (ancestors == NULL)
-    return;
+  AnjuWfAncestors *ancestors = data;
+
   g_array_unref (ancestors->items);
-  g_free (ancestors);
+}
+
+AnjuWfAncestors *
+anju_wf_ancestors_ref (AnjuWfAncestors *ancestors)
+{
+  return g_atomic_rc_box_acquire (ancestors);
+}
+
+void
+anju_wf_ancestors_unref (AnjuWfAncestors *ancestors)
+{
+  g_atomic_rc_box_release_full (ancestors, ancestors_clear);
 }
 
 AnjuWfAncestors *
@@ -53,7 +64,7 @@ anju_wf_ancestors_load (AnjuDb      *db,
 
   if (stmt == NULL)
     return NULL;
-  ancestors = g_new0 (AnjuWfAncestors, 1);
+  ancestors = g_atomic_rc_box_new0 (AnjuWfAncestors);
   ancestors->items = g_array_new (FALSE, FALSE, sizeof (Ancestor));
   g_array_set_clear_func (ancestors->items, ancestor_clear);
   anju_db_bind_text (stmt, 1, org_path);
@@ -107,22 +118,4 @@ anju_wf_ancestors_find (const AnjuWfAncestors *ancestors,
   if (out_path != NULL)
     *out_path = NULL;
   return 0;
-}
-
-gboolean
-anju_wf_level_resolve (AnjuDb      *db,
-                       const char  *org_path,
-                       const char  *level,
-                       gint64      *out_org_id,
-                       char       **out_path,
-                       GError     **error)
-{
-  g_autoptr(AnjuWfAncestors) ancestors = anju_wf_ancestors_load (db, org_path, error);
-  const char *path = NULL;
-
-  if (ancestors == NULL)
-    return FALSE;
-  *out_org_id = anju_wf_ancestors_find (ancestors, level, &path);
-  *out_path = g_strdup (path);
-  return TRUE;
 }
