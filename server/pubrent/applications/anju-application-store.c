@@ -509,10 +509,27 @@ anju_application_store_log_change (AnjuDb      *db,
                                    gint64       id,
                                    gint64       user_id,
                                    const char  *action,
-                                   const char  *before_json,
-                                   const char  *after_json,
+                                   JsonNode    *before,
+                                   JsonNode    *after,
                                    gint64       now,
                                    GError     **error)
+{
+  g_autofree char *before_json = before != NULL ? json_to_string (before, FALSE) : NULL;
+  g_autofree char *after_json = after != NULL ? json_to_string (after, FALSE) : NULL;
+
+  return anju_application_store_log_change_json (db, id, user_id, action, before_json,
+                                                 after_json, now, error);
+}
+
+gboolean
+anju_application_store_log_change_json (AnjuDb      *db,
+                                        gint64       id,
+                                        gint64       user_id,
+                                        const char  *action,
+                                        const char  *before_json,
+                                        const char  *after_json,
+                                        gint64       now,
+                                        GError     **error)
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
                                            "INSERT INTO pubrent_application_changes"

@@ -90,16 +90,25 @@ gboolean    anju_application_store_close        (AnjuDb              *db,
 gboolean    anju_application_store_delete       (AnjuDb              *db,
                                                  gint64               id,
                                                  GError             **error);
-/* One before/after row of pubrent_application_changes, each written
- * as JSON (NULL for none). */
+/* One before/after row of pubrent_application_changes. */
 gboolean    anju_application_store_log_change   (AnjuDb              *db,
                                                  gint64               id,
                                                  gint64               user_id,
                                                  const char          *action,
-                                                 const char          *before_json,
-                                                 const char          *after_json,
+                                                 JsonNode            *before,
+                                                 JsonNode            *after,
                                                  gint64               now,
                                                  GError             **error);
+/* The same with before and after already written as JSON (NULL for
+ * none), for a caller that writes the same text into the audit row. */
+gboolean    anju_application_store_log_change_json (AnjuDb           *db,
+                                                    gint64            id,
+                                                    gint64            user_id,
+                                                    const char       *action,
+                                                    const char       *before_json,
+                                                    const char       *after_json,
+                                                    gint64            now,
+                                                    GError          **error);
 
 /* The Chinese name of a code (pubrent_codes), or a copy of code. */
 char       *anju_application_code_name          (AnjuDb              *db,

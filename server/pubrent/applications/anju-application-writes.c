@@ -165,8 +165,8 @@ anju_application_record_change (const AnjuApplicationWrite  *write,
   /* Masked and written once for both rows. */
   before_json = before != NULL ? audit_json (before) : NULL;
   after_json = audit_json (after);
-  return anju_application_store_log_change (db, id, write->actor->actor_id, action, before_json,
-                                            after_json, write->now, error)
+  return anju_application_store_log_change_json (db, id, write->actor->actor_id, action,
+                                                 before_json, after_json, write->now, error)
          && anju_audit_record_json_as (db, anju_server_get_audit_key (write->server), write->now,
                                        write->actor, audit_action, ANJU_APPLICATION_DOMAIN, id,
                                        before_json, after_json, error);
