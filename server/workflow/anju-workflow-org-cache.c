@@ -93,7 +93,7 @@ anju_wf_org_cache_ancestors (AnjuWfOrgCache  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   AnjuWfAncestors *ancestors;
 
-  if (self == NULL)
+  if (self == NULL || org_path == NULL)
     return anju_wf_ancestors_load (db, org_path, error);
   locker = g_mutex_locker_new (&self->lock);
   if (!see_generation (self, db, error))
