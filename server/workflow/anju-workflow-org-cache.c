@@ -44,6 +44,8 @@ anju_wf_org_cache_free (AnjuWfOrgCache *self)
   g_free (self);
 }
 
+/* The identity generation (0021-session-cache.sql): one row by its
+ * primary key. */
 static gboolean
 read_generation (AnjuDb  *db,
                  gint64  *out_generation,
@@ -54,12 +56,7 @@ read_generation (AnjuDb  *db,
                                            " WHERE id = 1",
                                            error);
 
-  if (stmt == NULL)
-    return FALSE;
-  if (!anju_db_step_row (db, stmt, ANJU_ERROR_DATABASE, "No identity generation", error))
-    return FALSE;
-  *out_generation = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return stmt != NULL && anju_db_step_count (db, stmt, out_generation, error);
 }
 
 /* Called locked: any other generation than the entries' forgets them
