@@ -176,12 +176,13 @@ assign_step (const AnjuWfRun      *run,
              const AnjuWfStep     *step,
              GError              **error)
 {
+  AnjuWfOrgCache *cache = _anju_workflow_get_org_cache (run->workflow);
   g_autoptr(AnjuWfTask) task = NULL;
-  g_autoptr(AnjuWfAncestors) ancestors = anju_wf_org_cache_ancestors (
-    _anju_workflow_get_org_cache (run->workflow), run->db, instance->org_path, error);
+  g_autoptr(AnjuWfAncestors) ancestors = NULL;
   const char *org_path = NULL;
   gint64 org_id = 0;
 
+  ancestors = anju_wf_org_cache_ancestors (cache, run->db, instance->org_path, error);
   if (ancestors == NULL)
     return FALSE;
   org_id = anju_wf_ancestors_find (ancestors, step->level, &org_path);

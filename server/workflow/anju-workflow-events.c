@@ -4,8 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "anju-time.h"
-#include "anju-workflow-private.h"
 #include "anju-workflow-events.h"
+#include "anju-workflow-private.h"
 
 static JsonObject *
 base_variables (const AnjuWfInstance *instance)

@@ -19,7 +19,8 @@ struct _AnjuWorkflow
 
   AnjuServer *server;      /* (unowned) (nullable) owns us as a service */
   GHashTable *hooks;       /* (owned) name → (owned) AnjuWfHook */
-  AnjuWfOrgCache *org_cache;  /* (owned) */
+  /* (owned) ancestors and role holders per identity generation */
+  AnjuWfOrgCache *org_cache;
 
   /* An offline engine (no server): where and when it works. */
   AnjuDb     *db;          /* (owned) (nullable) */
