@@ -17,8 +17,6 @@
 #include "anju-server.h"
 #include "anju-stmt.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EVP_MAC, EVP_MAC_free)
-
 #define AUDIT_KEY_BYTES  32
 #define AUDIT_HMAC_BYTES 32   /* SM3 output */
 
@@ -136,11 +134,21 @@ audit_row_hmac (EVP_MAC         *mac,
   return hex_encode (out, sizeof out);
 }
 
+/* (transfer none) OpenSSL's HMAC, fetched once per process: a fetch on
+ * every audited write took the method store's lock and parsed a
+ * property query each time.  A fetched EVP_MAC never changes and may be
+ * shared between threads (and the servers of one process). */
 static EVP_MAC *
 fetch_hmac (GError **error)
 {
-  EVP_MAC *mac = EVP_MAC_fetch (NULL, "HMAC", NULL);
+  static EVP_MAC *mac;
+  static gsize fetched = 0;
 
+  if (g_once_init_enter (&fetched))
+    {
+      mac = EVP_MAC_fetch (NULL, "HMAC", NULL);
+      g_once_init_leave (&fetched, 1);
+    }
   if (mac == NULL)
     g_set_error (error, ANJU_ERROR, ANJU_ERROR_INTERNAL,
                  "OpenSSL has no HMAC implementation");
@@ -246,9 +254,26 @@ anju_audit_record_as (AnjuDb               *db,
 {
   g_autofree char *before_json = node_to_json (before);
   g_autofree char *after_json = node_to_json (after);
+
+  return anju_audit_record_json_as (db, key, at, actor, action, entity, entity_id, before_json,
+                                    after_json, error);
+}
+
+gboolean
+anju_audit_record_json_as (AnjuDb               *db,
+                           GBytes               *key,
+                           gint64                at,
+                           const AnjuAuditActor *actor,
+                           const char           *action,
+                           const char           *entity,
+                           gint64                entity_id,
+                           const char           *before_json,
+                           const char           *after_json,
+                           GError              **error)
+{
   g_autofree char *prev_hmac = NULL;
   g_autofree char *hmac = NULL;
-  g_autoptr(EVP_MAC) mac = NULL;
+  EVP_MAC *mac = NULL;
   gint64 last_id = 0;
   AuditRow row;
 
@@ -387,7 +412,7 @@ anju_audit_verify (AnjuDb  *db,
                    GError **error)
 {
   g_auto(AnjuStmt) stmt = NULL;
-  g_autoptr(EVP_MAC) mac = NULL;
+  EVP_MAC *mac = NULL;
   g_autofree char *expected_prev = g_strdup ("");
   gint64 checked = 0;
   int rc;

@@ -55,6 +55,18 @@ gboolean anju_audit_record_as    (AnjuDb               *db,
                                   JsonNode             *before,
                                   JsonNode             *after,
                                   GError              **error);
+/* The same with before and after already written as JSON (NULL for
+ * none), for a caller that stores the same text elsewhere too. */
+gboolean anju_audit_record_json_as (AnjuDb               *db,
+                                    GBytes               *key,
+                                    gint64                at,
+                                    const AnjuAuditActor *actor,
+                                    const char           *action,
+                                    const char           *entity,
+                                    gint64                entity_id,
+                                    const char           *before_json,
+                                    const char           *after_json,
+                                    GError              **error);
 
 /* Returns TRUE when the whole chain verifies.  On a broken chain returns
  * FALSE with *out_first_broken set to the first bad row's id and error

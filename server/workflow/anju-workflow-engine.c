@@ -9,6 +9,7 @@
 #include "anju-workflow-events.h"
 #include "anju-workflow-history.h"
 #include "anju-workflow-levels.h"
+#include "anju-workflow-private.h"
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
 
@@ -175,12 +176,16 @@ assign_step (const AnjuWfRun      *run,
              const AnjuWfStep     *step,
              GError              **error)
 {
+  AnjuWfOrgCache *cache = _anju_workflow_get_org_cache (run->workflow);
   g_autoptr(AnjuWfTask) task = NULL;
-  g_autofree char *org_path = NULL;
+  g_autoptr(AnjuWfAncestors) ancestors = NULL;
+  const char *org_path = NULL;
   gint64 org_id = 0;
 
-  if (!anju_wf_level_resolve (run->db, instance->org_path, step->level, &org_id, &org_path, error))
+  ancestors = anju_wf_org_cache_ancestors (cache, run->db, instance->org_path, error);
+  if (ancestors == NULL)
     return FALSE;
+  org_id = anju_wf_ancestors_find (ancestors, step->level, &org_path);
   if (org_id == 0)
     {
       set_level_error (error, ANJU_ERROR_CONFLICT, step);
@@ -302,7 +307,8 @@ load_org_path (AnjuDb      *db,
 }
 
 gboolean
-anju_wf_engine_check_start (AnjuDb               *db,
+anju_wf_engine_check_start (AnjuWfOrgCache       *cache,
+                            AnjuDb               *db,
                             const AnjuWfTemplate *template,
                             const char           *domain,
                             gint64                record_id,
@@ -312,26 +318,28 @@ anju_wf_engine_check_start (AnjuDb               *db,
                             GError              **error)
 {
   g_autoptr(JsonObject) no_fields = json_object_new ();
+  g_autoptr(AnjuWfAncestors) ancestors = NULL;
   g_autofree char *org_path = NULL;
   gint64 live = 0;
 
   *out_field = "org_id";
   if (!load_org_path (db, org_id, &org_path, error))
     return FALSE;
+  /* Read once for every step's level: a query per step was most of the
+   * start's reading. */
+  ancestors = anju_wf_org_cache_ancestors (cache, db, org_path, error);
+  if (ancestors == NULL)
+    return FALSE;
 
   /* The steps the fields already skip may need no organisation. */
   for (guint i = 0; i < template->steps->len; i++)
     {
       const AnjuWfStep *step = g_ptr_array_index (template->steps, i);
-      g_autofree char *level_path = NULL;
-      gint64 level_org = 0;
 
       if (has_conditions (step->skip_when)
           && anju_wf_conditions_hold (step->skip_when, fields != NULL ? fields : no_fields))
         continue;
-      if (!anju_wf_level_resolve (db, org_path, step->level, &level_org, &level_path, error))
-        return FALSE;
-      if (level_org == 0)
+      if (anju_wf_ancestors_find (ancestors, step->level, NULL) == 0)
         {
           set_level_error (error, ANJU_ERROR_VALIDATION, step);
           return FALSE;

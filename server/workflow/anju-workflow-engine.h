@@ -18,8 +18,10 @@
 G_BEGIN_DECLS
 
 /* Problems with a start that a form can name: *out_field is the member
- * at fault ("org_id") when the error is ANJU_ERROR_VALIDATION. */
-gboolean        anju_wf_engine_check_start (AnjuDb               *db,
+ * at fault ("org_id") when the error is ANJU_ERROR_VALIDATION.  The
+ * organisation's ancestors come through cache (nullable). */
+gboolean        anju_wf_engine_check_start (AnjuWfOrgCache       *cache,
+                                            AnjuDb               *db,
                                             const AnjuWfTemplate *template,
                                             const char           *domain,
                                             gint64                record_id,

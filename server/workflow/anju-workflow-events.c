@@ -5,6 +5,7 @@
 
 #include "anju-time.h"
 #include "anju-workflow-events.h"
+#include "anju-workflow-private.h"
 
 static JsonObject *
 base_variables (const AnjuWfInstance *instance)
@@ -53,7 +54,8 @@ anju_wf_emit_task_event (const AnjuWfRun      *run,
     return TRUE;
   json_object_set_string_member (variables, "step_name", task->step_name);
   json_object_set_string_member (variables, "due_at", due_at);
-  if (!anju_wf_task_actor_ids (run->db, task, user_ids, error))
+  if (!anju_wf_task_actor_ids (_anju_workflow_get_org_cache (run->workflow), run->db, task,
+                               user_ids, error))
     return FALSE;
   emit (run, type, instance, variables, user_ids);
   return TRUE;

@@ -292,6 +292,7 @@ check_start (AnjuRequest *request,
              Start       *start)
 {
   AnjuDb *db = anju_request_get_db (request);
+  AnjuWorkflow *workflow = anju_workflow_get (anju_request_get_server (request));
   g_auto(AnjuOrgRef) org = { 0, };
   g_autoptr(GError) error = NULL;
   const char *field = NULL;
@@ -316,8 +317,9 @@ check_start (AnjuRequest *request,
                              _("This organisation is outside your data scope"));
       return FALSE;
     }
-  if (anju_wf_engine_check_start (db, start->template, start->template->domain, start->record_id,
-                                  start->org_id, start->fields, &field, &error))
+  if (anju_wf_engine_check_start (_anju_workflow_get_org_cache (workflow), db, start->template,
+                                  start->template->domain, start->record_id, start->org_id,
+                                  start->fields, &field, &error))
     return TRUE;
 
   if (field != NULL && g_error_matches (error, ANJU_ERROR, ANJU_ERROR_VALIDATION))

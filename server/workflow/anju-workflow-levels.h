@@ -13,13 +13,23 @@
 
 G_BEGIN_DECLS
 
-/* *out_org_id is 0 (and *out_path NULL) when the path has no
- * organisation of that level; free *out_path. */
-gboolean anju_wf_level_resolve (AnjuDb      *db,
-                                const char  *org_path,
-                                const char  *level,
-                                gint64      *out_org_id,
-                                char       **out_path,
-                                GError     **error);
+/* The organisation of a path and every one above it, nearest first:
+ * read once, it answers every level of a template (a start checks them
+ * all) without a query each. */
+typedef struct _AnjuWfAncestors AnjuWfAncestors;
+
+AnjuWfAncestors *anju_wf_ancestors_load  (AnjuDb                *db,
+                                          const char            *org_path,
+                                          GError               **error);
+AnjuWfAncestors *anju_wf_ancestors_ref   (AnjuWfAncestors       *ancestors);
+void             anju_wf_ancestors_unref (AnjuWfAncestors       *ancestors);
+/* The nearest organisation of the level, or 0 (and *out_path NULL,
+ * when out_path is given) when there is none. */
+gint64           anju_wf_ancestors_find  (const AnjuWfAncestors *ancestors,
+                                          const char            *level,
+                                          const char           **out_path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnjuWfAncestors, anju_wf_ancestors_unref)
+
 
 G_END_DECLS

@@ -2,6 +2,7 @@
  * about AnjuWorkflow itself (the hook registry, the routes). */
 #pragma once
 
+#include "anju-workflow-org-cache.h"
 #include "anju-workflow.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ typedef struct
 /* An engine with the built-in hooks and no server: the demo data set is
  * made before any server exists. */
 AnjuWorkflow     *_anju_workflow_new_detached  (void);
+/* (transfer none) The engine's organisation cache; NULL for no engine
+ * (then nothing is kept). */
+AnjuWfOrgCache   *_anju_workflow_get_org_cache (AnjuWorkflow *self);
 /* (nullable) (transfer none) */
 const AnjuWfHook *_anju_workflow_find_hook     (AnjuWorkflow *self,
                                                 const char   *name);

@@ -1,7 +1,6 @@
 /* anju-workflow-tasks.c: tasks and their assignees. */
 #include "config.h"
 
-#include "anju-org-store.h"
 #include "anju-stmt.h"
 #include "anju-workflow-tasks.h"
 
@@ -247,44 +246,16 @@ anju_wf_user_may_act (AnjuDb           *db,
 }
 
 gboolean
-anju_wf_task_actor_ids (AnjuDb           *db,
+anju_wf_task_actor_ids (AnjuWfOrgCache   *cache,
+                        AnjuDb           *db,
                         const AnjuWfTask *task,
                         GArray           *out_ids,
                         GError          **error)
 {
-  g_auto(AnjuStmt) stmt = NULL;
-  int rc;
-
   if (task->assignee_id != 0)
     {
       g_array_append_val (out_ids, task->assignee_id);
       return TRUE;
     }
-
-  stmt = anju_db_prepare (db,
-                          "WITH RECURSIVE " ANJU_ORG_ANCESTORS_CTE ("?2")
-                          " SELECT DISTINCT u.id FROM org_ancestors a"
-                          " JOIN organisations uo ON uo.path = a.path"
-                          " JOIN users u ON u.org_id = uo.id"
-                          " JOIN user_roles ur ON ur.user_id = u.id"
-                          " JOIN roles r ON r.id = ur.role_id"
-                          " WHERE r.code = ?1 AND u.status = 'active'"
-                          " ORDER BY u.id",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  anju_db_bind_text (stmt, 1, task->role);
-  anju_db_bind_text (stmt, 2, task->org_path);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (out_ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return anju_wf_org_cache_actor_ids (cache, db, task->role, task->org_path, out_ids, error);
 }

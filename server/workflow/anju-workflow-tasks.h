@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "anju-db.h"
+#include "anju-workflow-org-cache.h"
 
 G_BEGIN_DECLS
 
@@ -84,8 +85,10 @@ gboolean anju_wf_user_may_act           (AnjuDb           *db,
                                          const AnjuWfTask *task,
                                          gboolean         *out_may,
                                          GError          **error);
-/* Appends the ids of the active users who may act on the task. */
-gboolean anju_wf_task_actor_ids         (AnjuDb           *db,
+/* Appends the ids of the active users who may act on the task, kept in
+ * cache (nullable: read each time without one). */
+gboolean anju_wf_task_actor_ids         (AnjuWfOrgCache   *cache,
+                                         AnjuDb           *db,
                                          const AnjuWfTask *task,
                                          GArray           *out_ids,
                                          GError          **error);

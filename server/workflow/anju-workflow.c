@@ -19,6 +19,8 @@ struct _AnjuWorkflow
 
   AnjuServer *server;      /* (unowned) (nullable) owns us as a service */
   GHashTable *hooks;       /* (owned) name → (owned) AnjuWfHook */
+  /* (owned) ancestors and role holders per identity generation */
+  AnjuWfOrgCache *org_cache;
 
   /* An offline engine (no server): where and when it works. */
   AnjuDb     *db;          /* (owned) (nullable) */
@@ -47,6 +49,7 @@ anju_workflow_finalize (GObject *object)
   AnjuWorkflow *self = ANJU_WORKFLOW (object);
 
   g_clear_pointer (&self->hooks, g_hash_table_unref);
+  g_clear_pointer (&self->org_cache, anju_wf_org_cache_free);
   g_clear_object (&self->db);
   g_clear_pointer (&self->audit_key, g_bytes_unref);
 
@@ -65,6 +68,7 @@ static void
 anju_workflow_init (AnjuWorkflow *self)
 {
   self->hooks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, hook_free);
+  self->org_cache = anju_wf_org_cache_new ();
 }
 
 AnjuWorkflow *
@@ -74,6 +78,12 @@ _anju_workflow_new_detached (void)
 
   _anju_workflow_add_builtin_hooks (self);
   return self;
+}
+
+AnjuWfOrgCache *
+_anju_workflow_get_org_cache (AnjuWorkflow *self)
+{
+  return self != NULL ? self->org_cache : NULL;
 }
 
 const AnjuWfHook *
@@ -265,7 +275,8 @@ anju_workflow_start (AnjuWorkflow          *self,
     }
   if (domain == NULL)
     domain = template->domain;
-  if (!anju_wf_engine_check_start (db, template, domain, record_id, org_id, fields, &field, error))
+  if (!anju_wf_engine_check_start (self->org_cache, db, template, domain, record_id, org_id,
+                                   fields, &field, error))
     {
       if (field != NULL)
         g_prefix_error (error, "%s: ", field);

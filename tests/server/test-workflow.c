@@ -13,6 +13,8 @@
 #include "anju-test-workflow.h"
 #include "anju-time.h"
 #include "anju-transaction.h"
+#include "anju-workflow-org-cache.h"
+#include "anju-workflow-private.h"
 #include "anju-workflow-template-store.h"
 #include "anju-workflow.h"
 
@@ -1755,6 +1757,90 @@ test_c_api (AnjuWfFixture *fixture,
     c_start_clear (starts[i]);
 }
 
+typedef struct
+{
+  gint64 user_id;      /* to disable, or 0 */
+  guint  n_read;       /* out: answers the organisation cache read */
+} OrgCacheProbe;
+
+static void
+probe_org_cache (AnjuServer *server,
+                 gpointer    data)
+{
+  OrgCacheProbe *probe = data;
+
+  if (probe->user_id != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE users SET status = 'disabled'"
+                                              " WHERE id = %" G_GINT64_FORMAT, probe->user_id);
+
+      g_assert_true (anju_db_exec (anju_server_get_db (server), sql, NULL));
+    }
+  probe->n_read = anju_wf_org_cache_get_n_read (
+    _anju_workflow_get_org_cache (anju_workflow_get (server)));
+}
+
+static guint
+org_cache_reads (AnjuWfFixture *fixture,
+                 gint64         disable_user_id)
+{
+  OrgCacheProbe probe = { .user_id = disable_user_id };
+
+  anju_wf_run_on_server (fixture, probe_org_cache, &probe);
+  return probe.n_read;
+}
+
+static gboolean
+assigned_to (AnjuWfFixture *fixture,
+             gint64         instance_id,
+             gint64         user_id)
+{
+  g_autoptr(AnjuWfTestEvent) event = anju_wf_last_event (fixture, "workflow.task.assigned",
+                                                         instance_id);
+
+  g_assert_nonnull (event);
+  return anju_wf_event_has_user (event, user_id);
+}
+
+/* The ancestors and role holders a start reads are kept between
+ * operations, and never outlive a change to who holds which role or
+ * who is active: such a change raises the identity generation. */
+static void
+test_org_cache (AnjuWfFixture *fixture,
+                gconstpointer  data)
+{
+  gint64 community_id = anju_wf_user_id (fixture, "community_ypl");
+  gint64 first, second, third, fourth, newcomer;
+  guint reads;
+
+  anju_wf_create_template (fixture, "test.orgcache", ANJU_WF_THREE_STEPS, NULL);
+  first = anju_wf_start (fixture, "test.orgcache", 1, fixture->ypl_community, NULL);
+  g_assert_true (assigned_to (fixture, first, community_id));
+  reads = org_cache_reads (fixture, 0);
+  g_assert_cmpuint (reads, >, 0);
+
+  /* Nothing changed: the second start reads nothing again. */
+  second = anju_wf_start (fixture, "test.orgcache", 2, fixture->ypl_community, NULL);
+  g_assert_true (assigned_to (fixture, second, community_id));
+  g_assert_cmpuint (org_cache_reads (fixture, 0), ==, reads);
+
+  /* A new holder of the step's role is told of the next task. */
+  newcomer = anju_wf_add_user (fixture, "cache_newcomer", fixture->ypl_community,
+                               "community_worker");
+  third = anju_wf_start (fixture, "test.orgcache", 3, fixture->ypl_community, NULL);
+  g_assert_true (assigned_to (fixture, third, community_id));
+  g_assert_true (assigned_to (fixture, third, newcomer));
+  reads = org_cache_reads (fixture, newcomer);
+  g_assert_cmpint (anju_wf_db_int (fixture, "SELECT COUNT(*) FROM users WHERE id = %"
+                                   G_GINT64_FORMAT " AND status = 'disabled'", newcomer), ==, 1);
+
+  /* Disabled, they are not. */
+  fourth = anju_wf_start (fixture, "test.orgcache", 4, fixture->ypl_community, NULL);
+  g_assert_true (assigned_to (fixture, fourth, community_id));
+  g_assert_false (assigned_to (fixture, fourth, newcomer));
+  g_assert_cmpuint (org_cache_reads (fixture, 0), >, reads);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (AnjuWfFixture *, gconstpointer))
@@ -1775,6 +1861,7 @@ main (int    argc,
   add_test ("/workflow/templates/steps-cache", test_template_steps_cache);
   add_test ("/workflow/instances/start", test_start);
   add_test ("/workflow/instances/list", test_instance_list);
+  add_test ("/workflow/instances/org-cache", test_org_cache);
   add_test ("/workflow/actions/matrix", test_action_matrix);
   add_test ("/workflow/actions/step-refuses", test_step_refuses_action);
   add_test ("/workflow/actions/reason-required", test_reason_required);

@@ -95,11 +95,7 @@ write_members (AnjuDb        *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_member_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, member_no, %s FROM pubrent_members"
-                                          " WHERE application_id = ?1 ORDER BY position",
-                                          columns);
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, anju_application_store_members_sql (), error);
   int rc;
 
   if (stmt == NULL)
@@ -281,8 +277,7 @@ anju_application_detail_write (AnjuDb            *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
-  g_autofree char *sql = anju_application_store_record_sql ();
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, anju_application_store_record_sql (), error);
   g_autoptr(AnjuJsonText) text = anju_json_text_new (out);
   gboolean masked;
 

@@ -134,11 +134,7 @@ load_members (AnjuDb      *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_member_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, member_no, %s FROM pubrent_members"
-                                          " WHERE application_id = ?1 ORDER BY position",
-                                          columns);
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, anju_application_store_members_sql (), error);
   JsonArray *members = json_array_new ();
   int rc;
 
@@ -163,8 +159,21 @@ load_members (AnjuDb      *db,
   return TRUE;
 }
 
-char *
-anju_application_store_record_sql (void)
+/* The SQL of the statements every read and write of an application
+ * runs, spelled out from the field tables once per process: a printf
+ * per column on every call cost about as much as running some of them.
+ * Never changed once built, so servers in one process share it. */
+typedef struct
+{
+  char *record;           /* anju_application_store_record_sql() */
+  char *members;          /* anju_application_store_members_sql() */
+  char *insert;
+  char *update;
+  char *insert_member;
+} StoreSql;
+
+static char *
+build_record_sql (void)
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
@@ -183,6 +192,95 @@ anju_application_store_record_sql (void)
                           columns);
 }
 
+static char *
+build_members_sql (void)
+{
+  guint n_fields;
+  const AnjuAppField *fields = anju_member_fields (&n_fields);
+  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
+
+  return g_strdup_printf ("SELECT id, member_no, %s FROM pubrent_members"
+                          " WHERE application_id = ?1 ORDER BY position",
+                          columns);
+}
+
+static char *
+build_insert_sql (void)
+{
+  guint n_fields;
+  const AnjuAppField *fields = anju_application_fields (&n_fields);
+  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, "INSERT INTO pubrent_applications (application_no, org_id, created_by,"
+                        " created_at, updated_at, %s) VALUES (?1, ?2, ?3, ?4, ?4", columns);
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", ?%u", i + 5);
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+build_update_sql (void)
+{
+  guint n_fields;
+  const AnjuAppField *fields = anju_application_fields (&n_fields);
+  GString *sql = g_string_new ("UPDATE pubrent_applications SET updated_at = ?2");
+
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", %s = ?%u", fields[i].name, i + 3);
+  g_string_append (sql, " WHERE id = ?1");
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+build_insert_member_sql (void)
+{
+  guint n_fields;
+  const AnjuAppField *fields = anju_member_fields (&n_fields);
+  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, "INSERT INTO pubrent_members (application_id, position, member_no, %s)"
+                        " VALUES (?1, ?2, ?3", columns);
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", ?%u", i + 4);
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
+static const StoreSql *
+store_sql (void)
+{
+  static StoreSql sql;
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      sql = (StoreSql) {
+        .record = build_record_sql (),
+        .members = build_members_sql (),
+        .insert = build_insert_sql (),
+        .update = build_update_sql (),
+        .insert_member = build_insert_member_sql (),
+      };
+      g_once_init_leave (&built, 1);
+    }
+  return &sql;
+}
+
+const char *
+anju_application_store_record_sql (void)
+{
+  return store_sql ()->record;
+}
+
+const char *
+anju_application_store_members_sql (void)
+{
+  return store_sql ()->members;
+}
+
 JsonObject *
 anju_application_store_load_record (AnjuDb  *db,
                                     gint64   id,
@@ -190,8 +288,7 @@ anju_application_store_load_record (AnjuDb  *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
-  g_autofree char *sql = anju_application_store_record_sql ();
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql, error);
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, anju_application_store_record_sql (), error);
   g_autoptr(JsonObject) record = json_object_new ();
 
   if (stmt == NULL)
@@ -255,21 +352,13 @@ insert_members (AnjuDb      *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_member_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  g_string_printf (sql, "INSERT INTO pubrent_members (application_id, position, member_no, %s)"
-                        " VALUES (?1, ?2, ?3", columns);
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (sql, ", ?%u", i + 4);
-  g_string_append (sql, ")");
 
   if (!anju_db_exec_with_id (db, "DELETE FROM pubrent_members WHERE application_id = ?1", id,
                              error))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (members); i++)
     {
-      g_auto(AnjuStmt) stmt = anju_db_prepare (db, sql->str, error);
+      g_auto(AnjuStmt) stmt = anju_db_prepare (db, store_sql ()->insert_member, error);
       g_autofree char *member_no = g_strdup_printf ("%s-%02u", application_no, i + 1);
 
       if (stmt == NULL)
@@ -294,20 +383,13 @@ anju_application_store_insert (AnjuDb      *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
   g_autofree char *application_no = next_application_no (db, now, error);
-  g_autoptr(GString) sql = g_string_new (NULL);
   g_auto(AnjuStmt) stmt = NULL;
   gint64 id;
 
   if (application_no == NULL)
     return 0;
-  g_string_printf (sql, "INSERT INTO pubrent_applications (application_no, org_id, created_by,"
-                        " created_at, updated_at, %s) VALUES (?1, ?2, ?3, ?4, ?4", columns);
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (sql, ", ?%u", i + 5);
-  g_string_append (sql, ")");
-  stmt = anju_db_prepare (db, sql->str, error);
+  stmt = anju_db_prepare (db, store_sql ()->insert, error);
   if (stmt == NULL)
     return 0;
   anju_db_bind_text (stmt, 1, application_no);
@@ -333,13 +415,8 @@ anju_application_store_update (AnjuDb      *db,
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
-  g_autoptr(GString) sql = g_string_new ("UPDATE pubrent_applications SET updated_at = ?2");
-  g_auto(AnjuStmt) stmt = NULL;
+  g_auto(AnjuStmt) stmt = anju_db_prepare (db, store_sql ()->update, error);
 
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (sql, ", %s = ?%u", fields[i].name, i + 3);
-  g_string_append (sql, " WHERE id = ?1");
-  stmt = anju_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -437,8 +514,23 @@ anju_application_store_log_change (AnjuDb      *db,
                                    gint64       now,
                                    GError     **error)
 {
-  g_autofree char *before_text = before != NULL ? json_to_string (before, FALSE) : NULL;
-  g_autofree char *after_text = after != NULL ? json_to_string (after, FALSE) : NULL;
+  g_autofree char *before_json = before != NULL ? json_to_string (before, FALSE) : NULL;
+  g_autofree char *after_json = after != NULL ? json_to_string (after, FALSE) : NULL;
+
+  return anju_application_store_log_change_json (db, id, user_id, action, before_json,
+                                                 after_json, now, error);
+}
+
+gboolean
+anju_application_store_log_change_json (AnjuDb      *db,
+                                        gint64       id,
+                                        gint64       user_id,
+                                        const char  *action,
+                                        const char  *before_json,
+                                        const char  *after_json,
+                                        gint64       now,
+                                        GError     **error)
+{
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
                                            "INSERT INTO pubrent_application_changes"
                                            " (application_id, at, user_id, action, before_json,"
@@ -452,7 +544,7 @@ anju_application_store_log_change (AnjuDb      *db,
   if (user_id != 0)
     sqlite3_bind_int64 (stmt, 3, user_id);
   anju_db_bind_text (stmt, 4, action);
-  anju_db_bind_text (stmt, 5, before_text);
-  anju_db_bind_text (stmt, 6, after_text);
+  anju_db_bind_text (stmt, 5, before_json);
+  anju_db_bind_text (stmt, 6, after_json);
   return anju_db_step_done (db, stmt, error);
 }

@@ -45,7 +45,10 @@ gboolean    anju_application_store_load_ref     (AnjuDb              *db,
  * created_at, updated_at, prereview_json, org path, then the fields of
  * anju_application_fields() from column ANJU_APP_RECORD_FIELDS. */
 #define ANJU_APP_RECORD_FIELDS 14
-char       *anju_application_store_record_sql   (void);
+const char *anju_application_store_record_sql   (void);
+/* The SELECT of an application's members (?1 its id) in their order:
+ * id, member_no, then the fields of anju_member_fields(). */
+const char *anju_application_store_members_sql  (void);
 /* The whole record with its members, unmasked; with id, application_no,
  * status, status_label, org, created_by, the times and prereview. */
 JsonObject *anju_application_store_load_record  (AnjuDb              *db,
@@ -96,6 +99,16 @@ gboolean    anju_application_store_log_change   (AnjuDb              *db,
                                                  JsonNode            *after,
                                                  gint64               now,
                                                  GError             **error);
+/* The same with before and after already written as JSON (NULL for
+ * none), for a caller that writes the same text into the audit row. */
+gboolean    anju_application_store_log_change_json (AnjuDb           *db,
+                                                    gint64            id,
+                                                    gint64            user_id,
+                                                    const char       *action,
+                                                    const char       *before_json,
+                                                    const char       *after_json,
+                                                    gint64            now,
+                                                    GError          **error);
 
 /* The Chinese name of a code (pubrent_codes), or a copy of code. */
 char       *anju_application_code_name          (AnjuDb              *db,

@@ -139,6 +139,14 @@ org_kind (AnjuDb  *db,
 
 /* ---- the audited write ------------------------------------------------ */
 
+static char *
+audit_json (JsonObject *record)
+{
+  g_autoptr(JsonNode) node = anju_application_audit_node (record);
+
+  return json_to_string (node, FALSE);
+}
+
 gboolean
 anju_application_record_change (const AnjuApplicationWrite  *write,
                                 gint64                       id,
@@ -148,18 +156,20 @@ anju_application_record_change (const AnjuApplicationWrite  *write,
 {
   AnjuDb *db = anju_server_get_db (write->server);
   g_autoptr(JsonObject) after = anju_application_store_load_record (db, id, error);
-  g_autoptr(JsonNode) before_node = before != NULL ? anju_application_audit_node (before) : NULL;
-  g_autoptr(JsonNode) after_node = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
   g_autofree char *audit_action = g_strconcat ("pubrent.application.", action, NULL);
 
   if (after == NULL)
     return FALSE;
-  after_node = anju_application_audit_node (after);
-  return anju_application_store_log_change (db, id, write->actor->actor_id, action, before_node,
-                                            after_node, write->now, error)
-         && anju_audit_record_as (db, anju_server_get_audit_key (write->server), write->now,
-                                  write->actor, audit_action, ANJU_APPLICATION_DOMAIN, id,
-                                  before_node, after_node, error);
+  /* Masked and written once for both rows. */
+  before_json = before != NULL ? audit_json (before) : NULL;
+  after_json = audit_json (after);
+  return anju_application_store_log_change_json (db, id, write->actor->actor_id, action,
+                                                 before_json, after_json, write->now, error)
+         && anju_audit_record_json_as (db, anju_server_get_audit_key (write->server), write->now,
+                                       write->actor, audit_action, ANJU_APPLICATION_DOMAIN, id,
+                                       before_json, after_json, error);
 }
 
 /* Validation (422) first, then who may enter it and who is in it (409). */

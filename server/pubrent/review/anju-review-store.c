@@ -159,13 +159,11 @@ log_change (AnjuDb      *db,
             gint64       application_id,
             gint64       user_id,
             const char  *action,
-            JsonNode    *before,
-            JsonNode    *after,
+            const char  *before_json,
+            const char  *after_json,
             gint64       now,
             GError     **error)
 {
-  g_autofree char *before_json = json_to_string (before, FALSE);
-  g_autofree char *after_json = json_to_string (after, FALSE);
   g_auto(AnjuStmt) stmt = anju_db_prepare (db,
                                            "INSERT INTO pubrent_application_changes"
                                            " (application_id, at, user_id, action, before_json,"
@@ -195,6 +193,8 @@ _anju_review_set_status (AnjuDb               *db,
 {
   g_autoptr(JsonNode) before = status_snapshot (app);
   g_autoptr(JsonNode) after = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
   g_autofree char *audit_action = g_strconcat ("pubrent.application.", action, NULL);
   gboolean decides = g_strv_contains ((const char * const[]) { "announcement", "rejected",
                                                                 "withdrawn", "closed", NULL },
@@ -225,9 +225,13 @@ _anju_review_set_status (AnjuDb               *db,
   if (confirms)
     app->confirmed_at = now;
   after = status_snapshot (app);
-  return log_change (db, app->id, actor->actor_id, action, before, after, now, error)
-         && anju_audit_record_as (db, audit_key, now, actor, audit_action,
-                                  "pubrent_application", app->id, before, after, error);
+  /* Written once for both rows. */
+  before_json = json_to_string (before, FALSE);
+  after_json = json_to_string (after, FALSE);
+  return log_change (db, app->id, actor->actor_id, action, before_json, after_json, now, error)
+         && anju_audit_record_json_as (db, audit_key, now, actor, audit_action,
+                                       "pubrent_application", app->id, before_json, after_json,
+                                       error);
 }
 
 gboolean
