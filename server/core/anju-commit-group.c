@@ -27,6 +27,7 @@ struct _AnjuCommitGroup
   GSource *flush_source;  /* (owned) (nullable) */
   GArray  *waiters;       /* (owned) of Waiter */
   guint64  commits;
+  guint64  failures;
 };
 
 AnjuCommitGroup *
@@ -231,6 +232,8 @@ anju_commit_group_flush (AnjuCommitGroup  *self,
       ok = run (self, "COMMIT", &local_error);
       if (!ok && !sqlite3_get_autocommit (anju_db_get_handle (self->db)))
         anju_db_exec (self->db, "ROLLBACK", NULL);
+      if (!ok)
+        self->failures++;
       self->open = FALSE;
       self->writes = 0;
       self->commits++;
@@ -245,4 +248,10 @@ guint64
 anju_commit_group_get_commits (AnjuCommitGroup *self)
 {
   return self->commits;
+}
+
+guint64
+anju_commit_group_get_failures (AnjuCommitGroup *self)
+{
+  return self->failures;
 }

@@ -70,6 +70,8 @@ void             anju_commit_group_when_committed (AnjuCommitGroup   *self,
  * (the pending writes are then rolled back). */
 gboolean         anju_commit_group_flush          (AnjuCommitGroup   *self,
                                                    GError           **error);
+/* How many group COMMITs failed (their writes rolled back). */
+guint64          anju_commit_group_get_failures   (AnjuCommitGroup   *self);
 /* How many COMMITs the group has run: for tests. */
 guint64          anju_commit_group_get_commits    (AnjuCommitGroup   *self);
 

@@ -51,6 +51,7 @@ struct _AnjuDb
   char       *path;
   GHashTable *statements;   /* (owned) SQL text → (owned) sqlite3_stmt */
   AnjuCommitGroup *group;   /* (owned) (nullable) */
+  guint64     rollbacks;    /* writes rolled back, for anju_db_get_rollbacks() */
 };
 
 G_DEFINE_FINAL_TYPE (AnjuDb, anju_db, G_TYPE_OBJECT)
@@ -380,6 +381,14 @@ anju_db_step_add_texts (AnjuDb        *self,
 }
 
 gboolean
+anju_db_in_write (AnjuDb *self)
+{
+  if (self->group != NULL)
+    return anju_commit_group_in_write (self->group);
+  return !sqlite3_get_autocommit (self->handle);
+}
+
+gboolean
 anju_db_begin (AnjuDb  *self,
                GError **error)
 {
@@ -405,18 +414,22 @@ anju_db_commit (AnjuDb  *self,
 void
 anju_db_rollback (AnjuDb *self)
 {
+  if (anju_db_in_write (self))
+    self->rollbacks++;
   if (self->group != NULL)
     anju_commit_group_rollback (self->group);
   else if (!sqlite3_get_autocommit (self->handle))
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
-gboolean
-anju_db_in_write (AnjuDb *self)
+guint64
+anju_db_get_rollbacks (AnjuDb *self)
 {
+  g_return_val_if_fail (ANJU_IS_DB (self), 0);
+
   if (self->group != NULL)
-    return anju_commit_group_in_write (self->group);
-  return !sqlite3_get_autocommit (self->handle);
+    return self->rollbacks + anju_commit_group_get_failures (self->group);
+  return self->rollbacks;
 }
 
 void

@@ -93,6 +93,12 @@ gboolean      anju_db_commit               (AnjuDb      *self,
 void          anju_db_rollback             (AnjuDb      *self);
 /* TRUE between anju_db_begin() and its commit or rollback. */
 gboolean      anju_db_in_write             (AnjuDb      *self);
+/* How many writes this connection has rolled back (a failed request, a
+ * failed group COMMIT): a cache that keys what it read inside writes on
+ * a generation a trigger raises also keys it on this, as a rolled-back
+ * write takes its raise back and a later one can bring the number
+ * back over other data. */
+guint64       anju_db_get_rollbacks        (AnjuDb      *self);
 /* From here on the connection's commits are grouped (anju-commit-group.h):
  * the server does this for its own connection, whose requests'
  * answers it holds until their group is committed. */

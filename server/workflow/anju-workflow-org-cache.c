@@ -14,6 +14,7 @@ struct _AnjuWfOrgCache
 {
   GMutex      lock;
   gint64      generation;   /* of every entry: the newest one looked up */
+  guint64     rollbacks;    /* the connection's, when they were read */
   GHashTable *ancestors;    /* org path → (owned) AnjuWfAncestors */
   GHashTable *actors;       /* "role\norg path" → (owned) GArray of gint64 */
   guint       n_read;
@@ -61,22 +62,25 @@ read_generation (AnjuDb  *db,
 
 /* Called locked: any other generation than the entries' forgets them
  * (another one, not only a newer one: a rolled-back change takes its
- * increment back). */
+ * increment back), and so does any rollback since they were read, as
+ * they are read inside writes (anju_db_get_rollbacks()). */
 static gboolean
 see_generation (AnjuWfOrgCache  *self,
                 AnjuDb          *db,
                 GError         **error)
 {
+  guint64 rollbacks = anju_db_get_rollbacks (db);
   gint64 generation;
 
   if (!read_generation (db, &generation, error))
     return FALSE;
-  if (generation != self->generation
+  if (generation != self->generation || rollbacks != self->rollbacks
       || g_hash_table_size (self->ancestors) + g_hash_table_size (self->actors) > MAX_ENTRIES)
     {
       g_hash_table_remove_all (self->ancestors);
       g_hash_table_remove_all (self->actors);
       self->generation = generation;
+      self->rollbacks = rollbacks;
     }
   return TRUE;
 }

@@ -1759,8 +1759,9 @@ test_c_api (AnjuWfFixture *fixture,
 
 typedef struct
 {
-  gint64 user_id;      /* to disable, or 0 */
-  guint  n_read;       /* out: answers the organisation cache read */
+  gint64   user_id;    /* to disable, or 0 */
+  gboolean roll_back;  /* roll a write back first */
+  guint    n_read;     /* out: answers the organisation cache read */
 } OrgCacheProbe;
 
 static void
@@ -1769,6 +1770,11 @@ probe_org_cache (AnjuServer *server,
 {
   OrgCacheProbe *probe = data;
 
+  if (probe->roll_back)
+    {
+      g_assert_true (anju_db_begin (anju_server_get_db (server), NULL));
+      anju_db_rollback (anju_server_get_db (server));
+    }
   if (probe->user_id != 0)
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE users SET status = 'disabled'"
@@ -1781,13 +1787,21 @@ probe_org_cache (AnjuServer *server,
 }
 
 static guint
-org_cache_reads (AnjuWfFixture *fixture,
-                 gint64         disable_user_id)
+org_cache_reads_full (AnjuWfFixture *fixture,
+                      gint64         disable_user_id,
+                      gboolean       roll_back)
 {
-  OrgCacheProbe probe = { .user_id = disable_user_id };
+  OrgCacheProbe probe = { .user_id = disable_user_id, .roll_back = roll_back };
 
   anju_wf_run_on_server (fixture, probe_org_cache, &probe);
   return probe.n_read;
+}
+
+static guint
+org_cache_reads (AnjuWfFixture *fixture,
+                 gint64         disable_user_id)
+{
+  return org_cache_reads_full (fixture, disable_user_id, FALSE);
 }
 
 static gboolean
@@ -1810,7 +1824,7 @@ test_org_cache (AnjuWfFixture *fixture,
                 gconstpointer  data)
 {
   gint64 community_id = anju_wf_user_id (fixture, "community_ypl");
-  gint64 first, second, third, fourth, newcomer;
+  gint64 first, second, third, fourth, fifth, newcomer;
   guint reads;
 
   anju_wf_create_template (fixture, "test.orgcache", ANJU_WF_THREE_STEPS, NULL);
@@ -1838,6 +1852,13 @@ test_org_cache (AnjuWfFixture *fixture,
   fourth = anju_wf_start (fixture, "test.orgcache", 4, fixture->ypl_community, NULL);
   g_assert_true (assigned_to (fixture, fourth, community_id));
   g_assert_false (assigned_to (fixture, fourth, newcomer));
+  g_assert_cmpuint (org_cache_reads (fixture, 0), >, reads);
+
+  /* A write rolled back since they were read (it may have raised the
+   * generation and taken the raise back) forgets them too. */
+  reads = org_cache_reads_full (fixture, 0, TRUE);
+  fifth = anju_wf_start (fixture, "test.orgcache", 5, fixture->ypl_community, NULL);
+  g_assert_true (assigned_to (fixture, fifth, community_id));
   g_assert_cmpuint (org_cache_reads (fixture, 0), >, reads);
 }
 
