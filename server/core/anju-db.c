@@ -381,6 +381,28 @@ anju_db_step_add_texts (AnjuDb        *self,
 }
 
 gboolean
+anju_db_step_add_ids (AnjuDb        *self,
+                      sqlite3_stmt  *stmt,
+                      GArray        *ids,
+                      GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      anju_db_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 anju_db_in_write (AnjuDb *self)
 {
   if (self->group != NULL)

@@ -82,6 +82,12 @@ gboolean      anju_db_step_add_texts       (AnjuDb        *self,
                                             sqlite3_stmt  *stmt,
                                             GHashTable    *set,
                                             GError       **error);
+/* Steps stmt to its end, appending every row's first column as a
+ * gint64 to ids (a GArray of gint64). */
+gboolean      anju_db_step_add_ids         (AnjuDb        *self,
+                                            sqlite3_stmt  *stmt,
+                                            GArray        *ids,
+                                            GError       **error);
 /* Sets error from the connection's last result code. */
 void          anju_db_set_error            (AnjuDb      *self,
                                             GError     **error);

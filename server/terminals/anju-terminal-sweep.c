@@ -97,7 +97,6 @@ load_recovered (const AnjuTerminalSweep  *sweep,
                                            "            OR p.state IN ('ok', 'disabled'))))"
                                            " ORDER BY a.id LIMIT ?4",
                                            error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -105,17 +104,8 @@ load_recovered (const AnjuTerminalSweep  *sweep,
   sqlite3_bind_int64 (stmt, 2, sweep->now - sweep->offline_after);
   sqlite3_bind_int64 (stmt, 3, after_id);
   sqlite3_bind_int (stmt, 4, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (sweep->db, error);
-      return NULL;
-    }
+  if (!anju_db_step_add_ids (sweep->db, stmt, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -286,22 +276,12 @@ load_recipients (AnjuDb  *db,
                                            " WHERE rp.permission = ?1 AND u.status = 'active'"
                                            " AND u.is_service = 0 ORDER BY u.id",
                                            error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   anju_db_bind_text (stmt, 1, ANJU_TERMINALS_PERM_MANAGE);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return NULL;
-    }
+  if (!anju_db_step_add_ids (db, stmt, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 

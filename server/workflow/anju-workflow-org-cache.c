@@ -130,23 +130,13 @@ read_actor_ids (AnjuDb      *db,
                                            " ORDER BY u.id",
                                            error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   anju_db_bind_text (stmt, 1, role);
   anju_db_bind_text (stmt, 2, org_path);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      anju_db_set_error (db, error);
-      return NULL;
-    }
+  if (!anju_db_step_add_ids (db, stmt, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 

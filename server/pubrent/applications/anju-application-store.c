@@ -204,6 +204,18 @@ build_members_sql (void)
                           columns);
 }
 
+/* ", ?first, …" for the n fields after the fixed columns, and ")". */
+static char *
+end_values (GString *sql,
+            guint    first,
+            guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, ", ?%u", first + i);
+  g_string_append_c (sql, ')');
+  return g_string_free (sql, FALSE);
+}
+
 static char *
 build_insert_sql (void)
 {
@@ -214,10 +226,7 @@ build_insert_sql (void)
 
   g_string_printf (sql, "INSERT INTO pubrent_applications (application_no, org_id, created_by,"
                         " created_at, updated_at, %s) VALUES (?1, ?2, ?3, ?4, ?4", columns);
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (sql, ", ?%u", i + 5);
-  g_string_append (sql, ")");
-  return g_string_free (sql, FALSE);
+  return end_values (sql, 5, n_fields);
 }
 
 static char *
@@ -243,10 +252,7 @@ build_insert_member_sql (void)
 
   g_string_printf (sql, "INSERT INTO pubrent_members (application_id, position, member_no, %s)"
                         " VALUES (?1, ?2, ?3", columns);
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (sql, ", ?%u", i + 4);
-  g_string_append (sql, ")");
-  return g_string_free (sql, FALSE);
+  return end_values (sql, 4, n_fields);
 }
 
 static const StoreSql *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "anju-application-store.h"
 #include "anju-applications.h"
 #include "anju-pubrent-settings.h"
 #include "anju-org-store.h"
@@ -152,35 +153,6 @@ status_snapshot (const AnjuReviewApp *app)
   return json_builder_get_root (builder);
 }
 
-/* The before/after row every change of an application keeps
- * (pubrent_application_changes of migration 0010). */
-static gboolean
-log_change (AnjuDb      *db,
-            gint64       application_id,
-            gint64       user_id,
-            const char  *action,
-            const char  *before_json,
-            const char  *after_json,
-            gint64       now,
-            GError     **error)
-{
-  g_auto(AnjuStmt) stmt = anju_db_prepare (db,
-                                           "INSERT INTO pubrent_application_changes"
-                                           " (application_id, at, user_id, action, before_json,"
-                                           " after_json) VALUES (?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6)",
-                                           error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, application_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, user_id);
-  anju_db_bind_text (stmt, 4, action);
-  anju_db_bind_text (stmt, 5, before_json);
-  anju_db_bind_text (stmt, 6, after_json);
-  return anju_db_step_done (db, stmt, error);
-}
-
 gboolean
 _anju_review_set_status (AnjuDb               *db,
                          GBytes               *audit_key,
@@ -228,7 +200,8 @@ _anju_review_set_status (AnjuDb               *db,
   /* Written once for both rows. */
   before_json = json_to_string (before, FALSE);
   after_json = json_to_string (after, FALSE);
-  return log_change (db, app->id, actor->actor_id, action, before_json, after_json, now, error)
+  return anju_application_store_log_change_json (db, app->id, actor->actor_id, action, before_json,
+                                                 after_json, now, error)
          && anju_audit_record_json_as (db, audit_key, now, actor, audit_action,
                                        "pubrent_application", app->id, before_json, after_json,
                                        error);
