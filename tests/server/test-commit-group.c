@@ -12,15 +12,13 @@
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
-
 #include "anju-commit-group.h"
 #include "anju-db.h"
 #include "anju-test-identity.h"
+#include "anju-test-tmp-db.h"
 
 typedef struct
 {
-  char   *dir;     /* (owned) */
   char   *path;    /* (owned) */
   AnjuDb *db;      /* (owned) with a group */
 } Fixture;
@@ -37,9 +35,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("anju-commit-group-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "anju.db", NULL);
+  fixture->path = anju_test_tmp_db_new ("anju-commit-group");
   fixture->db = anju_db_open (fixture->path, &error);
   g_assert_no_error (error);
   anju_db_exec (fixture->db,
@@ -57,16 +53,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   g_clear_object (&fixture->db);
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  anju_test_tmp_db_remove (g_steal_pointer (&fixture->path));
 }
 
 static AnjuCommitGroup *

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "anju-db-checkpointer.h"
+#include "anju-test-tmp-db.h"
 
 #define THRESHOLD 16
 #define LIMIT     64
@@ -21,7 +22,6 @@
 
 typedef struct
 {
-  char *dir;    /* (owned) */
   char *path;   /* (owned) */
 } Fixture;
 
@@ -29,26 +29,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("anju-checkpointer-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "anju.db", NULL);
+  fixture->path = anju_test_tmp_db_new ("anju-checkpointer");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  anju_test_tmp_db_remove (g_steal_pointer (&fixture->path));
 }
 
 static void

@@ -11,9 +11,8 @@
  */
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "anju-db.h"
+#include "anju-test-tmp-db.h"
 
 /* The indexes of schema 22 that 0023 drops or rebuilds, as 0001 and
  * 0005 made them. */
@@ -49,7 +48,6 @@ static const char rows[] =
 
 typedef struct
 {
-  char   *dir;    /* (owned) */
   char   *path;   /* (owned) */
   AnjuDb *db;     /* (owned) */
 } Fixture;
@@ -60,9 +58,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("anju-write-indexes-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "anju.db", NULL);
+  fixture->path = anju_test_tmp_db_new ("anju-write-indexes");
   fixture->db = anju_db_open (fixture->path, &error);
   g_assert_no_error (error);
   anju_db_migrate (fixture->db, &error);
@@ -73,16 +69,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   g_clear_object (&fixture->db);
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  anju_test_tmp_db_remove (g_steal_pointer (&fixture->path));
 }
 
 /* The index's CREATE statement, or NULL when there is none. */

@@ -204,13 +204,20 @@ build_members_sql (void)
                           columns);
 }
 
-/* ", ?first, …" for the n fields after the fixed columns, and ")". */
+/* "INSERT INTO <fixed> <fields…>) VALUES (<fixed values>, ?first, …)":
+ * the fixed columns first, then one parameter per field from first on. */
 static char *
-end_values (GString *sql,
-            guint    first,
-            guint    n)
+build_insert (const char         *table_and_fixed,
+              const char         *fixed_values,
+              const AnjuAppField *fields,
+              guint               n_fields,
+              guint               first)
 {
-  for (guint i = 0; i < n; i++)
+  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, "INSERT INTO %s, %s) VALUES (%s", table_and_fixed, columns, fixed_values);
+  for (guint i = 0; i < n_fields; i++)
     g_string_append_printf (sql, ", ?%u", first + i);
   g_string_append_c (sql, ')');
   return g_string_free (sql, FALSE);
@@ -221,12 +228,9 @@ build_insert_sql (void)
 {
   guint n_fields;
   const AnjuAppField *fields = anju_application_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
-  GString *sql = g_string_new (NULL);
 
-  g_string_printf (sql, "INSERT INTO pubrent_applications (application_no, org_id, created_by,"
-                        " created_at, updated_at, %s) VALUES (?1, ?2, ?3, ?4, ?4", columns);
-  return end_values (sql, 5, n_fields);
+  return build_insert ("pubrent_applications (application_no, org_id, created_by, created_at,"
+                       " updated_at", "?1, ?2, ?3, ?4, ?4", fields, n_fields, 5);
 }
 
 static char *
@@ -247,12 +251,9 @@ build_insert_member_sql (void)
 {
   guint n_fields;
   const AnjuAppField *fields = anju_member_fields (&n_fields);
-  g_autofree char *columns = anju_app_fields_columns (fields, n_fields, NULL);
-  GString *sql = g_string_new (NULL);
 
-  g_string_printf (sql, "INSERT INTO pubrent_members (application_id, position, member_no, %s)"
-                        " VALUES (?1, ?2, ?3", columns);
-  return end_values (sql, 4, n_fields);
+  return build_insert ("pubrent_members (application_id, position, member_no", "?1, ?2, ?3",
+                       fields, n_fields, 4);
 }
 
 static const StoreSql *
