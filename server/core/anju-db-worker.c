@@ -13,6 +13,7 @@
 #include "anju-caller.h"
 #include "anju-db-worker.h"
 #include "anju-list-totals.h"
+#include "anju-reply-queue.h"
 #include "anju-server.h"
 #include "anju-stmt.h"
 
@@ -29,6 +30,8 @@ struct _AnjuDbWorker
   char        *path;         /* (owned) the server's database */
   GThreadPool *pools[2];     /* (owned) one per AnjuDbJobKind */
   GAsyncQueue *readers;      /* (owned) idle AnjuDb connections, (owned) */
+  GMainContext   *context;   /* (owned) where the worker was made: the server's */
+  AnjuReplyQueue *replies;   /* (owned) finished jobs back to context */
 
   /* The test gate (anju_db_worker_hold_for_test) and its counters. */
   GMutex       lock;
@@ -72,18 +75,62 @@ take_reader (AnjuDbWorker  *self,
   return anju_db_open_reader (self->path, error);
 }
 
+/* BEGIN or COMMIT, kept prepared like every statement of a reader. */
+static gboolean
+run_statement (AnjuDb      *reader,
+               const char  *sql,
+               GError     **error)
+{
+  g_auto(AnjuStmt) stmt = anju_db_prepare (reader, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      anju_db_set_error (reader, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every job reads in one transaction: its statements see one snapshot
+ * (a page and its total agree, a record and its timeline), and SQLite
+ * takes the WAL's read lock once rather than for each statement. */
+static gboolean
+begin_read (AnjuDb  *reader,
+            GError **error)
+{
+  return run_statement (reader, "BEGIN", error);
+}
+
 /* A statement a job left half-read would keep its read snapshot, and the
- * next job on this connection would see the database as it was then. */
-static void
-give_back_reader (AnjuDbWorker *self,
-                  AnjuDb       *reader)
+ * next job on this connection would see the database as it was then: all
+ * are reset before the transaction ends.  Nothing was written, so ending
+ * it cannot lose anything; a failure only means the connection is no
+ * longer fit to read with. */
+static gboolean
+end_read (AnjuDb *reader)
 {
   sqlite3 *handle = anju_db_get_handle (reader);
+  g_autoptr(GError) error = NULL;
 
   for (sqlite3_stmt *stmt = sqlite3_next_stmt (handle, NULL); stmt != NULL;
        stmt = sqlite3_next_stmt (handle, stmt))
     sqlite3_reset (stmt);
-  g_async_queue_push (self->readers, reader);
+  if (sqlite3_get_autocommit (handle) || run_statement (reader, "COMMIT", &error))
+    return TRUE;
+  g_warning ("Closing a database reader that cannot end its transaction: %s", error->message);
+  return FALSE;
+}
+
+static void
+give_back_reader (AnjuDbWorker *self,
+                  AnjuDb       *reader)
+{
+  if (end_read (reader))
+    g_async_queue_push (self->readers, reader);
+  else
+    g_object_unref (reader);
 }
 
 static int
@@ -95,20 +142,51 @@ progress_cb (void *data)
 
 /* ---- the thread side ------------------------------------------------------- */
 
-static void
-wait_at_gate (AnjuDbWorker *self,
-              GCancellable *cancellable)
+/* The read that takes a transaction's snapshot, as a job's first
+ * statement would. */
+static gboolean
+take_snapshot (AnjuDb  *reader,
+               GError **error)
 {
-  g_mutex_lock (&self->lock);
-  if (self->hold)
+  g_auto(AnjuStmt) first = anju_db_prepare (reader, "SELECT count(*) FROM sqlite_schema", error);
+
+  if (first == NULL)
+    return FALSE;
+  if (sqlite3_step (first) != SQLITE_ROW)
     {
-      self->n_held++;
-      g_cond_broadcast (&self->cond);
-      while (self->hold && !g_cancellable_is_cancelled (cancellable))
-        g_cond_wait_until (&self->cond, &self->lock, g_get_monotonic_time () + GATE_POLL_USEC);
-      self->n_held--;
+      anju_db_set_error (reader, error);
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* Inside the job's transaction, with its snapshot taken, so that a test
+ * sees what a long job sees of writes made meanwhile.  FALSE when the
+ * client left while it waited. */
+static gboolean
+wait_at_gate (AnjuDbWorker  *self,
+              AnjuDb        *reader,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gboolean hold;
+
+  g_mutex_lock (&self->lock);
+  hold = self->hold;
   g_mutex_unlock (&self->lock);
+  if (!hold)
+    return TRUE;
+  if (!take_snapshot (reader, error))
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  self->n_held++;
+  g_cond_broadcast (&self->cond);
+  while (self->hold && !g_cancellable_is_cancelled (cancellable))
+    g_cond_wait_until (&self->cond, &self->lock, g_get_monotonic_time () + GATE_POLL_USEC);
+  self->n_held--;
+  g_mutex_unlock (&self->lock);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 static void
@@ -121,6 +199,7 @@ count_cancelled (AnjuDbWorker *self)
 }
 
 static gboolean job_done_cb (gpointer data);
+static void     job_free    (gpointer data);
 
 static void
 run_job (Job          *job,
@@ -137,7 +216,10 @@ run_job (Job          *job,
 
   handle = anju_db_get_handle (reader);
   sqlite3_progress_handler (handle, PROGRESS_STEPS, progress_cb, job->cancellable);
-  job->ok = job->job (reader, job->data, &job->error);
+  job->ok = begin_read (reader, &job->error)
+            && (job->kind != ANJU_DB_JOB_BULK
+                || wait_at_gate (self, reader, job->cancellable, &job->error))
+            && job->job (reader, job->data, &job->error);
   sqlite3_progress_handler (handle, 0, NULL, NULL);
   give_back_reader (self, reader);
   if (!job->ok && job->error == NULL)
@@ -153,10 +235,8 @@ job_thread (gpointer data,
 {
   Job *job = data;
   AnjuDbWorker *self = user_data;
-  g_autoptr(GSource) done = g_idle_source_new ();
+  g_autoptr(GSource) done = NULL;
 
-  if (job->kind == ANJU_DB_JOB_BULK)
-    wait_at_gate (self, job->cancellable);
   run_job (job, self);
 
   /* An interrupted statement fails as a database error: what ended it
@@ -169,6 +249,14 @@ job_thread (gpointer data,
       count_cancelled (self);
     }
 
+  if (job->context == self->context)
+    {
+      anju_reply_queue_push (self->replies, job);
+      return;
+    }
+  /* A request served on another context than the server's (none does
+   * today) gets a source of its own there. */
+  done = g_idle_source_new ();
   g_source_set_name (done, "anju-db-worker reply");
   /* An idle source would wait for a moment with no I/O at all, which a
    * busy server never has: the answer is as urgent as the requests. */
@@ -231,8 +319,10 @@ unwatch_client (Job *job)
 }
 
 static void
-job_free (Job *job)
+job_free (gpointer data)
 {
+  Job *job = data;
+
   if (job->data_free != NULL)
     g_clear_pointer (&job->data, job->data_free);
   g_clear_pointer (&job->request, anju_request_unref);
@@ -240,6 +330,12 @@ job_free (Job *job)
   g_clear_object (&job->cancellable);
   g_clear_error (&job->error);
   g_free (job);
+}
+
+static void
+deliver_reply (gpointer data)
+{
+  job_done_cb (data);
 }
 
 static gboolean
@@ -277,14 +373,19 @@ anju_db_worker_new (const char *path,
 
   self->path = g_strdup (path);
   self->readers = g_async_queue_new_full (g_object_unref);
+  self->context = g_main_context_ref_thread_default ();
+  /* The answer is as urgent as the requests: an idle priority would
+   * wait for a moment with no I/O at all, which a busy server never has. */
+  self->replies = anju_reply_queue_new (self->context, G_PRIORITY_DEFAULT, deliver_reply, job_free);
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   /* Two lanes, so that bulk jobs, however many, never leave a list
-   * waiting for a thread.  Not exclusive: the threads come from GLib's
-   * shared pool; the connections are what is ours, and they go with the
-   * jobs. */
+   * waiting for a thread.  Exclusive: threads borrowed from GLib's shared
+   * pool went back to it whenever a lane's queue ran empty for a moment,
+   * and were woken or started again for the next job, many times a
+   * second under load.  The connections go with the jobs. */
   for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
-    self->pools[i] = g_thread_pool_new (job_thread, self, (int) n_threads, FALSE, NULL);
+    self->pools[i] = g_thread_pool_new (job_thread, self, (int) n_threads, TRUE, NULL);
   return self;
 }
 
@@ -297,6 +398,8 @@ anju_db_worker_free (AnjuDbWorker *self)
   /* Waits for the queued and running jobs. */
   for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
     g_thread_pool_free (self->pools[i], FALSE, TRUE);
+  g_clear_pointer (&self->replies, anju_reply_queue_close);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_async_queue_unref (self->readers);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
@@ -343,7 +446,8 @@ anju_db_worker_run (AnjuRequest     *request,
   job->data_free = data_free;
 
   anju_request_pause (request);
-  watch_client (job);
+  if (kind == ANJU_DB_JOB_BULK)
+    watch_client (job);
   if (!g_thread_pool_push (self->pools[kind], job, &error))
     {
       job->error = g_error_new (ANJU_ERROR, ANJU_ERROR_INTERNAL,

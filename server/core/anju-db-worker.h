@@ -14,7 +14,9 @@
  * the API's error JSON, and frees data.
  *
  * Each running job has a read-only connection of its own to the server's
- * database (WAL lets readers see the last commit beside the writer).  Jobs
+ * database (WAL lets readers see the last commit beside the writer), and
+ * reads in one transaction: every statement of a job sees the same
+ * commit.  A job must not BEGIN or COMMIT itself.  Jobs
  * run in two lanes of [database] worker_threads threads each: QUICK for
  * answers of bounded size (a page of a list, statistics), BULK for those
  * that grow with the data (exports, reading an import); so however many
@@ -26,9 +28,11 @@
  * reads (the caller's scope and permissions: anju_caller_copy()), never
  * the AnjuRequest, the main connection or anything else of the server.
  *
- * A client that goes away cancels its job: SQLite stops the running
+ * A client that goes away cancels its BULK job: SQLite stops the running
  * statement (a progress handler) and the job ends with
- * G_IO_ERROR_CANCELLED.  anju_server_shutdown() waits for the jobs like
+ * G_IO_ERROR_CANCELLED.  A QUICK job is not watched: it ends within
+ * milliseconds anyway, and watching a socket costs the main loop about as
+ * much as the job's hand-off itself.  anju_server_shutdown() waits for the jobs like
  * for every request in flight, then frees the worker, which waits for
  * whatever is still running.
  */
@@ -124,10 +128,12 @@ void          anju_db_worker_reply_text (AnjuRequest       *request,
                                          gsize              size_hint);
 
 /* ---- for tests only ------------------------------------------------------
- * A gate every BULK job passes before it runs: while held, they wait at
- * it (a cancelled one leaves), so a test can keep an export in the worker
- * for as long as it likes, without timing, and see that the main loop
- * and the QUICK lane still answer everybody else. */
+ * A gate every BULK job passes before it runs, inside its read
+ * transaction with its snapshot taken: while held, they wait at it (a
+ * cancelled one leaves), so a test can keep an export in the worker for
+ * as long as it likes, without timing, and see that the main loop and the
+ * QUICK lane still answer everybody else, and that the export reads the
+ * database as it was when it began. */
 void          anju_db_worker_hold_for_test           (AnjuDbWorker *self,
                                                       gboolean      hold);
 /* Blocks until n jobs are waiting at the gate. */

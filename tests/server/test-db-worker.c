@@ -5,7 +5,8 @@
  * job, and shutdown waiting for a running job.  Then the point of it:
  * while an export (F-PRH-012 房源导出) is held in the worker by the
  * test-only gate, the unit list, health and a sign-in are all answered;
- * released, the export ends with the right file.  No timing anywhere:
+ * released, the export ends with the right file, as the database was
+ * when it began.  No timing anywhere:
  * the gate holds the export for as long as the test needs.
  *
  * Copyright 2026 The Anju authors
@@ -272,6 +273,79 @@ test_client_goes_away (AnjuTestFixture *fixture,
   call_clear (&after);
 }
 
+/* The monthly rent of unit unit_no in an export of the units. */
+static char *
+exported_rent (GBytes     *csv,
+               const char *unit_no)
+{
+  g_autoptr(AnjuTableReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  int unit_column, rent_column;
+
+  reader = anju_table_reader_new (csv, "csv", &error);
+  g_assert_no_error (error);
+  unit_column = anju_table_reader_find_column (reader, "房屋编号");
+  rent_column = anju_table_reader_find_column (reader, "月租金");
+  g_assert_cmpint (unit_column, >=, 0);
+  g_assert_cmpint (rent_column, >=, 0);
+  for (guint i = 0; i < anju_table_reader_get_n_rows (reader); i++)
+    if (g_strcmp0 (anju_table_reader_get_cell (reader, i, unit_column), unit_no) == 0)
+      return g_strdup (anju_table_reader_get_cell (reader, i, rent_column));
+  g_error ("unit %s is not in the export", unit_no);
+}
+
+/* A job reads in one transaction: an export held half-way (its snapshot
+ * taken) does not see a change committed meanwhile, though every later
+ * read does.  Each statement reading the last commit, the export would
+ * show the new rent. */
+static void
+test_job_reads_one_snapshot (AnjuTestFixture *fixture,
+                             gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  AnjuDbWorker *worker = worker_of (srv);
+  g_autoptr(JsonNode) page = NULL;
+  g_autoptr(JsonNode) changed = NULL;
+  g_autofree char *unit_no = NULL;
+  g_autofree char *rent_before = NULL;
+  g_autofree char *unit_path = NULL;
+  g_autofree char *held_rent = NULL;
+  g_autofree char *later_rent = NULL;
+  Call held = { srv, fixture->admin, UNITS_EXPORT };
+  Call later = { srv, fixture->admin, UNITS_EXPORT };
+  GThread *thread;
+  guint status = 0;
+
+  page = anju_test_request (srv, fixture->admin, "GET", UNITS "?page_size=1", NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, page);
+  unit_no = g_strdup (anju_test_json_string (page, "items.0.unit_no"));
+  rent_before = g_strdup (anju_test_json_string (page, "items.0.monthly_rent"));
+  unit_path = g_strdup_printf (UNITS "/%" G_GINT64_FORMAT, anju_test_json_int (page, "items.0.id"));
+  g_assert_cmpstr (rent_before, !=, "987.65");
+
+  anju_db_worker_hold_for_test (worker, TRUE);
+  thread = call_start (&held);
+  anju_db_worker_wait_held_for_test (worker, 1);
+
+  changed = anju_test_request (srv, fixture->admin, "PATCH", unit_path,
+                               "{\"monthly_rent\":\"987.65\"}", &status);
+  anju_assert_status (status, SOUP_STATUS_OK, changed);
+
+  anju_db_worker_hold_for_test (worker, FALSE);
+  g_thread_join (thread);
+  g_assert_no_error (held.error);
+  g_assert_cmpuint (held.status, ==, SOUP_STATUS_OK);
+  held_rent = exported_rent (held.body, unit_no);
+  g_assert_cmpstr (held_rent, ==, rent_before);
+
+  g_thread_join (call_start (&later));
+  g_assert_no_error (later.error);
+  later_rent = exported_rent (later.body, unit_no);
+  g_assert_cmpstr (later_rent, ==, "987.65");
+  call_clear (&held);
+  call_clear (&later);
+}
+
 static gpointer
 stop_thread (gpointer data)
 {
@@ -360,6 +434,7 @@ main (int argc, char **argv)
   ADD ("F-PRH-012/job-error", test_job_error);
   ADD ("F-PRH-012/export-does-not-block", test_export_does_not_block);
   ADD ("F-PRH-012/client-goes-away", test_client_goes_away);
+  ADD ("F-PRH-012/job-reads-one-snapshot", test_job_reads_one_snapshot);
 #undef ADD
   g_test_add_func ("/platform/db-worker/F-PRH-012/shutdown-waits", test_shutdown_waits);
   g_test_add_func ("/platform/db-worker/config", test_config);

@@ -180,8 +180,9 @@ build_statistics (AnjuDb            *db,
   return g_bytes_new_take (text, length);
 }
 
-/* In a worker thread.  One read transaction: the generation read first
- * is the one of every row counted after it. */
+/* In a worker thread, in the job's one read transaction
+ * (anju-db-worker.h): the generation read first is the one of every row
+ * counted after it. */
 static gboolean
 statistics_job (AnjuDb   *reader,
                 gpointer  data,
@@ -189,16 +190,9 @@ statistics_job (AnjuDb   *reader,
 {
   StatisticsJob *job = data;
 
-  if (!anju_db_exec (reader, "BEGIN", error))
-    return FALSE;
   if (anju_statistics_read_generation (reader, &job->answer_generation, error))
     job->answer = build_statistics (reader, job->caller, job->now, job->n_months, error);
-  if (job->answer == NULL)
-    {
-      anju_db_rollback (reader);
-      return FALSE;
-    }
-  return anju_db_exec (reader, "COMMIT", error);
+  return job->answer != NULL;
 }
 
 /* Back on the main context: the answer goes to the cache, this request
