@@ -142,6 +142,24 @@ keep_freed_heap (void)
 #endif
 }
 
+/* SQLite counts every allocation of the process under one global mutex
+ * unless told not to, and nothing here reads the counts
+ * (sqlite3_memory_used()): the reader threads and the main loop waited on
+ * each other for it under the city detail scenario.  A process setting,
+ * which SQLite takes only before its first connection: later calls fail
+ * harmlessly (SQLITE_MISUSE). */
+static void
+configure_sqlite (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static gboolean
 configure_connection (AnjuDb  *self,
                       GError **error)
@@ -177,6 +195,7 @@ anju_db_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   keep_freed_heap ();
+  configure_sqlite ();
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -216,6 +235,7 @@ anju_db_open_reader (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  configure_sqlite ();
   self = g_object_new (ANJU_TYPE_DB, NULL);
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
