@@ -29,7 +29,8 @@ typedef struct
   gint64  submitted_at;
   gint64  decided_at;
   gint64  confirmed_at;
-  char   *prereview_json;   /* (nullable) */
+  int     prereview_passed; /* -1: no report; else its "passed" as 0 or 1 */
+  char   *prereview_at;     /* (nullable) the report's "at" */
 } AnjuReviewApp;
 
 void      _anju_review_app_clear        (AnjuReviewApp *app);

@@ -91,19 +91,10 @@ static void
 fill_prereview (const AnjuReviewApp *app,
                 Node                *node)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *report;
-  const char *at;
-
-  if (app->prereview_json == NULL
-      || !json_parser_load_from_data (parser, app->prereview_json, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (app->prereview_passed < 0)
     return;
-  report = json_node_get_object (json_parser_get_root (parser));
-  node->state = json_object_get_boolean_member_with_default (report, "passed", FALSE) ? "done"
-                                                                                      : "failed";
-  at = json_object_get_string_member_with_default (report, "at", NULL);
-  if (at == NULL || !anju_time_parse_iso8601 (at, &node->at, NULL))
+  node->state = app->prereview_passed ? "done" : "failed";
+  if (app->prereview_at == NULL || !anju_time_parse_iso8601 (app->prereview_at, &node->at, NULL))
     node->at = app->submitted_at;
 }
 
