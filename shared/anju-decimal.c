@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "anju-decimal.h"
@@ -49,9 +51,36 @@ anju_decimal_parse_hundredths (const char  *text,
   return TRUE;
 }
 
+gsize
+anju_decimal_format_hundredths_into (gint64 value,
+                                     char   buffer[ANJU_DECIMAL_HUNDREDTHS_SIZE])
+{
+  /* Digits from the end; through guint64 so that G_MININT64 negates. */
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char digits[ANJU_DECIMAL_HUNDREDTHS_SIZE];
+  char *p = digits + sizeof digits;
+  gsize length;
+
+  *--p = (char) ('0' + magnitude % 10);
+  *--p = (char) ('0' + magnitude / 10 % 10);
+  *--p = '.';
+  magnitude /= 100;
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  length = (gsize) (digits + sizeof digits - p);
+  memcpy (buffer, p, length);
+  buffer[length] = '\0';
+  return length;
+}
+
 char *
 anju_decimal_format_hundredths (gint64 value)
 {
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
-                          value < 0 ? "-" : "", ABS (value) / 100, ABS (value) % 100);
+  char buffer[ANJU_DECIMAL_HUNDREDTHS_SIZE];
+  gsize length = anju_decimal_format_hundredths_into (value, buffer);
+
+  return g_strndup (buffer, length);
 }

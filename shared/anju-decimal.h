@@ -17,5 +17,9 @@ gboolean anju_decimal_parse_hundredths  (const char  *text,
                                          GError     **error);
 /* 1550 → "15.50". */
 char    *anju_decimal_format_hundredths (gint64       value);
+/* The same into buffer, without allocating; returns its length. */
+#define ANJU_DECIMAL_HUNDREDTHS_SIZE 24
+gsize    anju_decimal_format_hundredths_into (gint64 value,
+                                              char   buffer[ANJU_DECIMAL_HUNDREDTHS_SIZE]);
 
 G_END_DECLS

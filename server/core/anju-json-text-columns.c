@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "anju-decimal.h"
 #include "anju-json-text-columns.h"
 #include "anju-time.h"
 
@@ -45,12 +46,33 @@ anju_json_text_time_column (AnjuJsonText *text,
                             sqlite3_stmt *stmt,
                             int           column)
 {
-  g_autofree char *iso = NULL;
+  char iso[ANJU_TIME_ISO8601_SIZE];
+  gsize length = 0;
 
   anju_json_text_member (text, member);
   if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
-    iso = anju_time_format_iso8601 (sqlite3_column_int64 (stmt, column));
-  anju_json_text_string (text, iso);
+    length = anju_time_format_iso8601_into (sqlite3_column_int64 (stmt, column), iso);
+  if (length > 0)
+    anju_json_text_string_len (text, iso, length);
+  else
+    anju_json_text_null (text);
+}
+
+void
+anju_json_text_hundredths_column (AnjuJsonText *text,
+                                  const char   *member,
+                                  sqlite3_stmt *stmt,
+                                  int           column)
+{
+  char digits[ANJU_DECIMAL_HUNDREDTHS_SIZE];
+
+  anju_json_text_member (text, member);
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    anju_json_text_null (text);
+  else
+    anju_json_text_string_len (text, digits,
+                               anju_decimal_format_hundredths_into (sqlite3_column_int64 (stmt, column),
+                                                                    digits));
 }
 
 void

@@ -22,6 +22,11 @@ void anju_json_text_time_column (AnjuJsonText *text,
                                  const char   *member,
                                  sqlite3_stmt *stmt,
                                  int           column);
+/* Integer hundredths as "15.50" (anju-decimal.h), or null. */
+void anju_json_text_hundredths_column (AnjuJsonText *text,
+                                       const char   *member,
+                                       sqlite3_stmt *stmt,
+                                       int           column);
 /* {"id": id_column, "name": the column after it}, or null when the id
  * is NULL (anju_content_json_add_ref()). */
 void anju_json_text_ref_columns (AnjuJsonText *text,

@@ -104,23 +104,72 @@ append_control (GString *out,
     }
 }
 
+/* g_string_append_len() without its call when the bytes fit (GLib 2.74
+ * only inlines the one-byte append): runs, names and numbers are short,
+ * and a page of a list appends some 2,000 of them. */
+static inline void
+append_bytes (GString    *out,
+              const char *bytes,
+              gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, bytes, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, bytes, length);
+}
+
+/* The length of the valid UTF-8 sequence of two to four bytes at p, or 0
+ * (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF). */
+static gsize
+utf8_sequence_length (const guchar *p,
+                      const guchar *end)
+{
+  guchar lead = p[0];
+  gsize length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  guchar low = 0x80, high = 0xbf;
+
+  if (lead < 0xc2 || lead > 0xf4 || (gsize) (end - p) < length)
+    return 0;
+  if (lead == 0xe0)
+    low = 0xa0;
+  else if (lead == 0xed)
+    high = 0x9f;
+  else if (lead == 0xf0)
+    low = 0x90;
+  else if (lead == 0xf4)
+    high = 0x8f;
+  if (p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < length; i++)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  return length;
+}
+
 /* The quoted, escaped string; runs of bytes that need nothing are
- * appended at once. */
+ * appended at once.  Every list and record goes through here, most of
+ * it plain ASCII and whole UTF-8 sequences: the loop only stops at a
+ * byte below 0x20, a quote, a backslash or a lead byte. */
 static void
 append_quoted (GString    *out,
                const char *value,
                gsize       length)
 {
-  const char *end = value + length;
-  const char *run = value;
-  const char *p = value;
+  const guchar *end = (const guchar *) value + length;
+  const guchar *run = (const guchar *) value;
+  const guchar *p = run;
 
   g_string_append_c (out, '"');
   while (p < end)
     {
-      guchar c = (guchar) *p;
+      guchar c = *p;
+      gsize n;
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
         {
           p++;
           continue;
@@ -129,19 +178,17 @@ append_quoted (GString    *out,
         {
           /* A whole valid sequence passes through; anything else is
            * one U+FFFD per invalid byte. */
-          gunichar u = g_utf8_get_char_validated (p, end - p);
-
-          if (u != (gunichar) -1 && u != (gunichar) -2)
+          if ((n = utf8_sequence_length (p, end)) > 0)
             {
-              p = g_utf8_next_char (p);
+              p += n;
               continue;
             }
-          g_string_append_len (out, run, p - run);
+          append_bytes (out, (const char *) run, p - run);
           g_string_append (out, "\xef\xbf\xbd");
           run = ++p;
           continue;
         }
-      g_string_append_len (out, run, p - run);
+      append_bytes (out, (const char *) run, p - run);
       if (c == '"' || c == '\\')
         {
           g_string_append_c (out, '\\');
@@ -151,7 +198,7 @@ append_quoted (GString    *out,
         append_control (out, c);
       run = ++p;
     }
-  g_string_append_len (out, run, end - run);
+  append_bytes (out, (const char *) run, end - run);
   g_string_append_c (out, '"');
 }
 
@@ -200,7 +247,7 @@ anju_json_text_int (AnjuJsonText *self,
   if (value < 0)
     *--p = '-';
   separate (self);
-  g_string_append_len (self->out, p, digits + sizeof digits - p);
+  append_bytes (self->out, p, digits + sizeof digits - p);
   self->after_value = TRUE;
 }
 

@@ -104,6 +104,14 @@ test_utf8 (void)
   assert_string ("a\x80" "b", -1, "\"a\xef\xbf\xbd" "b\"");
   assert_string ("\xe9\x93", -1, "\"\xef\xbf\xbd\xef\xbf\xbd\"");
   assert_string ("\xc0\xaf", -1, "\"\xef\xbf\xbd\xef\xbf\xbd\"");
+  /* At the edges of RFC 3629: a surrogate (U+D800), past U+10FFFF, an
+   * overlong three-byte form; then the highest valid ones of each length. */
+  assert_string ("\xed\xa0\x80", -1, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+  assert_string ("\xf4\x90\x80\x80", -1,
+                 "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+  assert_string ("\xe0\x80\xaf", -1, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+  assert_string ("\xdf\xbf\xed\x9f\xbf\xef\xbf\xbf\xf4\x8f\xbf\xbf", -1,
+                 "\"\xdf\xbf\xed\x9f\xbf\xef\xbf\xbf\xf4\x8f\xbf\xbf\"");
   text = string_text ("x\xff\xfey", -1);
   g_assert_true (g_utf8_validate (text, -1, NULL));
   assert_reads_back (text, "x\xef\xbf\xbd\xef\xbf\xbdy", 8);

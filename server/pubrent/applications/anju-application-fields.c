@@ -380,12 +380,7 @@ anju_app_fields_write (const AnjuAppField *field,
   else if (field->kind == ANJU_APP_INT)
     anju_json_text_id_column (text, field->name, stmt, column);
   else if (field->kind == ANJU_APP_MONEY || field->kind == ANJU_APP_AREA)
-    {
-      g_autofree char *value = anju_decimal_format_hundredths (sqlite3_column_int64 (stmt, column));
-
-      anju_json_text_member (text, field->name);
-      anju_json_text_string (text, value);
-    }
+    anju_json_text_hundredths_column (text, field->name, stmt, column);
   else if (mask != NULL)
     {
       g_autofree char *masked = mask ((const char *) sqlite3_column_text (stmt, column));

@@ -320,20 +320,6 @@ anju_housing_unit_from_row (sqlite3_stmt *stmt)
   return json_builder_get_root (builder);
 }
 
-static void
-write_hundredths_column (AnjuJsonText *text,
-                         const char   *member,
-                         sqlite3_stmt *stmt,
-                         int           column)
-{
-  g_autofree char *value = NULL;
-
-  anju_json_text_member (text, member);
-  if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
-    value = anju_decimal_format_hundredths (sqlite3_column_int64 (stmt, column));
-  anju_json_text_string (text, value);
-}
-
 /* Member for member anju_housing_unit_from_row(). */
 void
 anju_housing_unit_write_row (sqlite3_stmt *stmt,
@@ -350,10 +336,10 @@ anju_housing_unit_write_row (sqlite3_stmt *stmt,
   anju_json_text_id_column (text, "floor", stmt, 8);
   anju_json_text_text_column (text, "layout", stmt, 9);
   anju_json_text_id_column (text, "room_count", stmt, 10);
-  write_hundredths_column (text, "floor_area", stmt, 11);
-  write_hundredths_column (text, "inner_area", stmt, 12);
+  anju_json_text_hundredths_column (text, "floor_area", stmt, 11);
+  anju_json_text_hundredths_column (text, "inner_area", stmt, 12);
   anju_json_text_text_column (text, "orientation", stmt, 13);
-  write_hundredths_column (text, "monthly_rent", stmt, 14);
+  anju_json_text_hundredths_column (text, "monthly_rent", stmt, 14);
   anju_json_text_text_column (text, "facilities", stmt, 15);
   anju_json_text_text_column (text, "state", stmt, 16);
   anju_json_text_member (text, "abnormal");
