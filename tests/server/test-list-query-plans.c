@@ -432,6 +432,32 @@ test_unit_positions_shared (AnjuTestFixture *fixture,
   g_assert_cmpuint (n_walks (srv), ==, walks + 2);
 }
 
+/* F-PRH-072: what walks found is kept for many lists at once, as many as
+ * fit a few MiB: the city has 1 500 projects, and a unit list going round
+ * them (filtered by project and state) walked again on nearly every
+ * request while the cache kept 64 lists. */
+static void
+test_unit_positions_many_lists (AnjuTestFixture *fixture,
+                                gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *center = anju_test_login (srv, "center", ANJU_TEST_DEMO_PASSWORD);
+  const guint n_lists = 300;
+  guint walks = n_walks (srv);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < n_lists; i++)
+      {
+        g_autofree char *path = g_strdup_printf (UNITS "?q=LG-%u&page_size=5", i);
+        g_autoptr(JsonNode) reply = NULL;
+        guint status = 0;
+
+        reply = anju_test_request (srv, center, "GET", path, NULL, &status);
+        anju_assert_status (status, SOUP_STATUS_OK, reply);
+      }
+  g_assert_cmpuint (n_walks (srv), ==, walks + n_lists);
+}
+
 /* F-PRH-014: a status's total follows a change of status. */
 static void
 test_application_totals_follow_changes (AnjuTestFixture *fixture,
@@ -530,6 +556,9 @@ main (int    argc,
               anju_test_fixture_tear_down);
   g_test_add ("/lists/units/positions-shared", AnjuTestFixture, NULL,
               anju_test_fixture_set_up, test_unit_positions_shared,
+              anju_test_fixture_tear_down);
+  g_test_add ("/lists/units/positions-many-lists", AnjuTestFixture, NULL,
+              anju_test_fixture_set_up, test_unit_positions_many_lists,
               anju_test_fixture_tear_down);
   g_test_add ("/lists/applications/totals-follow-changes", AnjuTestFixture, NULL,
               anju_test_fixture_set_up, test_application_totals_follow_changes,

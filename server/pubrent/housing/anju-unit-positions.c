@@ -5,13 +5,18 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "anju-stmt.h"
 #include "anju-unit-positions.h"
 
-/* Lists kept before the cache forgets them all: the filters people use at
- * one time are few, and each list is small (a 600 000 unit list keeps
- * under 5 000 numbers). */
-#define MAX_LISTS 64
+/* What the kept lists may take before the cache forgets them all.  A
+ * 600 000 unit list keeps under 5 000 numbers (about 200 KiB), one
+ * project's list in one state a few hundred bytes with its key: the
+ * city's 1 500 projects in each state fit several times over.  Counting
+ * lists instead (64 of them) had the city unit-list scenario, which goes
+ * round every project, walk again on nearly every request. */
+#define MAX_BYTES (4 * 1024 * 1024)
 #define NO_VERSION G_MININT64
 
 struct _AnjuUnitPositions
@@ -20,6 +25,7 @@ struct _AnjuUnitPositions
   gint64     version;   /* pubrent_units_version it holds for; NO_VERSION none */
   gint64     total;
   GPtrArray *starts;    /* (owned) starts[i]: the unit number at i × STEP */
+  gsize      n_bytes;   /* what it takes, about */
 };
 
 /* One list (its keys SQL with its values). */
@@ -36,6 +42,7 @@ struct _AnjuUnitPositionsCache
   GMutex      lock;
   GCond       walked;    /* broadcast whenever a walk ends */
   GHashTable *lists;     /* (owned) keys SQL → (owned) List; under lock */
+  gsize       n_bytes;   /* what lists takes, about; under lock */
   guint       n_walks;   /* under lock */
 };
 
@@ -89,10 +96,16 @@ walk_keys (AnjuDb        *reader,
   self->ref_count = 1;
   self->version = NO_VERSION;
   self->starts = g_ptr_array_new_with_free_func (g_free);
+  self->n_bytes = sizeof *self;
   while ((rc = sqlite3_step (keys)) == SQLITE_ROW)
     {
       if (self->total % ANJU_UNIT_POSITIONS_STEP == 0)
-        g_ptr_array_add (self->starts, g_strdup ((const char *) sqlite3_column_text (keys, 0)));
+        {
+          const char *start = (const char *) sqlite3_column_text (keys, 0);
+
+          g_ptr_array_add (self->starts, g_strdup (start));
+          self->n_bytes += sizeof (gpointer) + strlen (start) + 1;
+        }
       self->total++;
     }
   if (rc != SQLITE_DONE)
@@ -113,10 +126,16 @@ lookup_list (AnjuUnitPositionsCache *self,
 
   if (list == NULL)
     {
+      gsize n_bytes = sizeof *list + strlen (key) + 1;
+
       /* Nobody holds a List outside the lock: forgetting them all only
        * makes walks under way keep their answer under a new one. */
-      if (g_hash_table_size (self->lists) >= MAX_LISTS)
-        g_hash_table_remove_all (self->lists);
+      if (self->n_bytes + n_bytes > MAX_BYTES)
+        {
+          g_hash_table_remove_all (self->lists);
+          self->n_bytes = 0;
+        }
+      self->n_bytes += n_bytes;
       list = g_new0 (List, 1);
       list->walking = NO_VERSION;
       g_hash_table_insert (self->lists, g_strdup (key), list);
@@ -165,8 +184,11 @@ end_walk (AnjuUnitPositionsCache *self,
       if (positions->version != NO_VERSION &&
           (list->positions == NULL || list->positions->version < positions->version))
         {
+          if (list->positions != NULL)
+            self->n_bytes -= list->positions->n_bytes;
           g_clear_pointer (&list->positions, anju_unit_positions_unref);
           list->positions = anju_unit_positions_ref (positions);
+          self->n_bytes += positions->n_bytes;
         }
     }
   g_cond_broadcast (&self->walked);
