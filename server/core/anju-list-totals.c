@@ -5,13 +5,23 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "anju-list-totals.h"
 
-/* The reader's totals, by count SQL with its values (GHashTable). */
+/* The reader's totals (Totals). */
 #define CACHE_DATA "anju-list-totals"
-/* Totals kept per reader before it forgets them all: a few hundred
- * bytes each, and the filters in use at one time are few. */
-#define MAX_TOTALS 256
+/* What a reader's totals may take before it forgets them all: a few
+ * hundred bytes each (the key is the count's SQL with its values).
+ * Counting them instead (256) had the city search by name, which goes
+ * round 2 000 names, count again on nearly every request. */
+#define MAX_BYTES (1024 * 1024)
+
+typedef struct
+{
+  GHashTable *by_key;    /* (owned) count SQL with its values → (owned) Total */
+  gsize       n_bytes;   /* what by_key takes, about */
+} Totals;
 
 typedef struct
 {
@@ -33,18 +43,48 @@ read_version (AnjuDb      *reader,
   return ok;
 }
 
-static GHashTable *
+static void
+totals_free (gpointer data)
+{
+  Totals *totals = data;
+
+  g_hash_table_unref (totals->by_key);
+  g_free (totals);
+}
+
+static Totals *
 reader_totals (AnjuDb *reader)
 {
-  GHashTable *totals = g_object_get_data (G_OBJECT (reader), CACHE_DATA);
+  Totals *totals = g_object_get_data (G_OBJECT (reader), CACHE_DATA);
 
   if (totals == NULL)
     {
-      totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_object_set_data_full (G_OBJECT (reader), CACHE_DATA, totals,
-                              (GDestroyNotify) g_hash_table_unref);
+      totals = g_new0 (Totals, 1);
+      totals->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (reader), CACHE_DATA, totals, totals_free);
     }
   return totals;
+}
+
+/* Keeps total under key, forgetting everything first when full. */
+static void
+keep (Totals *totals,
+      char   *key,
+      gint64  version,
+      gint64  total)
+{
+  gsize n_bytes = strlen (key) + 1 + sizeof (Total);
+  Total *kept = g_new (Total, 1);
+
+  if (totals->n_bytes + n_bytes > MAX_BYTES)
+    {
+      g_hash_table_remove_all (totals->by_key);
+      totals->n_bytes = 0;
+    }
+  if (!g_hash_table_contains (totals->by_key, key))
+    totals->n_bytes += n_bytes;
+  *kept = (Total) { version, total };
+  g_hash_table_replace (totals->by_key, key, kept);
 }
 
 gboolean
@@ -54,7 +94,7 @@ anju_list_totals_count (AnjuDb        *reader,
                         gint64        *out_total,
                         GError       **error)
 {
-  GHashTable *totals = reader_totals (reader);
+  Totals *totals = reader_totals (reader);
   char *expanded = sqlite3_expanded_sql (count);
   g_autofree char *key = g_strdup (expanded);
   Total *kept;
@@ -68,7 +108,7 @@ anju_list_totals_count (AnjuDb        *reader,
     }
   if (!read_version (reader, version_sql, &before, error))
     return FALSE;
-  kept = g_hash_table_lookup (totals, key);
+  kept = g_hash_table_lookup (totals->by_key, key);
   if (kept != NULL && kept->version == before)
     {
       *out_total = kept->total;
@@ -77,14 +117,11 @@ anju_list_totals_count (AnjuDb        *reader,
   if (!anju_db_step_count (reader, count, out_total, error)
       || !read_version (reader, version_sql, &after, error))
     return FALSE;
-  /* Each statement reads the last commit: only when no change came
-   * between the two versions is the count that of version before. */
-  if (after != before)
-    return TRUE;
-  if (g_hash_table_size (totals) >= MAX_TOTALS)
-    g_hash_table_remove_all (totals);
-  kept = g_new (Total, 1);
-  *kept = (Total) { before, *out_total };
-  g_hash_table_replace (totals, g_steal_pointer (&key), kept);
+  /* Inside a worker job both reads see one snapshot; a caller outside
+   * one reads the last commit with each statement, and only when no
+   * change came between the two versions is the count that of version
+   * before. */
+  if (after == before)
+    keep (totals, g_steal_pointer (&key), before, *out_total);
   return TRUE;
 }

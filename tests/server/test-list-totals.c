@@ -1,0 +1,103 @@
+/* test-list-totals.c: a list's total is counted once per change of its
+ * version (server/core/anju-list-totals.h), for as many lists as fit the
+ * reader's budget: the city search by name goes round 2 000 names, and
+ * with 256 totals kept nearly every request counted again.
+ *
+ * The count calls a function of the test's own, so the test sees every
+ * time SQLite really counts.
+ *
+ * Copyright 2026 The Anju authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "anju-list-totals.h"
+#include "anju-test-server.h"
+#include "anju-test-tmp-db.h"
+
+#define N_NAMES 600
+#define VERSION_SQL "SELECT version FROM names_version WHERE id = 1"
+#define COUNT_SQL "SELECT COUNT(*) FROM names WHERE counted () AND name = ?1"
+
+static void
+counted (sqlite3_context *context,
+         int              argc,
+         sqlite3_value  **argv)
+{
+  guint *n_counted = sqlite3_user_data (context);
+
+  (*n_counted)++;
+  sqlite3_result_int (context, 1);
+}
+
+static gint64
+total_of (AnjuDb *reader,
+          guint   name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = g_strdup_printf ("name-%u", name);
+  sqlite3_stmt *count = anju_db_prepare (reader, COUNT_SQL, &error);
+  gint64 total = -1;
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (count, 1, value, -1, SQLITE_TRANSIENT);
+  g_assert_true (anju_list_totals_count (reader, count, VERSION_SQL, &total, &error));
+  g_assert_no_error (error);
+  sqlite3_reset (count);
+  return total;
+}
+
+/* F-PRH-014: 600 searches asked twice count 600 times, not 1 200; a
+ * change of the version counts again, with the new answer. */
+static void
+test_kept_for_many_lists (void)
+{
+  char *path = anju_test_tmp_db_new ("anju-list-totals");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnjuDb) writer = anju_db_open (path, &error);
+  g_autoptr(AnjuDb) reader = NULL;
+  guint n_counted = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (anju_db_exec (writer,
+                               "CREATE TABLE names (name TEXT);"
+                               "CREATE INDEX names_name ON names (name);"
+                               "CREATE TABLE names_version (id INTEGER PRIMARY KEY, version INTEGER);"
+                               "INSERT INTO names_version VALUES (1, 1);"
+                               "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
+                               " WHERE i < 599)"
+                               " INSERT INTO names SELECT 'name-' || i FROM n;"
+                               "INSERT INTO names VALUES ('name-7');",
+                               &error));
+  g_assert_no_error (error);
+  reader = anju_db_open_reader (path, &error);
+  g_assert_no_error (error);
+  sqlite3_create_function (anju_db_get_handle (reader), "counted", 0, SQLITE_UTF8, &n_counted,
+                           counted, NULL, NULL);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < N_NAMES; i++)
+      g_assert_cmpint (total_of (reader, i), ==, i == 7 ? 2 : 1);
+  /* COUNT(*) over an equality calls counted () once per row matched. */
+  g_assert_cmpuint (n_counted, ==, N_NAMES + 1);
+
+  g_assert_true (anju_db_exec (writer, "INSERT INTO names VALUES ('name-8');"
+                                       "UPDATE names_version SET version = 2;", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (total_of (reader, 8), ==, 2);
+  g_assert_cmpuint (n_counted, ==, N_NAMES + 1 + 2);
+
+  g_clear_object (&reader);
+  g_clear_object (&writer);
+  anju_test_tmp_db_remove (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  anju_test_init (&argc, &argv);
+
+  g_test_add_func ("/lists/totals/F-PRH-014/kept-for-many-lists", test_kept_for_many_lists);
+  return g_test_run ();
+}
