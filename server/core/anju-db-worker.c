@@ -46,7 +46,7 @@ typedef struct
   AnjuRequest     *request;       /* (owned) touched on the main context only */
   AnjuDbJobKind    kind;
   GMainContext    *context;       /* (owned) where the reply goes */
-  GCancellable    *cancellable;   /* (owned) cancelled when the client goes away */
+  GCancellable    *cancellable;   /* (owned) (nullable) BULK: cancelled when the client goes away */
   GSource         *hangup;        /* (owned) (nullable) watches the client's socket */
   gulong           disconnected_id;
 
@@ -215,7 +215,8 @@ run_job (Job          *job,
     return;
 
   handle = anju_db_get_handle (reader);
-  sqlite3_progress_handler (handle, PROGRESS_STEPS, progress_cb, job->cancellable);
+  if (job->cancellable != NULL)
+    sqlite3_progress_handler (handle, PROGRESS_STEPS, progress_cb, job->cancellable);
   job->ok = begin_read (reader, &job->error)
             && (job->kind != ANJU_DB_JOB_BULK
                 || wait_at_gate (self, reader, job->cancellable, &job->error))
@@ -439,7 +440,8 @@ anju_db_worker_run (AnjuRequest     *request,
   job->request = anju_request_ref (request);
   job->kind = kind;
   job->context = g_main_context_ref_thread_default ();
-  job->cancellable = g_cancellable_new ();
+  /* A QUICK job is not watched (anju-db-worker.h): nothing would cancel it. */
+  job->cancellable = kind == ANJU_DB_JOB_BULK ? g_cancellable_new () : NULL;
   job->job = job_func;
   job->reply = reply;
   job->data = data;
