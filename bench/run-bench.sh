@@ -19,6 +19,7 @@
 #   ANJU_BENCH_SKIP_BUILD   1: use the build directory as it is
 #   ANJU_BENCH_CLIENTS      0: leave the clients out
 #   ANJU_BENCH_DATABASE     an existing database (audit.key beside it) instead of generating one
+#   ANJU_BENCH_CEILING_DURATION  seconds of health before each run (5; 0: none)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,6 +38,7 @@ esac
 build="${ANJU_BENCH_BUILD:-$root/_build-bench}"
 work="$build/bench-run/$size"
 duration="${ANJU_BENCH_DURATION:-20}"
+ceiling_duration="${ANJU_BENCH_CEILING_DURATION:-5}"
 connections="${ANJU_BENCH_CONNECTIONS:-1 16 64}"
 all_scenarios="health login units-first units-deep search-name search-id search-status detail todo statistics submit approve units-first+export"
 scenarios="${ANJU_BENCH_SCENARIOS:-$all_scenarios}"
@@ -346,16 +348,43 @@ stop_export_loop() {
   export_pid=
 }
 
+# measure_ceiling SCENARIO CONNECTIONS: the health rate (req/s) over
+# ceiling_duration seconds, just before that scenario's run.
+measure_ceiling() {
+  local scenario="$1" c="$2" threads=2 log="$work/logs/ceiling-$1-$2.log"
+  [ "$c" -ge 2 ] || threads=1
+  ANJU_BENCH_WRK_DIR="$bench/wrk" ANJU_BENCH_DATA="$data" ANJU_BENCH_SCENARIO=health \
+  ANJU_BENCH_CONNECTIONS="$c" ANJU_BENCH_THREADS="$threads" \
+    wrk -t"$threads" -c"$c" -d"${ceiling_duration}s" --timeout 10s -s "$bench/wrk/health.lua" "$url" \
+    > "$log" 2>&1 || true
+  sed -n 's/^anju-bench-result //p' "$log" | tail -n 1 | jq '.rps // 0'
+}
+
 # run_wrk SCENARIO SCRIPT TOKEN CONNECTIONS [extra JSON members]
 run_wrk() {
   local scenario="$1" script="$2" token="$3" c="$4" extra="${5:-}"
   local threads=2 log="$work/logs/$scenario-$c.log" rss_file="$work/logs/$scenario-$c.rss"
-  local cpu0 cpu1 line timeout=10s
+  local cpu0 cpu1 line timeout=10s ceiling
   # Sign-ins queue behind the KDF by design: wait for them rather than
   # count them as timeouts.
   [ "$scenario" != login ] || timeout=60s
   [ -n "$extra" ] || extra='{}'
   [ "$c" -ge 2 ] || threads=1
+  # This virtual machine's speed drifts by a fifth and more within
+  # minutes (the health rate of one server went from 12,200 to 7,500 and
+  # back): each run is also read against the health rate measured just
+  # before it, at the same connection count.  Not beside an export,
+  # which would lower the ceiling it is read against.
+  case "$scenario" in
+    health | login | units-first+export) ;;
+    *)
+      if [ "$ceiling_duration" -gt 0 ]; then
+        ceiling="$(measure_ceiling "$scenario" "$c")"
+        extra="$(jq -c --argjson r "${ceiling:-0}" '. + {ceiling_rps: $r}' <<<"$extra")"
+        settle
+      fi
+      ;;
+  esac
   echo 0 > "$rss_file"
   cpu0="$(cpu_seconds)"
   start_sampler "$rss_file"
