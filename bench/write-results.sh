@@ -59,12 +59,14 @@ during the run; CPU is the server's user + system time during the run.
 "Ceiling" is the health request's rate at the same connection count,
 measured for a few seconds just before the run (this virtual machine's
 speed drifts by a fifth and more within minutes; the health scenario's
-own rows are that of its run); "% ceiling" is the run's rate over it.
+own rows are that of its run); "% ceiling" is the run's rate over it,
+and "% health run" its rate over the health scenario's, measured once
+at the start, as earlier versions of this file read it.
 
 ## Server
 
-| scenario | conns | req/s | p50 ms | p99 ms | errors | RSS MB | CPU ms/req | ceiling req/s | % ceiling |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| scenario | conns | req/s | p50 ms | p99 ms | errors | RSS MB | CPU ms/req | ceiling req/s | % ceiling | % health run |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 EOF
 
 jq -r -s '
@@ -80,11 +82,12 @@ jq -r -s '
   (map(select(.scenario == "health" and (.failed | not))) | map({key: (.connections | tostring), value: .rps}) | from_entries) as $ceiling
   | .[]
   | if .failed then
-      "| \(.scenario) | \(.connections) | – | – | – | – | – | – | – | – (not run: \(.note // "see the logs")) |"
+      "| \(.scenario) | \(.connections) | – | – | – | – | – | – | – | – | – (not run: \(.note // "see the logs")) |"
     else
       (.scenario | kind) as $k
       | ((.non2xx + .socket_errors)) as $errors
       | (.ceiling_rps // $ceiling[.connections | tostring] // 0) as $c
+      | ($ceiling[.connections | tostring] // 0) as $h
       | (if $c > 0 then .rps / $c * 100 else null end) as $pct
       | (if .requests > 0 then .cpu_s * 1000 / .requests else 0 end) as $cpu
       | "| \(.scenario)"
@@ -99,7 +102,8 @@ jq -r -s '
         + " | \(.rss_mb)\(mark(.rss_mb <= 300))"
         + " | \($cpu * 100 | round / 100)"
         + " | \(if $k == "ceiling" or $k == "login" or $c == 0 then "–" else ($c | r1 | tostring) end)"
-        + " | \(if $pct == null or $k == "login" or $k == "ceiling" then "–" else ($pct | r1 | tostring) + " %" end)\(if $pct == null then "" elif $k == "list" then mark($pct >= 50) elif $k == "detail" then mark($pct >= 60) else "" end) |"
+        + " | \(if $pct == null or $k == "login" or $k == "ceiling" then "–" else ($pct | r1 | tostring) + " %" end)\(if $pct == null then "" elif $k == "list" then mark($pct >= 50) elif $k == "detail" then mark($pct >= 60) else "" end)"
+        + " | \(if $h == 0 or $k == "login" or $k == "ceiling" then "–" else (.rps / $h * 100 | r1 | tostring) + " %" end) |"
     end
 ' "$results"
 
