@@ -83,14 +83,7 @@ run_statement (AnjuDb      *reader,
 {
   g_auto(AnjuStmt) stmt = anju_db_prepare (reader, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      anju_db_set_error (reader, error);
-      return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && anju_db_step_done (reader, stmt, error);
 }
 
 /* Every job reads in one transaction: its statements see one snapshot
@@ -149,15 +142,9 @@ take_snapshot (AnjuDb  *reader,
                GError **error)
 {
   g_auto(AnjuStmt) first = anju_db_prepare (reader, "SELECT count(*) FROM sqlite_schema", error);
+  gint64 n_objects;
 
-  if (first == NULL)
-    return FALSE;
-  if (sqlite3_step (first) != SQLITE_ROW)
-    {
-      anju_db_set_error (reader, error);
-      return FALSE;
-    }
-  return TRUE;
+  return first != NULL && anju_db_step_count (reader, first, &n_objects, error);
 }
 
 /* Inside the job's transaction, with its snapshot taken, so that a test
