@@ -30,8 +30,8 @@ struct _AnjuDbWorker
   char        *path;         /* (owned) the server's database */
   GThreadPool *pools[2];     /* (owned) one per AnjuDbJobKind */
   GAsyncQueue *readers;      /* (owned) idle AnjuDb connections, (owned) */
-  GMainContext   *context;   /* (owned) where the worker was made: the server's */
-  AnjuReplyQueue *replies;   /* (owned) finished jobs back to context */
+  AnjuReplyQueue *replies;   /* (owned) finished jobs back to the context
+                              * the worker was made in: the server's */
 
   /* The test gate (anju_db_worker_hold_for_test) and its counters. */
   GMutex       lock;
@@ -45,7 +45,6 @@ typedef struct
 {
   AnjuRequest     *request;       /* (owned) touched on the main context only */
   AnjuDbJobKind    kind;
-  GMainContext    *context;       /* (owned) where the reply goes */
   GCancellable    *cancellable;   /* (owned) (nullable) BULK: cancelled when the client goes away */
   GSource         *hangup;        /* (owned) (nullable) watches the client's socket */
   gulong           disconnected_id;
@@ -185,8 +184,8 @@ count_cancelled (AnjuDbWorker *self)
   g_mutex_unlock (&self->lock);
 }
 
-static gboolean job_done_cb (gpointer data);
-static void     job_free    (gpointer data);
+static void job_done (gpointer data);
+static void job_free (gpointer data);
 
 static void
 run_job (Job          *job,
@@ -223,7 +222,6 @@ job_thread (gpointer data,
 {
   Job *job = data;
   AnjuDbWorker *self = user_data;
-  g_autoptr(GSource) done = NULL;
 
   run_job (job, self);
 
@@ -236,21 +234,7 @@ job_thread (gpointer data,
       g_cancellable_set_error_if_cancelled (job->cancellable, &job->error);
       count_cancelled (self);
     }
-
-  if (job->context == self->context)
-    {
-      anju_reply_queue_push (self->replies, job);
-      return;
-    }
-  /* A request served on another context than the server's (none does
-   * today) gets a source of its own there. */
-  done = g_idle_source_new ();
-  g_source_set_name (done, "anju-db-worker reply");
-  /* An idle source would wait for a moment with no I/O at all, which a
-   * busy server never has: the answer is as urgent as the requests. */
-  g_source_set_priority (done, G_PRIORITY_DEFAULT);
-  g_source_set_callback (done, job_done_cb, job, NULL);
-  g_source_attach (done, job->context);
+  anju_reply_queue_push (self->replies, job);
 }
 
 /* ---- the main-context side ------------------------------------------------- */
@@ -279,7 +263,8 @@ message_disconnected_cb (SoupServerMessage *msg,
  * as it is) or the connection breaking.  An HTTP/1.1 client never
  * half-closes while it waits for an answer. */
 static void
-watch_client (Job *job)
+watch_client (AnjuDbWorker *self,
+              Job          *job)
 {
   SoupServerMessage *msg = anju_request_get_message (job->request);
   GSocket *socket = soup_server_message_get_socket (msg);
@@ -292,7 +277,7 @@ watch_client (Job *job)
                                       (GIOCondition) (POLLRDHUP | G_IO_HUP | G_IO_ERR));
   g_source_set_name (job->hangup, "anju-db-worker hang-up");
   g_source_set_callback (job->hangup, G_SOURCE_FUNC (client_hung_up_cb), job, NULL);
-  g_source_attach (job->hangup, job->context);
+  g_source_attach (job->hangup, anju_reply_queue_get_context (self->replies));
 }
 
 static void
@@ -314,20 +299,13 @@ job_free (gpointer data)
   if (job->data_free != NULL)
     g_clear_pointer (&job->data, job->data_free);
   g_clear_pointer (&job->request, anju_request_unref);
-  g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_object (&job->cancellable);
   g_clear_error (&job->error);
   g_free (job);
 }
 
 static void
-deliver_reply (gpointer data)
-{
-  job_done_cb (data);
-}
-
-static gboolean
-job_done_cb (gpointer data)
+job_done (gpointer data)
 {
   Job *job = data;
 
@@ -345,7 +323,6 @@ job_done_cb (gpointer data)
   else
     anju_request_reply_error (job->request, job->error);
   job_free (job);
-  return G_SOURCE_REMOVE;
 }
 
 /* ---- public API ------------------------------------------------------------ */
@@ -361,10 +338,10 @@ anju_db_worker_new (const char *path,
 
   self->path = g_strdup (path);
   self->readers = g_async_queue_new_full (g_object_unref);
-  self->context = g_main_context_ref_thread_default ();
   /* The answer is as urgent as the requests: an idle priority would
    * wait for a moment with no I/O at all, which a busy server never has. */
-  self->replies = anju_reply_queue_new (self->context, G_PRIORITY_DEFAULT, deliver_reply, job_free);
+  self->replies = anju_reply_queue_new (g_main_context_get_thread_default (), G_PRIORITY_DEFAULT,
+                                        job_done, job_free);
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   /* Two lanes, so that bulk jobs, however many, never leave a list
@@ -387,7 +364,6 @@ anju_db_worker_free (AnjuDbWorker *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
     g_thread_pool_free (self->pools[i], FALSE, TRUE);
   g_clear_pointer (&self->replies, anju_reply_queue_close);
-  g_clear_pointer (&self->context, g_main_context_unref);
   g_async_queue_unref (self->readers);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
@@ -426,7 +402,6 @@ anju_db_worker_run (AnjuRequest     *request,
   job = g_new0 (Job, 1);
   job->request = anju_request_ref (request);
   job->kind = kind;
-  job->context = g_main_context_ref_thread_default ();
   /* A QUICK job is not watched (anju-db-worker.h): nothing would cancel it. */
   job->cancellable = kind == ANJU_DB_JOB_BULK ? g_cancellable_new () : NULL;
   job->job = job_func;
@@ -436,12 +411,12 @@ anju_db_worker_run (AnjuRequest     *request,
 
   anju_request_pause (request);
   if (kind == ANJU_DB_JOB_BULK)
-    watch_client (job);
+    watch_client (self, job);
   if (!g_thread_pool_push (self->pools[kind], job, &error))
     {
       job->error = g_error_new (ANJU_ERROR, ANJU_ERROR_INTERNAL,
                                 "Cannot start a worker thread: %s", error->message);
-      job_done_cb (job);
+      job_done (job);
     }
 }
 

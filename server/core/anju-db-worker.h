@@ -65,7 +65,8 @@ typedef void     (*AnjuDbReplyFunc) (AnjuRequest  *request,
                                      gpointer      data);
 
 /* n_threads ≥ 1 threads per lane; connections to path are opened when
- * first needed. */
+ * first needed.  Made on the thread-default main context the server
+ * serves its requests on: the replies go there. */
 AnjuDbWorker *anju_db_worker_new    (const char       *path,
                                      guint             n_threads);
 /* Waits for the running and queued jobs, then closes the connections.

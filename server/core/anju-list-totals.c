@@ -98,7 +98,10 @@ anju_list_totals_count (AnjuDb        *reader,
   char *expanded = sqlite3_expanded_sql (count);
   g_autofree char *key = g_strdup (expanded);
   Total *kept;
-  gint64 before, after;
+  gint64 version;
+
+  /* The version and the count must see one snapshot (anju-db-worker.h). */
+  g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (reader)), FALSE);
 
   sqlite3_free (expanded);
   if (key == NULL)
@@ -106,22 +109,16 @@ anju_list_totals_count (AnjuDb        *reader,
       g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_DATABASE, "Out of memory");
       return FALSE;
     }
-  if (!read_version (reader, version_sql, &before, error))
+  if (!read_version (reader, version_sql, &version, error))
     return FALSE;
   kept = g_hash_table_lookup (totals->by_key, key);
-  if (kept != NULL && kept->version == before)
+  if (kept != NULL && kept->version == version)
     {
       *out_total = kept->total;
       return TRUE;
     }
-  if (!anju_db_step_count (reader, count, out_total, error)
-      || !read_version (reader, version_sql, &after, error))
+  if (!anju_db_step_count (reader, count, out_total, error))
     return FALSE;
-  /* Inside a worker job both reads see one snapshot; a caller outside
-   * one reads the last commit with each statement, and only when no
-   * change came between the two versions is the count that of version
-   * before. */
-  if (after == before)
-    keep (totals, g_steal_pointer (&key), before, *out_total);
+  keep (totals, g_steal_pointer (&key), version, *out_total);
   return TRUE;
 }

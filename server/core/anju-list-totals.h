@@ -25,7 +25,9 @@ G_BEGIN_DECLS
 
 /* *out_total is what count (prepared on reader and bound; SELECT COUNT(*)
  * …) answers, counted now or kept from an earlier count at the same
- * version.  version_sql returns exactly one integer. */
+ * version.  version_sql returns exactly one integer.  Inside a read
+ * transaction (a database worker job), so that the version read and the
+ * count see the same commit. */
 gboolean anju_list_totals_count (AnjuDb        *reader,
                                  sqlite3_stmt  *count,
                                  const char    *version_sql,

@@ -41,9 +41,12 @@ total_of (AnjuDb *reader,
 
   g_assert_no_error (error);
   sqlite3_bind_text (count, 1, value, -1, SQLITE_TRANSIENT);
+  /* As a database worker job reads: in one transaction. */
+  g_assert_true (anju_db_exec (reader, "BEGIN", &error));
   g_assert_true (anju_list_totals_count (reader, count, VERSION_SQL, &total, &error));
   g_assert_no_error (error);
   sqlite3_reset (count);
+  g_assert_true (anju_db_exec (reader, "COMMIT", &error));
   return total;
 }
 

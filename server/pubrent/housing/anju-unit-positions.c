@@ -22,7 +22,7 @@
 struct _AnjuUnitPositions
 {
   gint       ref_count;
-  gint64     version;   /* pubrent_units_version it holds for; NO_VERSION none */
+  gint64     version;   /* pubrent_units_version it holds for */
   gint64     total;
   GPtrArray *starts;    /* (owned) starts[i]: the unit number at i × STEP */
   gsize      n_bytes;   /* what it takes, about */
@@ -88,13 +88,14 @@ read_version (AnjuDb   *reader,
 static AnjuUnitPositions *
 walk_keys (AnjuDb        *reader,
            sqlite3_stmt  *keys,
+           gint64         version,
            GError       **error)
 {
   AnjuUnitPositions *self = g_new0 (AnjuUnitPositions, 1);
   int rc;
 
   self->ref_count = 1;
-  self->version = NO_VERSION;
+  self->version = version;
   self->starts = g_ptr_array_new_with_free_func (g_free);
   self->n_bytes = sizeof *self;
   while ((rc = sqlite3_step (keys)) == SQLITE_ROW)
@@ -181,8 +182,7 @@ end_walk (AnjuUnitPositionsCache *self,
   if (positions != NULL)
     {
       self->n_walks++;
-      if (positions->version != NO_VERSION &&
-          (list->positions == NULL || list->positions->version < positions->version))
+      if (list->positions == NULL || list->positions->version < positions->version)
         {
           if (list->positions != NULL)
             self->n_bytes -= list->positions->n_bytes;
@@ -235,9 +235,11 @@ anju_unit_positions_cache_get (AnjuUnitPositionsCache  *self,
   char *expanded = sqlite3_expanded_sql (keys);
   g_autofree char *key = g_strdup (expanded);
   AnjuUnitPositions *positions;
-  gint64 before, after;
+  gint64 version;
 
   g_return_val_if_fail (ANJU_IS_UNIT_POSITIONS_CACHE (self), NULL);
+  /* The version and the walk must see one snapshot (anju-db-worker.h). */
+  g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (reader)), NULL);
 
   sqlite3_free (expanded);
   if (key == NULL)
@@ -245,27 +247,21 @@ anju_unit_positions_cache_get (AnjuUnitPositionsCache  *self,
       g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_DATABASE, "Out of memory");
       return NULL;
     }
-  if (!read_version (reader, &before, error))
+  if (!read_version (reader, &version, error))
     return NULL;
 
   g_mutex_lock (&self->lock);
-  positions = find_or_wait (self, key, before);
+  positions = find_or_wait (self, key, version);
   g_mutex_unlock (&self->lock);
   if (positions != NULL)
     return positions;
 
   /* This thread walks; others asking for this list at this version wait
-   * for it.  Each statement reads the last commit: only when no change
-   * came between the two versions did the walk see the list of version
-   * before; otherwise it answers this request and is not kept. */
-  positions = walk_keys (reader, keys, error);
-  if (positions != NULL && !read_version (reader, &after, error))
-    g_clear_pointer (&positions, anju_unit_positions_unref);
-  if (positions != NULL && after == before)
-    positions->version = before;
+   * for it. */
+  positions = walk_keys (reader, keys, version, error);
 
   g_mutex_lock (&self->lock);
-  end_walk (self, key, before, positions);
+  end_walk (self, key, version, positions);
   g_mutex_unlock (&self->lock);
   return positions;
 }

@@ -45,7 +45,9 @@ AnjuUnitPositionsCache  *anju_unit_positions_cache_new     (void);
 /* The positions of the list whose unit numbers keys (prepared on reader
  * and bound) returns in order: kept ones while still true, else those of
  * the walk under way for this list and version, else by stepping keys to
- * its end here.  (transfer full) */
+ * its end here.  Inside a read transaction (a database worker job), so
+ * that the version read and the walk see the same commit.
+ * (transfer full) */
 AnjuUnitPositions       *anju_unit_positions_cache_get     (AnjuUnitPositionsCache  *self,
                                                             AnjuDb                  *reader,
                                                             sqlite3_stmt            *keys,
