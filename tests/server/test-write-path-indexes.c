@@ -14,9 +14,11 @@
 #include "anju-db.h"
 #include "anju-test-tmp-db.h"
 
-/* The indexes of schema 22 that 0023 drops or rebuilds, as 0001 and
- * 0005 made them. */
+/* The indexes of schema 22 that 0023 and 0024 drop or rebuild, as 0001,
+ * 0005 and 0010 made them. */
 static const char schema_22_indexes[] =
+  "DROP INDEX pubrent_applications_name_created;"
+  "CREATE INDEX pubrent_applications_name ON pubrent_applications (applicant_name);"
   "DROP INDEX workflow_tasks_done_by;"
   "DROP INDEX workflow_tasks_open_assignee;"
   "CREATE INDEX audit_log_at ON audit_log (at);"

@@ -186,62 +186,115 @@ add_status_condition (GString  *sql,
   add_condition (sql, first, condition->str);
 }
 
-/* The WHERE of the filters given, on pubrent_applications a alone. */
+/* The conditions of every filter but ?q=, on pubrent_applications a
+ * alone. */
 static void
-add_application_where (GString                      *sql,
+add_filter_conditions (GString                      *sql,
+                       gboolean                     *first,
                        const AnjuApplicationFilters *filters)
 {
-  gboolean first = TRUE;
-
   /* The center is the root of every organisation: no condition.  Any
    * other scope is the set of organisations in the caller's subtree (a
    * range of the unique index on path), then the applications of each
    * through (org_id, created_at). */
   if (g_strcmp0 (filters->caller->org_kind, "center") != 0)
-    add_condition (sql, &first,
+    add_condition (sql, first,
                    "a.org_id IN (SELECT so.id FROM organisations so"
                    " WHERE so.path >= ?1 AND so.path < ?2)");
-  /* Each alternative is an index lookup; SQLite unites them (MULTI-INDEX
-   * OR) and sorts the few matches. */
-  if (filters->q != NULL)
-    add_condition (sql, &first,
-                   "(a.applicant_name >= ?3 AND a.applicant_name < ?4"
-                   " OR a.application_no = ?5 OR a.id_no = ?6"
-                   " OR a.id IN (SELECT m.application_id FROM pubrent_members m"
-                   " WHERE m.id_no = ?6))");
   if (filters->statuses != NULL)
-    add_status_condition (sql, &first, filters->statuses);
+    add_status_condition (sql, first, filters->statuses);
   if (filters->business_type != NULL)
-    add_condition (sql, &first, "a.business_type = ?7");
+    add_condition (sql, first, "a.business_type = ?7");
   if (filters->org_id != 0)
-    add_condition (sql, &first, "a.org_id = ?8");
+    add_condition (sql, first, "a.org_id = ?8");
   if (filters->has_from)
-    add_condition (sql, &first, "a.submitted_at >= ?9");
+    add_condition (sql, first, "a.submitted_at >= ?9");
   if (filters->has_to)
-    add_condition (sql, &first, "a.submitted_at <= ?10");
+    add_condition (sql, first, "a.submitted_at <= ?10");
   if (filters->directed == 1)
-    add_condition (sql, &first, "a.business_type LIKE 'directed_%'");
+    add_condition (sql, first, "a.business_type LIKE 'directed_%'");
   else if (filters->directed == 0)
-    add_condition (sql, &first, "a.business_type NOT LIKE 'directed_%'");
+    add_condition (sql, first, "a.business_type NOT LIKE 'directed_%'");
+}
+
+/* The ways ?q= matches, each a lookup in an index of its own. */
+static const char * const search_ways[] = {
+  "a.applicant_name >= ?3 AND a.applicant_name < ?4",
+  "a.application_no = ?5",
+  "a.id_no = ?6",
+  "a.id IN (SELECT m.application_id FROM pubrent_members m WHERE m.id_no = ?6)",
+};
+
+/* (id, created_at) of every match of ?q= and the other filters: one
+ * SELECT a way to match, united.  A common name matches hundreds of
+ * applications; as one WHERE of ORs (a MULTI-INDEX OR) SQLite fetched
+ * each match's row, from anywhere in the file, only to sort them and
+ * keep a page.  United, each way reads its index alone
+ * (pubrent_applications_name_created covers the name's) and only a
+ * page's rows are fetched (resources/sql/0024-search-indexes.sql). */
+static void
+add_search_matches (GString                      *sql,
+                    const AnjuApplicationFilters *filters)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (search_ways); i++)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (sql, i == 0 ? "SELECT a.id AS id, a.created_at AS created_at"
+                                   : " UNION SELECT a.id, a.created_at");
+      g_string_append (sql, " FROM pubrent_applications a");
+      add_condition (sql, &first, search_ways[i]);
+      add_filter_conditions (sql, &first, filters);
+    }
+}
+
+/* The search's SQL: the matches are sorted and paged by themselves,
+ * then joined with what the summary shows. */
+static char *
+search_sql (const AnjuApplicationFilters *filters,
+            AnjuApplicationListSql        what)
+{
+  GString *sql = g_string_new (NULL);
+
+  if (what == ANJU_APPLICATION_LIST_COUNT)
+    {
+      g_string_append (sql, "SELECT COUNT(*) FROM (");
+      add_search_matches (sql, filters);
+      g_string_append_c (sql, ')');
+      return g_string_free (sql, FALSE);
+    }
+  g_string_append (sql, "SELECT " ANJU_APPLICATION_SUMMARY_COLUMNS " FROM (");
+  add_search_matches (sql, filters);
+  g_string_append (sql, " ORDER BY 2 DESC, 1 DESC");
+  if (what == ANJU_APPLICATION_LIST_PAGE)
+    g_string_append (sql, " LIMIT ?30 OFFSET ?31");
+  /* CROSS JOIN: the page's few ids lead, each a lookup of its row. */
+  g_string_append (sql, ") k CROSS JOIN" ANJU_APPLICATION_LIST_FROM
+                        " WHERE a.id = k.id ORDER BY a.created_at DESC, a.id DESC");
+  return g_string_free (sql, FALSE);
 }
 
 char *
 anju_application_list_sql (const AnjuApplicationFilters *filters,
                            AnjuApplicationListSql        what)
 {
-  GString *sql = g_string_new (NULL);
+  GString *sql;
+  gboolean first = TRUE;
 
+  if (filters->q != NULL)
+    return search_sql (filters, what);
+  sql = g_string_new (NULL);
   if (what == ANJU_APPLICATION_LIST_COUNT)
     {
       /* No join: every application has its organisation (a NOT NULL
        * foreign key); without a WHERE SQLite counts an index's entries. */
       g_string_append (sql, "SELECT COUNT(*) FROM pubrent_applications a");
-      add_application_where (sql, filters);
+      add_filter_conditions (sql, &first, filters);
       return g_string_free (sql, FALSE);
     }
   g_string_append (sql, "SELECT " ANJU_APPLICATION_SUMMARY_COLUMNS " FROM"
                         ANJU_APPLICATION_LIST_FROM);
-  add_application_where (sql, filters);
+  add_filter_conditions (sql, &first, filters);
   /* The rowid ends every index entry: (created_at) and the indexes that
    * end in created_at give this order without a sort. */
   g_string_append (sql, " ORDER BY a.created_at DESC, a.id DESC");
