@@ -220,8 +220,12 @@ test_application_plans (AnjuTestFixture *fixture,
     "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)",
     NULL
   };
+  /* A code's name is one lookup of the codes' key (0025). */
   const char * const status[] = {
-    "SEARCH a USING INDEX pubrent_applications_status_created (status=?)", NULL
+    "SEARCH a USING INDEX pubrent_applications_status_created (status=?)",
+    "SEARCH sc USING PRIMARY KEY (code_set=? AND code=?)",
+    "SEARCH bc USING PRIMARY KEY (code_set=? AND code=?)",
+    NULL
   };
   const char * const scope[] = {
     "sqlite_autoindex_organisations_2 (path>? AND path<?)",
