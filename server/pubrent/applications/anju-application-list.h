@@ -11,8 +11,9 @@
  * ?q= finds an application by its number, by the applicant's or any
  * member's ID number (exactly, x or X), or by the applicant's name
  * starting with the text: each of these is a range of an index
- * (resources/sql/0010, 0017), where "name contains" would read every
- * application.
+ * (resources/sql/0010, 0017, 0024), where "name contains" would read
+ * every application.  The ways are united (UNION), and the matches
+ * sorted and paged before any row is read.
  */
 #pragma once
 
