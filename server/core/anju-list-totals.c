@@ -12,10 +12,12 @@
 /* The reader's totals (Totals). */
 #define CACHE_DATA "anju-list-totals"
 /* What a reader's totals may take before it forgets them all: a few
- * hundred bytes each (the key is the count's SQL with its values).
- * Counting them instead (256) had the city search by name, which goes
- * round 2 000 names, count again on nearly every request. */
-#define MAX_BYTES (1024 * 1024)
+ * hundred bytes each (the key is the count's SQL with its values; the
+ * application search's, a UNION of four SELECTs, about 550).  Counting
+ * them instead (256) had the city search by name, which goes round
+ * 2 000 names, count again on nearly every request; so did 1 MiB once
+ * the search became a UNION.  Four readers keep at most 16 MiB. */
+#define MAX_BYTES (4 * 1024 * 1024)
 
 typedef struct
 {

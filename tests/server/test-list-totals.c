@@ -4,14 +4,17 @@
  * with 256 totals kept nearly every request counted again.
  *
  * The count calls a function of the test's own, so the test sees every
- * time SQLite really counts.
+ * time SQLite really counts; for the application search's own count,
+ * SQLite's run counter of the statement does.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "anju-application-list.h"
 #include "anju-list-totals.h"
+#include "anju-sql-pattern.h"
 #include "anju-test-server.h"
 #include "anju-test-tmp-db.h"
 
@@ -95,6 +98,72 @@ test_kept_for_many_lists (void)
   anju_test_tmp_db_remove (path);
 }
 
+#define N_CITY_NAMES 2000
+#define APPLICATIONS_VERSION_SQL "SELECT version FROM pubrent_applications_version WHERE id = 1"
+
+/* The application search's count for q, as the list asks it; how many
+ * times SQLite ran the count so far in *n_runs. */
+static gint64
+search_total (AnjuDb     *reader,
+              const char *q,
+              int        *n_runs)
+{
+  AnjuCaller center = { .org_kind = "center", .org_path = "/1/" };
+  g_auto(AnjuApplicationFilters) filters = { .caller = &center, .directed = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *count;
+  gint64 total = -1;
+
+  filters.q = g_strdup (q);
+  filters.q_end = anju_sql_prefix_end (q, &filters.q_end_length);
+  filters.q_id_no = g_ascii_strup (q, -1);
+  sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_COUNT);
+  count = anju_db_prepare (reader, sql, &error);
+  g_assert_no_error (error);
+  anju_application_filters_bind (count, &filters);
+  g_assert_true (anju_db_exec (reader, "BEGIN", &error));
+  g_assert_true (anju_list_totals_count (reader, count, APPLICATIONS_VERSION_SQL, &total, &error));
+  g_assert_no_error (error);
+  *n_runs = sqlite3_stmt_status (count, SQLITE_STMTSTATUS_RUN, FALSE);
+  sqlite3_reset (count);
+  g_assert_true (anju_db_exec (reader, "COMMIT", &error));
+  return total;
+}
+
+/* F-PRH-014: the city search goes round 2 000 names; asked twice, each
+ * is counted once.  The search's count is a UNION of four SELECTs, some
+ * 500 bytes of SQL with its values: within 1 MiB the reader forgot them
+ * all before the round ended and counted every name again. */
+static void
+test_kept_for_city_name_search (void)
+{
+  char *path = anju_test_tmp_db_new ("anju-list-totals");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnjuDb) writer = anju_db_open (path, &error);
+  g_autoptr(AnjuDb) reader = NULL;
+  int n_runs = 0;
+
+  g_assert_no_error (error);
+  anju_db_migrate (writer, &error);
+  g_assert_no_error (error);
+  reader = anju_db_open_reader (path, &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < N_CITY_NAMES; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("欧阳%04u", i);
+
+        g_assert_cmpint (search_total (reader, name, &n_runs), ==, 0);
+      }
+  g_assert_cmpint (n_runs, ==, N_CITY_NAMES);
+
+  g_clear_object (&reader);
+  g_clear_object (&writer);
+  anju_test_tmp_db_remove (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -102,5 +171,7 @@ main (int    argc,
   anju_test_init (&argc, &argv);
 
   g_test_add_func ("/lists/totals/F-PRH-014/kept-for-many-lists", test_kept_for_many_lists);
+  g_test_add_func ("/lists/totals/F-PRH-014/kept-for-city-name-search",
+                   test_kept_for_city_name_search);
   return g_test_run ();
 }
