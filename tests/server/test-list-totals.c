@@ -33,6 +33,28 @@ counted (sqlite3_context *context,
   sqlite3_result_int (context, 1);
 }
 
+/* The total of the bound count through the kept totals, as a database
+ * worker job asks it: in one transaction.  How many times SQLite ran
+ * the count so far in *n_runs, when given. */
+static gint64
+count_as_job (AnjuDb       *reader,
+              sqlite3_stmt *count,
+              const char   *version_sql,
+              int          *n_runs)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 total = -1;
+
+  g_assert_true (anju_db_exec (reader, "BEGIN", &error));
+  g_assert_true (anju_list_totals_count (reader, count, version_sql, &total, &error));
+  g_assert_no_error (error);
+  if (n_runs != NULL)
+    *n_runs = sqlite3_stmt_status (count, SQLITE_STMTSTATUS_RUN, FALSE);
+  sqlite3_reset (count);
+  g_assert_true (anju_db_exec (reader, "COMMIT", &error));
+  return total;
+}
+
 static gint64
 total_of (AnjuDb *reader,
           guint   name)
@@ -40,17 +62,10 @@ total_of (AnjuDb *reader,
   g_autoptr(GError) error = NULL;
   g_autofree char *value = g_strdup_printf ("name-%u", name);
   sqlite3_stmt *count = anju_db_prepare (reader, COUNT_SQL, &error);
-  gint64 total = -1;
 
   g_assert_no_error (error);
   sqlite3_bind_text (count, 1, value, -1, SQLITE_TRANSIENT);
-  /* As a database worker job reads: in one transaction. */
-  g_assert_true (anju_db_exec (reader, "BEGIN", &error));
-  g_assert_true (anju_list_totals_count (reader, count, VERSION_SQL, &total, &error));
-  g_assert_no_error (error);
-  sqlite3_reset (count);
-  g_assert_true (anju_db_exec (reader, "COMMIT", &error));
-  return total;
+  return count_as_job (reader, count, VERSION_SQL, NULL);
 }
 
 /* F-PRH-014: 600 searches asked twice count 600 times, not 1 200; a
@@ -113,7 +128,6 @@ search_total (AnjuDb     *reader,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *count;
-  gint64 total = -1;
 
   filters.q = g_strdup (q);
   filters.q_end = anju_sql_prefix_end (q, &filters.q_end_length);
@@ -122,13 +136,7 @@ search_total (AnjuDb     *reader,
   count = anju_db_prepare (reader, sql, &error);
   g_assert_no_error (error);
   anju_application_filters_bind (count, &filters);
-  g_assert_true (anju_db_exec (reader, "BEGIN", &error));
-  g_assert_true (anju_list_totals_count (reader, count, APPLICATIONS_VERSION_SQL, &total, &error));
-  g_assert_no_error (error);
-  *n_runs = sqlite3_stmt_status (count, SQLITE_STMTSTATUS_RUN, FALSE);
-  sqlite3_reset (count);
-  g_assert_true (anju_db_exec (reader, "COMMIT", &error));
-  return total;
+  return count_as_job (reader, count, APPLICATIONS_VERSION_SQL, n_runs);
 }
 
 /* F-PRH-014: the city search goes round 2 000 names; asked twice, each
