@@ -23,7 +23,6 @@
 #include "anju-db.h"
 #include "anju-housing-units.h"
 #include "anju-housing.h"
-#include "anju-sql-pattern.h"
 #include "anju-test-identity.h"
 
 #define UNITS "/api/v1/pubrent/units"
@@ -166,11 +165,7 @@ set_search (AnjuApplicationFilters *filters,
 {
   *filters = (AnjuApplicationFilters) { .caller = caller, .directed = -1 };
   if (q != NULL)
-    {
-      filters->q = g_strdup (q);
-      filters->q_end = anju_sql_prefix_end (q, &filters->q_end_length);
-      filters->q_id_no = g_ascii_strup (q, -1);
-    }
+    anju_application_filters_set_q (filters, q);
   if (status != NULL)
     filters->statuses = g_strsplit (status, ",", -1);
 }

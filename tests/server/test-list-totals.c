@@ -14,7 +14,6 @@
 
 #include "anju-application-list.h"
 #include "anju-list-totals.h"
-#include "anju-sql-pattern.h"
 #include "anju-test-server.h"
 #include "anju-test-tmp-db.h"
 
@@ -31,6 +30,43 @@ counted (sqlite3_context *context,
 
   (*n_counted)++;
   sqlite3_result_int (context, 1);
+}
+
+typedef struct
+{
+  char   *path;     /* (owned) */
+  AnjuDb *writer;   /* (owned) */
+  AnjuDb *reader;   /* (owned) opened by open_reader () */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->path = anju_test_tmp_db_new ("anju-list-totals");
+  fixture->writer = anju_db_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+/* The reader, once the test made its tables with the writer. */
+static void
+open_reader (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->reader = anju_db_open_reader (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->reader);
+  g_clear_object (&fixture->writer);
+  anju_test_tmp_db_remove (g_steal_pointer (&fixture->path));
 }
 
 /* The total of the bound count through the kept totals, as a database
@@ -71,16 +107,13 @@ total_of (AnjuDb *reader,
 /* F-PRH-014: 600 searches asked twice count 600 times, not 1 200; a
  * change of the version counts again, with the new answer. */
 static void
-test_kept_for_many_lists (void)
+test_kept_for_many_lists (Fixture       *fixture,
+                          gconstpointer  data)
 {
-  char *path = anju_test_tmp_db_new ("anju-list-totals");
   g_autoptr(GError) error = NULL;
-  g_autoptr(AnjuDb) writer = anju_db_open (path, &error);
-  g_autoptr(AnjuDb) reader = NULL;
   guint n_counted = 0;
 
-  g_assert_no_error (error);
-  g_assert_true (anju_db_exec (writer,
+  g_assert_true (anju_db_exec (fixture->writer,
                                "CREATE TABLE names (name TEXT);"
                                "CREATE INDEX names_name ON names (name);"
                                "CREATE TABLE names_version (id INTEGER PRIMARY KEY, version INTEGER);"
@@ -91,26 +124,21 @@ test_kept_for_many_lists (void)
                                "INSERT INTO names VALUES ('name-7');",
                                &error));
   g_assert_no_error (error);
-  reader = anju_db_open_reader (path, &error);
-  g_assert_no_error (error);
-  sqlite3_create_function (anju_db_get_handle (reader), "counted", 0, SQLITE_UTF8, &n_counted,
-                           counted, NULL, NULL);
+  open_reader (fixture);
+  sqlite3_create_function (anju_db_get_handle (fixture->reader), "counted", 0, SQLITE_UTF8,
+                           &n_counted, counted, NULL, NULL);
 
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < N_NAMES; i++)
-      g_assert_cmpint (total_of (reader, i), ==, i == 7 ? 2 : 1);
+      g_assert_cmpint (total_of (fixture->reader, i), ==, i == 7 ? 2 : 1);
   /* COUNT(*) over an equality calls counted () once per row matched. */
   g_assert_cmpuint (n_counted, ==, N_NAMES + 1);
 
-  g_assert_true (anju_db_exec (writer, "INSERT INTO names VALUES ('name-8');"
-                                       "UPDATE names_version SET version = 2;", &error));
+  g_assert_true (anju_db_exec (fixture->writer, "INSERT INTO names VALUES ('name-8');"
+                                                "UPDATE names_version SET version = 2;", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (total_of (reader, 8), ==, 2);
+  g_assert_cmpint (total_of (fixture->reader, 8), ==, 2);
   g_assert_cmpuint (n_counted, ==, N_NAMES + 1 + 2);
-
-  g_clear_object (&reader);
-  g_clear_object (&writer);
-  anju_test_tmp_db_remove (path);
 }
 
 #define N_CITY_NAMES 2000
@@ -129,9 +157,7 @@ search_total (AnjuDb     *reader,
   g_autofree char *sql = NULL;
   sqlite3_stmt *count;
 
-  filters.q = g_strdup (q);
-  filters.q_end = anju_sql_prefix_end (q, &filters.q_end_length);
-  filters.q_id_no = g_ascii_strup (q, -1);
+  anju_application_filters_set_q (&filters, q);
   sql = anju_application_list_sql (&filters, ANJU_APPLICATION_LIST_COUNT);
   count = anju_db_prepare (reader, sql, &error);
   g_assert_no_error (error);
@@ -144,32 +170,24 @@ search_total (AnjuDb     *reader,
  * 500 bytes of SQL with its values: within 1 MiB the reader forgot them
  * all before the round ended and counted every name again. */
 static void
-test_kept_for_city_name_search (void)
+test_kept_for_city_name_search (Fixture       *fixture,
+                                gconstpointer  data)
 {
-  char *path = anju_test_tmp_db_new ("anju-list-totals");
   g_autoptr(GError) error = NULL;
-  g_autoptr(AnjuDb) writer = anju_db_open (path, &error);
-  g_autoptr(AnjuDb) reader = NULL;
   int n_runs = 0;
 
+  anju_db_migrate (fixture->writer, &error);
   g_assert_no_error (error);
-  anju_db_migrate (writer, &error);
-  g_assert_no_error (error);
-  reader = anju_db_open_reader (path, &error);
-  g_assert_no_error (error);
+  open_reader (fixture);
 
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < N_CITY_NAMES; i++)
       {
         g_autofree char *name = g_strdup_printf ("欧阳%04u", i);
 
-        g_assert_cmpint (search_total (reader, name, &n_runs), ==, 0);
+        g_assert_cmpint (search_total (fixture->reader, name, &n_runs), ==, 0);
       }
   g_assert_cmpint (n_runs, ==, N_CITY_NAMES);
-
-  g_clear_object (&reader);
-  g_clear_object (&writer);
-  anju_test_tmp_db_remove (path);
 }
 
 int
@@ -178,8 +196,9 @@ main (int    argc,
 {
   anju_test_init (&argc, &argv);
 
-  g_test_add_func ("/lists/totals/F-PRH-014/kept-for-many-lists", test_kept_for_many_lists);
-  g_test_add_func ("/lists/totals/F-PRH-014/kept-for-city-name-search",
-                   test_kept_for_city_name_search);
+  g_test_add ("/lists/totals/F-PRH-014/kept-for-many-lists", Fixture, NULL,
+              fixture_set_up, test_kept_for_many_lists, fixture_tear_down);
+  g_test_add ("/lists/totals/F-PRH-014/kept-for-city-name-search", Fixture, NULL,
+              fixture_set_up, test_kept_for_city_name_search, fixture_tear_down);
   return g_test_run ();
 }

@@ -38,6 +38,19 @@ anju_application_filters_clear (AnjuApplicationFilters *filters)
   g_clear_pointer (&filters->business_type_copy, g_free);
 }
 
+void
+anju_application_filters_set_q (AnjuApplicationFilters *filters,
+                                const char             *q)
+{
+  g_free (filters->q);
+  g_free (filters->q_end);
+  g_free (filters->q_id_no);
+  filters->q = g_strdup (q);
+  filters->q_end = anju_sql_prefix_end (q, &filters->q_end_length);
+  /* What upper () made of it before: ID numbers end in X, stored so. */
+  filters->q_id_no = g_ascii_strup (q, -1);
+}
+
 AnjuApplicationFilters *
 anju_application_filters_take (AnjuApplicationFilters *filters)
 {
@@ -120,12 +133,7 @@ anju_application_filters_read (AnjuRequest            *request,
   filters->caller = anju_request_get_caller (request);
   filters->directed = -1;
   if (trimmed != NULL && *trimmed != '\0')
-    {
-      filters->q_end = anju_sql_prefix_end (trimmed, &filters->q_end_length);
-      /* What upper () made of it before: ID numbers end in X, stored so. */
-      filters->q_id_no = g_ascii_strup (trimmed, -1);
-      filters->q = g_steal_pointer (&trimmed);
-    }
+    anju_application_filters_set_q (filters, trimmed);
   read_statuses (request, filters);
   filters->business_type = anju_request_get_query (request, "business_type");
   if (filters->business_type != NULL && !g_strv_contains (business_types, filters->business_type))

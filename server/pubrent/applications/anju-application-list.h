@@ -46,6 +46,11 @@ typedef struct
 void     anju_application_filters_clear (AnjuApplicationFilters *filters);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnjuApplicationFilters, anju_application_filters_clear)
 
+/* ?q= as the search matches it: q itself (the number, the name's
+ * prefix), the end of the prefix's range and q as an ID number. */
+void     anju_application_filters_set_q (AnjuApplicationFilters *filters,
+                                         const char             *q);
+
 /* Moves filters (left empty) into a new struct that owns everything it
  * points at, for a worker thread (anju-db-worker.h). */
 AnjuApplicationFilters *anju_application_filters_take (AnjuApplicationFilters *filters);
