@@ -122,17 +122,48 @@ append_bytes (GString    *out,
     g_string_append_len (out, bytes, length);
 }
 
-/* The length of the valid UTF-8 sequence of two to four bytes at p, or 0
- * (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF). */
-static gsize
+/* What the quoting loop does with each byte: 0 passes (ASCII but '"',
+ * '\\' and the controls), ESCAPE is escaped, 2 to 4 lead a UTF-8
+ * sequence of that length, INVALID never starts one (a continuation,
+ * 0xC0, 0xC1, 0xF5 and up).  One lookup a byte instead of four tests:
+ * every list and record is mostly such runs. */
+enum { ESCAPE = 1, INVALID = 5 };
+
+#define E ESCAPE
+#define X INVALID
+static const guchar byte_kind[256] = {
+  E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,  /* 0_ */
+  E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E,  /* 1_ */
+  0, 0, E, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 2_ */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 3_ */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 4_ */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, E, 0, 0, 0,  /* 5_ */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 6_ */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 7_ */
+  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,  /* 8_ */
+  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,  /* 9_ */
+  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,  /* A_ */
+  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,  /* B_ */
+  X, X, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* C_ */
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* D_ */
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,  /* E_ */
+  4, 4, 4, 4, 4, X, X, X, X, X, X, X, X, X, X, X,  /* F_ */
+};
+#undef E
+#undef X
+
+/* The length of the valid UTF-8 sequence of length (2 to 4) bytes at p,
+ * or 0 (RFC 3629: no overlong forms, no surrogates, nothing past
+ * U+10FFFF; byte_kind already refused the leads 0xC0, 0xC1, 0xF5 up). */
+static inline gsize
 utf8_sequence_length (const guchar *p,
-                      const guchar *end)
+                      const guchar *end,
+                      gsize         length)
 {
   guchar lead = p[0];
-  gsize length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
   guchar low = 0x80, high = 0xbf;
 
-  if (lead < 0xc2 || lead > 0xf4 || (gsize) (end - p) < length)
+  if ((gsize) (end - p) < length)
     return 0;
   if (lead == 0xe0)
     low = 0xa0;
@@ -151,9 +182,8 @@ utf8_sequence_length (const guchar *p,
 }
 
 /* The quoted, escaped string; runs of bytes that need nothing are
- * appended at once.  Every list and record goes through here, most of
- * it plain ASCII and whole UTF-8 sequences: the loop only stops at a
- * byte below 0x20, a quote, a backslash or a lead byte. */
+ * appended at once.  The loop only stops at a byte that byte_kind does
+ * not pass, and goes on over a whole valid UTF-8 sequence. */
 static void
 append_quoted (GString    *out,
                const char *value,
@@ -164,38 +194,32 @@ append_quoted (GString    *out,
   const guchar *p = run;
 
   g_string_append_c (out, '"');
-  while (p < end)
+  for (;;)
     {
-      guchar c = *p;
+      guchar kind;
       gsize n;
 
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+      while (p < end && byte_kind[*p] == 0)
+        p++;
+      if (p == end)
+        break;
+      kind = byte_kind[*p];
+      if (kind != ESCAPE && kind != INVALID && (n = utf8_sequence_length (p, end, kind)) > 0)
         {
-          p++;
-          continue;
-        }
-      if (c >= 0x80)
-        {
-          /* A whole valid sequence passes through; anything else is
-           * one U+FFFD per invalid byte. */
-          if ((n = utf8_sequence_length (p, end)) > 0)
-            {
-              p += n;
-              continue;
-            }
-          append_bytes (out, (const char *) run, p - run);
-          g_string_append (out, "\xef\xbf\xbd");
-          run = ++p;
+          p += n;
           continue;
         }
       append_bytes (out, (const char *) run, p - run);
-      if (c == '"' || c == '\\')
+      if (kind != ESCAPE)
+        /* One U+FFFD per byte that starts no valid sequence. */
+        g_string_append (out, "\xef\xbf\xbd");
+      else if (*p == '"' || *p == '\\')
         {
           g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) c);
+          g_string_append_c (out, (char) *p);
         }
       else
-        append_control (out, c);
+        append_control (out, *p);
       run = ++p;
     }
   append_bytes (out, (const char *) run, end - run);
