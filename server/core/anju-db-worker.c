@@ -12,6 +12,7 @@
 
 #include "anju-caller.h"
 #include "anju-db-worker.h"
+#include "anju-kept-pages.h"
 #include "anju-list-totals.h"
 #include "anju-reply-queue.h"
 #include "anju-server.h"
@@ -482,8 +483,8 @@ read_list (AnjuDb   *reader,
     return FALSE;
   if (list->write_row != NULL)
     {
-      list->data = anju_request_write_page (reader, rows, list->write_row, NULL, list->total,
-                                            list->page, list->page_size, &list->length, error);
+      list->data = anju_kept_pages_write (reader, rows, list->write_row, list->total, list->page,
+                                          list->page_size, &list->length, error);
       return list->data != NULL;
     }
 

@@ -101,7 +101,9 @@ void          anju_db_worker_reply_list (AnjuRequest       *request,
  * the thread and given NULL user_data; the total is counted only when
  * the single number version_sql reads has changed since this reader last
  * counted the list with the same values (anju-list-totals.h), or each
- * time when version_sql is NULL. */
+ * time when version_sql is NULL.  The page itself is written once per
+ * commit to the database (anju-kept-pages.h): write_row must write what
+ * the row holds and nothing else. */
 void          anju_db_worker_reply_list_rows (AnjuRequest       *request,
                                               const char        *count_sql,
                                               const char        *version_sql,

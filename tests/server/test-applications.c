@@ -299,6 +299,67 @@ test_masking (AnjuTestFixture *fixture,
   g_assert_cmpstr (anju_test_json_string (other, "phone"), ==, "138****5678");
 }
 
+/* The listed field of application id, as the center's list of drafts
+ * shows it now. */
+static char *
+listed (AnjuTestServer *srv,
+        const char     *center,
+        gint64          id,
+        const char     *field)
+{
+  g_autoptr(JsonNode) list = anju_test_list_page (srv, center, APPLICATIONS, "status=draft");
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  int i = anju_test_json_find (list, "items", "id", id_text);
+  g_autofree char *path = g_strdup_printf ("items.%d.%s", i, field);
+
+  g_assert_cmpint (i, >=, 0);
+  return g_strdup (anju_test_json_string (list, path));
+}
+
+/* F-PRH-014: a page of the list is kept until the next commit
+ * (server/core/anju-kept-pages.h), whatever it changed: a renamed
+ * organisation, which the applications' own version does not follow,
+ * and an applicant's new name both show at once. */
+static void
+test_list_follows_commits (AnjuTestFixture *fixture,
+                           gconstpointer    data)
+{
+  AnjuTestServer *srv = fixture->srv;
+  g_autofree char *community = anju_test_login_demo (srv, "community_ypl");
+  g_autofree char *center = anju_test_login_demo (srv, "center");
+  g_autofree char *id_no = anju_app_test_id ("19810909", "919");
+  g_autofree char *body = anju_app_test_body ("open_physical", "韩梅", id_no, "");
+  gint64 id = anju_app_test_create (srv, community, body);
+  g_autoptr(JsonNode) application = NULL;
+  g_autoptr(JsonNode) renamed = NULL;
+  g_autoptr(JsonNode) updated = NULL;
+  g_autofree char *org_before = NULL;
+  g_autofree char *org_again = NULL;
+  g_autofree char *org_after = NULL;
+  g_autofree char *name_after = NULL;
+  guint status = 0;
+
+  application = anju_app_test_get (srv, center, id, &status);
+  anju_assert_status (status, 200, application);
+  org_before = listed (srv, center, id, "org.name");
+  org_again = listed (srv, center, id, "org.name");
+  g_assert_cmpstr (org_again, ==, org_before);
+
+  renamed = anju_test_item_request (srv, fixture->admin, "PATCH", "/api/v1/organisations",
+                                    anju_test_json_int (application, "org.id"), NULL,
+                                    "{\"name\":\"银盆岭新社区\"}", &status);
+  anju_assert_status (status, 200, renamed);
+  org_after = listed (srv, center, id, "org.name");
+  g_assert_cmpstr (org_after, !=, org_before);
+  g_assert_cmpstr (org_after, ==, "银盆岭新社区");
+
+  updated = anju_test_item_request (srv, community, "PATCH", APPLICATIONS, id, NULL,
+                                    "{\"applicant_name\":\"韩梅梅\"}", &status);
+  anju_assert_status (status, 200, updated);
+  name_after = listed (srv, center, id, "applicant_name");
+  g_assert_cmpstr (name_after, ==, "韩梅梅");
+}
+
 /* PATCH replaces the members; a draft may be deleted. */
 static void
 test_update_delete (AnjuTestFixture *fixture,
@@ -684,6 +745,7 @@ main (int   argc,
   ADD ("F-PRH-007/duplicate-member", test_duplicate_member);
   ADD ("F-PRH-003/scope", test_scope);
   ADD ("F-PRH-007/masking", test_masking);
+  ADD ("F-PRH-014/list-follows-commits", test_list_follows_commits);
   ADD ("F-PRH-007/update-delete-codes", test_update_delete);
   ADD ("F-PRH-004/materials", test_materials);
   ADD ("F-PRH-008/submit", test_submit);

@@ -1,11 +1,13 @@
 /* test-list-totals.c: a list's total is counted once per change of its
  * version (server/core/anju-list-totals.h), for as many lists as fit the
  * reader's budget: the city search by name goes round 2 000 names, and
- * with 256 totals kept nearly every request counted again.
+ * with 256 totals kept nearly every request counted again.  Its page is
+ * written once per commit (server/core/anju-kept-pages.h).
  *
- * The count calls a function of the test's own, so the test sees every
- * time SQLite really counts; for the application search's own count,
- * SQLite's run counter of the statement does.
+ * The count and the rows call a function of the test's own, so the test
+ * sees every time SQLite really counts or reads a row; for the
+ * application search's own count, SQLite's run counter of the statement
+ * does.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +15,8 @@
 #include "config.h"
 
 #include "anju-application-list.h"
+#include "anju-json-text.h"
+#include "anju-kept-pages.h"
 #include "anju-list-totals.h"
 #include "anju-test-server.h"
 #include "anju-test-tmp-db.h"
@@ -190,6 +194,124 @@ test_kept_for_city_name_search (Fixture       *fixture,
   g_assert_cmpint (n_runs, ==, N_CITY_NAMES);
 }
 
+#define PAGE_SQL "SELECT name, counted () FROM names WHERE name >= ?1 ORDER BY name LIMIT ?2"
+
+static void
+write_name (sqlite3_stmt *stmt,
+            AnjuJsonText *text,
+            gpointer      user_data)
+{
+  anju_json_text_string (text, (const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* The page of up to limit names from the name from on, through the kept
+ * pages, as a database worker job asks it: in one transaction. */
+static char *
+page_of (AnjuDb     *reader,
+         const char *from,
+         int         limit)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *rows = anju_db_prepare (reader, PAGE_SQL, &error);
+  char *page;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (rows, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (rows, 2, limit);
+  g_assert_true (anju_db_exec (reader, "BEGIN", &error));
+  page = anju_kept_pages_write (reader, rows, write_name, 99, 1, (guint) limit, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, strlen (page));
+  sqlite3_reset (rows);
+  g_assert_true (anju_db_exec (reader, "COMMIT", &error));
+  return page;
+}
+
+/* F-PRH-014: a page asked again is the same text, its rows not read
+ * again; other values are another page; any commit, even to a table the
+ * page does not read, writes it again, with what changed. */
+static void
+test_page_kept_until_commit (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *after_other_table = NULL;
+  g_autofree char *renamed = NULL;
+  guint n_counted = 0;
+
+  g_assert_true (anju_db_exec (fixture->writer,
+                               "CREATE TABLE names (name TEXT);"
+                               "CREATE TABLE elsewhere (x INTEGER);"
+                               "INSERT INTO names VALUES ('a'), ('b'), ('c');",
+                               &error));
+  g_assert_no_error (error);
+  open_reader (fixture);
+  sqlite3_create_function (anju_db_get_handle (fixture->reader), "counted", 0, SQLITE_UTF8,
+                           &n_counted, counted, NULL, NULL);
+
+  first = page_of (fixture->reader, "a", 2);
+  g_assert_cmpstr (first, ==, "{\"items\":[\"a\",\"b\"],\"total\":99,\"next\":2}");
+  g_assert_cmpuint (n_counted, ==, 2);
+  again = page_of (fixture->reader, "a", 2);
+  g_assert_cmpstr (again, ==, first);
+  g_assert_cmpuint (n_counted, ==, 2);
+
+  other = page_of (fixture->reader, "b", 2);
+  g_assert_cmpstr (other, ==, "{\"items\":[\"b\",\"c\"],\"total\":99,\"next\":2}");
+  g_assert_cmpuint (n_counted, ==, 4);
+
+  g_assert_true (anju_db_exec (fixture->writer, "INSERT INTO elsewhere VALUES (1)", &error));
+  after_other_table = page_of (fixture->reader, "a", 2);
+  g_assert_cmpstr (after_other_table, ==, first);
+  g_assert_cmpuint (n_counted, ==, 6);
+
+  g_assert_true (anju_db_exec (fixture->writer, "UPDATE names SET name = 'a2' WHERE name = 'b'",
+                               &error));
+  g_assert_no_error (error);
+  renamed = page_of (fixture->reader, "a", 2);
+  g_assert_cmpstr (renamed, ==, "{\"items\":[\"a\",\"a2\"],\"total\":99,\"next\":2}");
+  g_assert_cmpuint (n_counted, ==, 8);
+}
+
+/* The pages a reader keeps stay within ANJU_KEPT_PAGES_MAX_BYTES: 150
+ * pages of some 20 KB each (a city unit list's), 3 MB, asked round and
+ * round, are written again every round. */
+static void
+test_pages_within_budget (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_counted = 0;
+
+  /* 160 names of 2 003 bytes, "000…" to "159…". */
+  g_assert_true (anju_db_exec (fixture->writer,
+                               "CREATE TABLE names (name TEXT);"
+                               "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
+                               " WHERE i < 159)"
+                               " INSERT INTO names"
+                               " SELECT printf ('%03d', i) || hex (zeroblob (1000)) FROM n;",
+                               &error));
+  g_assert_no_error (error);
+  open_reader (fixture);
+  sqlite3_create_function (anju_db_get_handle (fixture->reader), "counted", 0, SQLITE_UTF8,
+                           &n_counted, counted, NULL, NULL);
+
+  g_assert_cmpuint (150 * 20 * 1024, >, ANJU_KEPT_PAGES_MAX_BYTES);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 150; i++)
+      {
+        g_autofree char *from = g_strdup_printf ("%03u", i);
+        g_autofree char *page = page_of (fixture->reader, from, 10);
+
+        g_assert_cmpuint (strlen (page), >, 20 * 1000);
+      }
+  g_assert_cmpuint (n_counted, ==, 2 * 150 * 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -200,5 +322,9 @@ main (int    argc,
               fixture_set_up, test_kept_for_many_lists, fixture_tear_down);
   g_test_add ("/lists/totals/F-PRH-014/kept-for-city-name-search", Fixture, NULL,
               fixture_set_up, test_kept_for_city_name_search, fixture_tear_down);
+  g_test_add ("/lists/pages/F-PRH-014/kept-until-a-commit", Fixture, NULL,
+              fixture_set_up, test_page_kept_until_commit, fixture_tear_down);
+  g_test_add ("/lists/pages/kept-within-budget", Fixture, NULL,
+              fixture_set_up, test_pages_within_budget, fixture_tear_down);
   return g_test_run ();
 }
