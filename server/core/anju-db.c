@@ -11,6 +11,7 @@
 #include "anju-db.h"
 #include "anju-error.h"
 #include "anju-server-resources.h"
+#include "anju-str-hash.h"
 
 #define MIGRATIONS_PATH "/org/anju/server/sql/"
 #define BUSY_TIMEOUT_MS 5000
@@ -87,7 +88,7 @@ finalize_statement (gpointer stmt)
 static void
 anju_db_init (AnjuDb *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->statements = g_hash_table_new_full (anju_str_hash, g_str_equal, g_free,
                                             finalize_statement);
 }
 

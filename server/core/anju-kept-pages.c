@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "anju-kept-pages.h"
+#include "anju-str-hash.h"
 
 /* The reader's pages (Pages). */
 #define CACHE_DATA "anju-kept-pages"
@@ -42,7 +43,7 @@ reader_pages (AnjuDb *reader)
   if (pages == NULL)
     {
       pages = g_new0 (Pages, 1);
-      pages->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      pages->by_key = g_hash_table_new_full (anju_str_hash, g_str_equal, g_free, g_free);
       g_object_set_data_full (G_OBJECT (reader), CACHE_DATA, pages, pages_free);
     }
   return pages;

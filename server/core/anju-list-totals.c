@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "anju-list-totals.h"
+#include "anju-str-hash.h"
 
 /* The reader's totals (Totals). */
 #define CACHE_DATA "anju-list-totals"
@@ -62,7 +63,7 @@ reader_totals (AnjuDb *reader)
   if (totals == NULL)
     {
       totals = g_new0 (Totals, 1);
-      totals->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      totals->by_key = g_hash_table_new_full (anju_str_hash, g_str_equal, g_free, g_free);
       g_object_set_data_full (G_OBJECT (reader), CACHE_DATA, totals, totals_free);
     }
   return totals;
