@@ -384,6 +384,20 @@ anju_db_step_count (AnjuDb        *self,
 }
 
 gboolean
+anju_db_query_count (AnjuDb      *self,
+                     const char  *sql,
+                     gint64      *out_count,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = anju_db_prepare (self, sql, error);
+  gboolean ok = stmt != NULL && anju_db_step_count (self, stmt, out_count, error);
+
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
 anju_db_step_add_texts (AnjuDb        *self,
                         sqlite3_stmt  *stmt,
                         GHashTable    *set,

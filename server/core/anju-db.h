@@ -76,6 +76,12 @@ gboolean      anju_db_step_count           (AnjuDb        *self,
                                             sqlite3_stmt  *stmt,
                                             gint64        *out_count,
                                             GError       **error);
+/* anju_db_step_count () of sql, prepared (and kept) here and reset after:
+ * a number read again and again (a version, PRAGMA data_version). */
+gboolean      anju_db_query_count          (AnjuDb        *self,
+                                            const char    *sql,
+                                            gint64        *out_count,
+                                            GError       **error);
 /* Steps stmt to its end, adding a copy of every row's first column to
  * set (a string set that frees its keys, e.g. permission ids). */
 gboolean      anju_db_step_add_texts       (AnjuDb        *self,
