@@ -64,6 +64,22 @@ open_reader (Fixture *fixture)
   g_assert_no_error (error);
 }
 
+/* The test's tables, made with the writer, then the reader, on which
+ * counted () adds one to *n_counted each time SQLite calls it. */
+static void
+open_counting_reader (Fixture    *fixture,
+                      const char *tables_sql,
+                      guint      *n_counted)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (anju_db_exec (fixture->writer, tables_sql, &error));
+  g_assert_no_error (error);
+  open_reader (fixture);
+  sqlite3_create_function (anju_db_get_handle (fixture->reader), "counted", 0, SQLITE_UTF8,
+                           n_counted, counted, NULL, NULL);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -117,20 +133,16 @@ test_kept_for_many_lists (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint n_counted = 0;
 
-  g_assert_true (anju_db_exec (fixture->writer,
-                               "CREATE TABLE names (name TEXT);"
-                               "CREATE INDEX names_name ON names (name);"
-                               "CREATE TABLE names_version (id INTEGER PRIMARY KEY, version INTEGER);"
-                               "INSERT INTO names_version VALUES (1, 1);"
-                               "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
-                               " WHERE i < 599)"
-                               " INSERT INTO names SELECT 'name-' || i FROM n;"
-                               "INSERT INTO names VALUES ('name-7');",
-                               &error));
-  g_assert_no_error (error);
-  open_reader (fixture);
-  sqlite3_create_function (anju_db_get_handle (fixture->reader), "counted", 0, SQLITE_UTF8,
-                           &n_counted, counted, NULL, NULL);
+  open_counting_reader (fixture,
+                        "CREATE TABLE names (name TEXT);"
+                        "CREATE INDEX names_name ON names (name);"
+                        "CREATE TABLE names_version (id INTEGER PRIMARY KEY, version INTEGER);"
+                        "INSERT INTO names_version VALUES (1, 1);"
+                        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
+                        " WHERE i < 599)"
+                        " INSERT INTO names SELECT 'name-' || i FROM n;"
+                        "INSERT INTO names VALUES ('name-7');",
+                        &n_counted);
 
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < N_NAMES; i++)
@@ -243,15 +255,11 @@ test_page_kept_until_commit (Fixture       *fixture,
   g_autofree char *renamed = NULL;
   guint n_counted = 0;
 
-  g_assert_true (anju_db_exec (fixture->writer,
-                               "CREATE TABLE names (name TEXT);"
-                               "CREATE TABLE elsewhere (x INTEGER);"
-                               "INSERT INTO names VALUES ('a'), ('b'), ('c');",
-                               &error));
-  g_assert_no_error (error);
-  open_reader (fixture);
-  sqlite3_create_function (anju_db_get_handle (fixture->reader), "counted", 0, SQLITE_UTF8,
-                           &n_counted, counted, NULL, NULL);
+  open_counting_reader (fixture,
+                        "CREATE TABLE names (name TEXT);"
+                        "CREATE TABLE elsewhere (x INTEGER);"
+                        "INSERT INTO names VALUES ('a'), ('b'), ('c');",
+                        &n_counted);
 
   first = page_of (fixture->reader, "a", 2);
   g_assert_cmpstr (first, ==, "{\"items\":[\"a\",\"b\"],\"total\":99,\"next\":2}");
@@ -284,21 +292,16 @@ static void
 test_pages_within_budget (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   guint n_counted = 0;
 
   /* 160 names of 2 003 bytes, "000…" to "159…". */
-  g_assert_true (anju_db_exec (fixture->writer,
-                               "CREATE TABLE names (name TEXT);"
-                               "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
-                               " WHERE i < 159)"
-                               " INSERT INTO names"
-                               " SELECT printf ('%03d', i) || hex (zeroblob (1000)) FROM n;",
-                               &error));
-  g_assert_no_error (error);
-  open_reader (fixture);
-  sqlite3_create_function (anju_db_get_handle (fixture->reader), "counted", 0, SQLITE_UTF8,
-                           &n_counted, counted, NULL, NULL);
+  open_counting_reader (fixture,
+                        "CREATE TABLE names (name TEXT);"
+                        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
+                        " WHERE i < 159)"
+                        " INSERT INTO names"
+                        " SELECT printf ('%03d', i) || hex (zeroblob (1000)) FROM n;",
+                        &n_counted);
 
   g_assert_cmpuint (150 * 20 * 1024, >, ANJU_KEPT_PAGES_MAX_BYTES);
   for (guint round = 0; round < 2; round++)
