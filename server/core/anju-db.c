@@ -765,3 +765,21 @@ anju_db_column_dup (sqlite3_stmt *stmt,
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, index));
 }
+
+char *
+anju_db_expanded_sql (sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  char *expanded = sqlite3_expanded_sql (stmt);
+  char *copy;
+
+  /* NULL only when SQLite could not allocate it. */
+  if (expanded == NULL)
+    {
+      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_DATABASE, "Out of memory");
+      return NULL;
+    }
+  copy = g_strdup (expanded);
+  sqlite3_free (expanded);
+  return copy;
+}

@@ -141,5 +141,10 @@ void          anju_db_bind_text            (sqlite3_stmt *stmt,
 /* Column text copied, or NULL. */
 char         *anju_db_column_dup           (sqlite3_stmt *stmt,
                                             int           index);
+/* (transfer full) stmt's SQL with its bound values written in, g_free ()d:
+ * the key of what a reader keeps for that statement and those values
+ * (anju-reader-cache.h, anju-unit-positions.h). */
+char         *anju_db_expanded_sql         (sqlite3_stmt  *stmt,
+                                            GError       **error);
 
 G_END_DECLS

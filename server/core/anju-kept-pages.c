@@ -24,21 +24,19 @@ typedef struct
  * count's, kept at the same version (anju-list-totals.h), and written
  * into the page; write_row tells one list's rows from another's. */
 static char *
-page_key (sqlite3_stmt     *rows,
-          AnjuRowWriteFunc  write_row,
-          gint64            total,
-          guint             page,
-          guint             page_size)
+page_key (sqlite3_stmt      *rows,
+          AnjuRowWriteFunc   write_row,
+          gint64             total,
+          guint              page,
+          guint              page_size,
+          GError           **error)
 {
-  char *expanded = sqlite3_expanded_sql (rows);
-  char *key;
+  g_autofree char *expanded = anju_db_expanded_sql (rows, error);
 
   if (expanded == NULL)
     return NULL;
-  key = g_strdup_printf ("%p %" G_GINT64_FORMAT " %u %u %s", (gpointer) write_row, total, page,
-                         page_size, expanded);
-  sqlite3_free (expanded);
-  return key;
+  return g_strdup_printf ("%p %" G_GINT64_FORMAT " %u %u %s", (gpointer) write_row, total, page,
+                          page_size, expanded);
 }
 
 char *
@@ -53,7 +51,7 @@ anju_kept_pages_write (AnjuDb            *reader,
 {
   AnjuReaderCache *pages = anju_reader_cache_get (reader, CACHE_NAME,
                                                  ANJU_KEPT_PAGES_MAX_BYTES);
-  g_autofree char *key = page_key (rows, write_row, total, page, page_size);
+  g_autofree char *key = NULL;
   gint64 data_version;
   Page *kept;
   char *data;
@@ -61,12 +59,8 @@ anju_kept_pages_write (AnjuDb            *reader,
   /* The version and the rows must see one snapshot (anju-db-worker.h). */
   g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (reader)), NULL);
 
-  if (key == NULL)
-    {
-      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_DATABASE, "Out of memory");
-      return NULL;
-    }
-  if (!anju_db_query_count (reader, "PRAGMA data_version", &data_version, error))
+  if ((key = page_key (rows, write_row, total, page, page_size, error)) == NULL
+      || !anju_db_query_count (reader, "PRAGMA data_version", &data_version, error))
     return NULL;
   kept = anju_reader_cache_lookup (pages, key);
   if (kept != NULL && kept->data_version == data_version)

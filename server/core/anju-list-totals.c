@@ -32,21 +32,15 @@ anju_list_totals_count (AnjuDb        *reader,
                         GError       **error)
 {
   AnjuReaderCache *totals = anju_reader_cache_get (reader, CACHE_NAME, MAX_BYTES);
-  char *expanded = sqlite3_expanded_sql (count);
-  g_autofree char *key = g_strdup (expanded);
+  g_autofree char *key = NULL;
   Total *kept;
   gint64 version;
 
   /* The version and the count must see one snapshot (anju-db-worker.h). */
   g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (reader)), FALSE);
 
-  sqlite3_free (expanded);
-  if (key == NULL)
-    {
-      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_DATABASE, "Out of memory");
-      return FALSE;
-    }
-  if (!anju_db_query_count (reader, version_sql, &version, error))
+  if ((key = anju_db_expanded_sql (count, error)) == NULL
+      || !anju_db_query_count (reader, version_sql, &version, error))
     return FALSE;
   kept = anju_reader_cache_lookup (totals, key);
   if (kept != NULL && kept->version == version)

@@ -74,17 +74,6 @@ list_free (gpointer data)
   g_free (list);
 }
 
-static gboolean
-read_version (AnjuDb   *reader,
-              gint64   *out_version,
-              GError  **error)
-{
-  g_auto(AnjuStmt) stmt = anju_db_prepare (reader, "SELECT version FROM pubrent_units_version"
-                                                   " WHERE id = 1", error);
-
-  return stmt != NULL && anju_db_step_count (reader, stmt, out_version, error);
-}
-
 static AnjuUnitPositions *
 walk_keys (AnjuDb        *reader,
            sqlite3_stmt  *keys,
@@ -232,8 +221,7 @@ anju_unit_positions_cache_get (AnjuUnitPositionsCache  *self,
                                sqlite3_stmt            *keys,
                                GError                 **error)
 {
-  char *expanded = sqlite3_expanded_sql (keys);
-  g_autofree char *key = g_strdup (expanded);
+  g_autofree char *key = NULL;
   AnjuUnitPositions *positions;
   gint64 version;
 
@@ -241,13 +229,9 @@ anju_unit_positions_cache_get (AnjuUnitPositionsCache  *self,
   /* The version and the walk must see one snapshot (anju-db-worker.h). */
   g_return_val_if_fail (!sqlite3_get_autocommit (anju_db_get_handle (reader)), NULL);
 
-  sqlite3_free (expanded);
-  if (key == NULL)
-    {
-      g_set_error_literal (error, ANJU_ERROR, ANJU_ERROR_DATABASE, "Out of memory");
-      return NULL;
-    }
-  if (!read_version (reader, &version, error))
+  if ((key = anju_db_expanded_sql (keys, error)) == NULL
+      || !anju_db_query_count (reader, "SELECT version FROM pubrent_units_version WHERE id = 1",
+                               &version, error))
     return NULL;
 
   g_mutex_lock (&self->lock);
