@@ -14,10 +14,10 @@
 #include "anju-db.h"
 #include "anju-test-tmp-db.h"
 
-/* The indexes of schema 22 that 0023 and 0024 drop or rebuild, as 0001,
- * 0005 and 0010 made them. */
+/* The indexes of schema 22 that 0023, 0024 and 0026 drop or rebuild, as
+ * 0001, 0005 and 0010 made them. */
 static const char schema_22_indexes[] =
-  "DROP INDEX pubrent_applications_name_created;"
+  "DROP INDEX pubrent_applications_name_summary;"
   "CREATE INDEX pubrent_applications_name ON pubrent_applications (applicant_name);"
   "DROP INDEX workflow_tasks_done_by;"
   "DROP INDEX workflow_tasks_open_assignee;"

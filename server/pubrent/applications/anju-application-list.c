@@ -233,13 +233,12 @@ static const char * const search_ways[] = {
   "a.id IN (SELECT m.application_id FROM pubrent_members m WHERE m.id_no = ?6)",
 };
 
-/* (id, created_at) of every match of ?q= and the other filters: one
- * SELECT a way to match, united.  A common name matches hundreds of
+/* (id, created_at, name) of every match of ?q= and the other filters:
+ * one SELECT a way to match, united.  A common name matches hundreds of
  * applications; as one WHERE of ORs (a MULTI-INDEX OR) SQLite fetched
  * each match's row, from anywhere in the file, only to sort them and
  * keep a page.  United, each way reads its index alone
- * (pubrent_applications_name_created covers the name's) and only a
- * page's rows are fetched (resources/sql/0024-search-indexes.sql). */
+ * (pubrent_applications_name_summary covers the name's). */
 static void
 add_search_matches (GString                      *sql,
                     const AnjuApplicationFilters *filters)
@@ -248,8 +247,9 @@ add_search_matches (GString                      *sql,
     {
       gboolean first = TRUE;
 
-      g_string_append (sql, i == 0 ? "SELECT a.id AS id, a.created_at AS created_at"
-                                   : " UNION SELECT a.id, a.created_at");
+      g_string_append (sql, i == 0 ? "SELECT a.id AS id, a.created_at AS created_at,"
+                                     " a.applicant_name AS name"
+                                   : " UNION SELECT a.id, a.created_at, a.applicant_name");
       g_string_append (sql, " FROM pubrent_applications a");
       add_condition (sql, &first, search_ways[i]);
       add_filter_conditions (sql, &first, filters);
@@ -257,7 +257,10 @@ add_search_matches (GString                      *sql,
 }
 
 /* The search's SQL: the matches are sorted and paged by themselves,
- * then joined with what the summary shows. */
+ * then joined with what the summary shows.  A page's rows are read
+ * from the name's index, which holds the summary (0026): a name's
+ * namesakes lie side by side there, and in the table each is a random
+ * page of the file. */
 static char *
 search_sql (const AnjuApplicationFilters *filters,
             AnjuApplicationListSql        what)
@@ -276,9 +279,14 @@ search_sql (const AnjuApplicationFilters *filters,
   g_string_append (sql, " ORDER BY 2 DESC, 1 DESC");
   if (what == ANJU_APPLICATION_LIST_PAGE)
     g_string_append (sql, " LIMIT ?30 OFFSET ?31");
-  /* CROSS JOIN: the page's few ids lead, each a lookup of its row. */
-  g_string_append (sql, ") k CROSS JOIN" ANJU_APPLICATION_LIST_FROM
-                        " WHERE a.id = k.id ORDER BY a.created_at DESC, a.id DESC");
+  /* CROSS JOIN: the page's few matches lead, each a lookup of its
+   * index entry.  Without INDEXED BY SQLite would take a.id = k.id, the
+   * table's own key, and read the row. */
+  g_string_append (sql, ") k CROSS JOIN pubrent_applications a"
+                        " INDEXED BY pubrent_applications_name_summary"
+                        ANJU_APPLICATION_LIST_JOINS
+                        " WHERE a.applicant_name = k.name AND a.created_at = k.created_at"
+                        " AND a.id = k.id ORDER BY a.created_at DESC, a.id DESC");
   return g_string_free (sql, FALSE);
 }
 

@@ -65,10 +65,11 @@ void     anju_application_filters_bind  (sqlite3_stmt            *stmt,
 /* CROSS JOIN keeps the applications the outer loop: with statistics
  * (ANALYZE) SQLite would otherwise start from the few organisations and
  * sort every application, instead of reading them in an index's order. */
-#define ANJU_APPLICATION_LIST_FROM \
-  " pubrent_applications a CROSS JOIN organisations o ON o.id = a.org_id" \
+#define ANJU_APPLICATION_LIST_JOINS \
+  " CROSS JOIN organisations o ON o.id = a.org_id" \
   " LEFT JOIN pubrent_codes sc ON sc.code_set = 'status' AND sc.code = a.status" \
   " LEFT JOIN pubrent_codes bc ON bc.code_set = 'business_type' AND bc.code = a.business_type"
+#define ANJU_APPLICATION_LIST_FROM " pubrent_applications a" ANJU_APPLICATION_LIST_JOINS
 
 typedef enum
 {
@@ -84,7 +85,9 @@ typedef enum
 char     *anju_application_list_sql (const AnjuApplicationFilters *filters,
                                      AnjuApplicationListSql        what);
 
-/* The columns anju_application_summary_write_row() reads; 16. */
+/* The columns anju_application_summary_write_row() reads; 16.  Those of
+ * a are all in pubrent_applications_name_summary (0026): add a column
+ * there too, or the search by name reads the table again. */
 #define ANJU_APPLICATION_SUMMARY_COLUMNS \
   "a.id, a.application_no, a.business_type, bc.name, a.status, sc.name, a.org_id, o.name," \
   " a.applicant_name, a.id_no, a.phone, a.household_size, a.employer_name, a.submitted_at," \
