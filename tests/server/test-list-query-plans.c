@@ -137,7 +137,7 @@ test_unit_plans (AnjuTestFixture *fixture,
   /* The deep page starts at a unit number: a range of the unique index. */
   check_unit_plans (reader, &all, "SEARCH u USING INDEX sqlite_autoindex_pubrent_units_1 (unit_no>?)");
   check_unit_plans (reader, &project_state,
-                    "SEARCH u USING INDEX pubrent_units_project_state_order"
+                    "SEARCH u USING COVERING INDEX pubrent_units_project_state_summary"
                     " (project_id=? AND state=? AND unit_no>?)");
   check_unit_plans (reader, &project,
                     "SEARCH u USING INDEX pubrent_units_project_order (project_id=? AND unit_no>?)");
@@ -597,7 +597,8 @@ pretend_city_statistics (AnjuTestServer *srv)
     " ('organisations', 'organisations_parent', '2000 10'),"
     " ('pubrent_units', 'sqlite_autoindex_pubrent_units_1', '600000 1'),"
     " ('pubrent_units', 'pubrent_units_project_order', '600000 400 1'),"
-    " ('pubrent_units', 'pubrent_units_project_state_order', '600000 400 130 1'),"
+    " ('pubrent_units', 'pubrent_units_project_state_summary',"
+    "  '600000 400 130 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1'),"
     " ('pubrent_units', 'pubrent_units_building_order', '600000 100 1'),"
     " ('pubrent_units', 'pubrent_units_state_order', '600000 200000 1'),"
     " ('pubrent_units', 'pubrent_units_project_state', '600000 400 130 70'),"

@@ -14,11 +14,13 @@
 #include "anju-db.h"
 #include "anju-test-tmp-db.h"
 
-/* The indexes of schema 22 that 0023, 0024 and 0026 drop or rebuild, as
- * 0001, 0005 and 0010 made them. */
+/* The indexes of schema 22 that 0023, 0024, 0026 and 0027 drop or
+ * rebuild, as 0001, 0005, 0010 and 0017 made them. */
 static const char schema_22_indexes[] =
   "DROP INDEX pubrent_applications_name_summary;"
   "CREATE INDEX pubrent_applications_name ON pubrent_applications (applicant_name);"
+  "DROP INDEX pubrent_units_project_state_summary;"
+  "CREATE INDEX pubrent_units_project_state_order ON pubrent_units (project_id, state, unit_no);"
   "DROP INDEX workflow_tasks_done_by;"
   "DROP INDEX workflow_tasks_open_assignee;"
   "CREATE INDEX audit_log_at ON audit_log (at);"

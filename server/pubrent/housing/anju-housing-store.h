@@ -101,6 +101,9 @@ gint64      anju_housing_insert_building   (AnjuDb      *db,
 
 /* ---- units ---- */
 
+/* Those of u are all in pubrent_units_project_state_summary (0027): add
+ * a column there too, or a project's list in one state reads the table
+ * again (test-list-query-plans fails). */
 #define ANJU_HOUSING_UNIT_COLUMNS \
   "u.id, u.unit_no, u.project_id, p.name, u.building_id, b.name, u.entrance, u.room_no," \
   " u.floor, u.layout, u.room_count, u.floor_area, u.inner_area, u.orientation," \
