@@ -256,11 +256,32 @@ add_search_matches (GString                      *sql,
     }
 }
 
+/* Joins the page's matches (k) with their rows.  A name's namesakes lie
+ * side by side in the name's index, which holds the summary (0026); in
+ * the table each is a random page of the file.  An ID or application
+ * number (ASCII) matches a row or two, which the match has just read
+ * from the table: there the rowid is one lookup fewer. */
+static void
+add_page_rows (GString                      *sql,
+               const AnjuApplicationFilters *filters)
+{
+  /* CROSS JOIN: the page's few matches lead, each one lookup. */
+  if (g_str_is_ascii (filters->q))
+    {
+      g_string_append (sql, ") k CROSS JOIN" ANJU_APPLICATION_LIST_FROM " WHERE a.id = k.id");
+      return;
+    }
+  /* Without INDEXED BY SQLite would take a.id = k.id, the table's own
+   * key, and read the row. */
+  g_string_append (sql, ") k CROSS JOIN pubrent_applications a"
+                        " INDEXED BY pubrent_applications_name_summary"
+                        ANJU_APPLICATION_LIST_JOINS
+                        " WHERE a.applicant_name = k.name AND a.created_at = k.created_at"
+                        " AND a.id = k.id");
+}
+
 /* The search's SQL: the matches are sorted and paged by themselves,
- * then joined with what the summary shows.  A page's rows are read
- * from the name's index, which holds the summary (0026): a name's
- * namesakes lie side by side there, and in the table each is a random
- * page of the file. */
+ * then joined with what the summary shows. */
 static char *
 search_sql (const AnjuApplicationFilters *filters,
             AnjuApplicationListSql        what)
@@ -279,14 +300,8 @@ search_sql (const AnjuApplicationFilters *filters,
   g_string_append (sql, " ORDER BY 2 DESC, 1 DESC");
   if (what == ANJU_APPLICATION_LIST_PAGE)
     g_string_append (sql, " LIMIT ?30 OFFSET ?31");
-  /* CROSS JOIN: the page's few matches lead, each a lookup of its
-   * index entry.  Without INDEXED BY SQLite would take a.id = k.id, the
-   * table's own key, and read the row. */
-  g_string_append (sql, ") k CROSS JOIN pubrent_applications a"
-                        " INDEXED BY pubrent_applications_name_summary"
-                        ANJU_APPLICATION_LIST_JOINS
-                        " WHERE a.applicant_name = k.name AND a.created_at = k.created_at"
-                        " AND a.id = k.id ORDER BY a.created_at DESC, a.id DESC");
+  add_page_rows (sql, filters);
+  g_string_append (sql, " ORDER BY a.created_at DESC, a.id DESC");
   return g_string_free (sql, FALSE);
 }
 
