@@ -14,7 +14,7 @@
 static const char * const server_keys[] = {
   "listen", "tls_certificate", "tls_key", "allow_plain_http", "max_json_body", NULL
 };
-static const char * const database_keys[] = { "path", "worker_threads", NULL };
+static const char * const database_keys[] = { "path", "worker_threads", "record_threads", NULL };
 static const char * const security_keys[] = {
   "audit_key_file", "session_idle_minutes", "session_lifetime_hours",
   "lockout_attempts", "lockout_window_minutes", "lockout_minutes", NULL
@@ -68,6 +68,7 @@ anju_config_new_default (void)
   self->max_json_body = DEFAULT_MAX_JSON_BODY;
   self->database_path = g_build_filename (g_get_user_data_dir (), "anju", "anju.db", NULL);
   self->database_worker_threads = 2;
+  self->database_record_threads = 1;
   self->session_idle_minutes = 30;
   self->session_lifetime_hours = 12;
   self->lockout_attempts = 5;
@@ -482,6 +483,7 @@ anju_config_load (const char  *path,
 {
   static const UintKey database_numbers[] = {
     { "worker_threads", G_STRUCT_OFFSET (AnjuConfig, database_worker_threads), 1, 64 },
+    { "record_threads", G_STRUCT_OFFSET (AnjuConfig, database_record_threads), 1, 64 },
   };
   g_autoptr(AnjuConfig) self = anju_config_new_default ();
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();

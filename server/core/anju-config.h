@@ -25,6 +25,7 @@ typedef struct _AnjuConfig
   /* [database] */
   char     *database_path;          /* default $XDG_DATA_HOME/anju/anju.db */
   guint     database_worker_threads; /* 2: threads per lane for long reads (anju-db-worker.h) */
+  guint     database_record_threads; /* 1: threads reading one record by id (the same) */
 
   /* [security] */
   char     *audit_key_file;         /* default beside the database */

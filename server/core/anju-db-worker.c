@@ -1,4 +1,4 @@
-/* anju-db-worker.c: two thread pools with read-only connections of their own.
+/* anju-db-worker.c: thread pools with read-only connections of their own.
  *
  * Copyright 2026 The Anju authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,11 +26,22 @@
 /* The test-only gate looks at a job's cancellable this often. */
 #define GATE_POLL_USEC (20 * 1000)
 
+/* One thread of the RECORD lane and the connection it alone reads with. */
+typedef struct
+{
+  AnjuDbWorker *worker;
+  GThreadPool  *pool;        /* (owned) of one thread */
+  AnjuDb       *reader;      /* (owned) (nullable) until the first job; set
+                              * under the worker's lock, for the test getter */
+} RecordThread;
+
 struct _AnjuDbWorker
 {
   char        *path;         /* (owned) the server's database */
-  GThreadPool *pools[2];     /* (owned) one per AnjuDbJobKind */
+  GThreadPool *pools[2];     /* (owned) QUICK and BULK */
   GAsyncQueue *readers;      /* (owned) idle AnjuDb connections, (owned) */
+  RecordThread *records;     /* (owned) the RECORD lane */
+  guint        n_records;
   AnjuReplyQueue *replies;   /* (owned) finished jobs back to the context
                               * the worker was made in: the server's */
 
@@ -116,16 +127,6 @@ end_read (AnjuDb *reader)
   return FALSE;
 }
 
-static void
-give_back_reader (AnjuDbWorker *self,
-                  AnjuDb       *reader)
-{
-  if (end_read (reader))
-    g_async_queue_push (self->readers, reader);
-  else
-    g_object_unref (reader);
-}
-
 static int
 progress_cb (void *data)
 {
@@ -188,20 +189,15 @@ count_cancelled (AnjuDbWorker *self)
 static void job_done (gpointer data);
 static void job_free (gpointer data);
 
-static void
-run_job (Job          *job,
-         AnjuDbWorker *self)
+/* Runs job in one read transaction on reader.  FALSE when the reader is
+ * no longer fit to read with (end_read). */
+static gboolean
+run_job_on (AnjuDbWorker *self,
+            Job          *job,
+            AnjuDb       *reader)
 {
-  AnjuDb *reader;
-  sqlite3 *handle;
+  sqlite3 *handle = anju_db_get_handle (reader);
 
-  if (g_cancellable_set_error_if_cancelled (job->cancellable, &job->error))
-    return;
-  reader = take_reader (self, &job->error);
-  if (reader == NULL)
-    return;
-
-  handle = anju_db_get_handle (reader);
   if (job->cancellable != NULL)
     sqlite3_progress_handler (handle, PROGRESS_STEPS, progress_cb, job->cancellable);
   job->ok = begin_read (reader, &job->error)
@@ -209,23 +205,19 @@ run_job (Job          *job,
                 || wait_at_gate (self, reader, job->cancellable, &job->error))
             && job->job (reader, job->data, &job->error);
   sqlite3_progress_handler (handle, 0, NULL, NULL);
-  give_back_reader (self, reader);
   if (!job->ok && job->error == NULL)
     {
       g_critical ("A database worker job failed without setting its error");
       job->error = g_error_new_literal (ANJU_ERROR, ANJU_ERROR_INTERNAL, "Job failed");
     }
+  return end_read (reader);
 }
 
+/* Back to the main context, whatever became of the job. */
 static void
-job_thread (gpointer data,
-            gpointer user_data)
+finish_job (AnjuDbWorker *self,
+            Job          *job)
 {
-  Job *job = data;
-  AnjuDbWorker *self = user_data;
-
-  run_job (job, self);
-
   /* An interrupted statement fails as a database error: what ended it
    * was the client leaving. */
   if (g_cancellable_is_cancelled (job->cancellable))
@@ -236,6 +228,58 @@ job_thread (gpointer data,
       count_cancelled (self);
     }
   anju_reply_queue_push (self->replies, job);
+}
+
+/* QUICK and BULK: any idle connection. */
+static void
+job_thread (gpointer data,
+            gpointer user_data)
+{
+  Job *job = data;
+  AnjuDbWorker *self = user_data;
+  AnjuDb *reader;
+
+  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &job->error)
+      && (reader = take_reader (self, &job->error)) != NULL)
+    {
+      if (run_job_on (self, job, reader))
+        g_async_queue_push (self->readers, reader);
+      else
+        g_object_unref (reader);
+    }
+  finish_job (self, job);
+}
+
+static RecordThread *
+record_of (AnjuDbWorker *self,
+           gint64        id)
+{
+  return &self->records[(guint64) id % self->n_records];
+}
+
+static void
+set_record_reader (RecordThread *record,
+                   AnjuDb       *reader)
+{
+  g_mutex_lock (&record->worker->lock);
+  g_clear_object (&record->reader);
+  record->reader = reader;
+  g_mutex_unlock (&record->worker->lock);
+}
+
+/* RECORD: the connection of this thread, which read this record last. */
+static void
+record_thread (gpointer data,
+               gpointer user_data)
+{
+  Job *job = data;
+  RecordThread *record = user_data;
+
+  if (record->reader == NULL)
+    set_record_reader (record, anju_db_open_reader (record->worker->path, &job->error));
+  if (record->reader != NULL && !run_job_on (record->worker, job, record->reader))
+    set_record_reader (record, NULL);
+  finish_job (record->worker, job);
 }
 
 /* ---- the main-context side ------------------------------------------------- */
@@ -330,12 +374,13 @@ job_done (gpointer data)
 
 AnjuDbWorker *
 anju_db_worker_new (const char *path,
-                    guint       n_threads)
+                    guint       n_threads,
+                    guint       n_record_threads)
 {
   AnjuDbWorker *self = g_new0 (AnjuDbWorker, 1);
 
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (n_threads >= 1, NULL);
+  g_return_val_if_fail (n_threads >= 1 && n_record_threads >= 1, NULL);
 
   self->path = g_strdup (path);
   self->readers = g_async_queue_new_full (g_object_unref);
@@ -352,6 +397,14 @@ anju_db_worker_new (const char *path,
    * second under load.  The connections go with the jobs. */
   for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
     self->pools[i] = g_thread_pool_new (job_thread, self, (int) n_threads, TRUE, NULL);
+  self->n_records = n_record_threads;
+  self->records = g_new0 (RecordThread, n_record_threads);
+  for (guint i = 0; i < n_record_threads; i++)
+    {
+      self->records[i].worker = self;
+      self->records[i].pool = g_thread_pool_new (record_thread, &self->records[i], 1, TRUE,
+                                                 NULL);
+    }
   return self;
 }
 
@@ -364,6 +417,12 @@ anju_db_worker_free (AnjuDbWorker *self)
   /* Waits for the queued and running jobs. */
   for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
     g_thread_pool_free (self->pools[i], FALSE, TRUE);
+  for (guint i = 0; i < self->n_records; i++)
+    {
+      g_thread_pool_free (self->records[i].pool, FALSE, TRUE);
+      g_clear_object (&self->records[i].reader);
+    }
+  g_clear_pointer (&self->records, g_free);
   g_clear_pointer (&self->replies, anju_reply_queue_close);
   g_async_queue_unref (self->readers);
   g_mutex_clear (&self->lock);
@@ -372,20 +431,30 @@ anju_db_worker_free (AnjuDbWorker *self)
   g_free (self);
 }
 
-void
-anju_db_worker_run (AnjuRequest     *request,
-                    AnjuDbJobKind    kind,
-                    AnjuDbJobFunc    job_func,
-                    AnjuDbReplyFunc  reply,
-                    gpointer         data,
-                    GDestroyNotify   data_free)
+static GThreadPool *
+pool_of (AnjuDbWorker  *self,
+         AnjuDbJobKind  kind,
+         gint64         record_id)
+{
+  if (kind == ANJU_DB_JOB_RECORD)
+    return record_of (self, record_id)->pool;
+  return self->pools[kind];
+}
+
+/* anju_db_worker_run () for every lane; record_id picks the RECORD
+ * lane's thread. */
+static void
+queue_job (AnjuRequest     *request,
+           AnjuDbJobKind    kind,
+           gint64           record_id,
+           AnjuDbJobFunc    job_func,
+           AnjuDbReplyFunc  reply,
+           gpointer         data,
+           GDestroyNotify   data_free)
 {
   AnjuDbWorker *self = anju_server_get_db_worker (anju_request_get_server (request));
   g_autoptr(GError) error = NULL;
   Job *job;
-
-  g_return_if_fail (job_func != NULL && reply != NULL);
-  g_return_if_fail (kind == ANJU_DB_JOB_QUICK || kind == ANJU_DB_JOB_BULK);
 
   /* Gone once shutdown has waited for the requests in flight: a handler
    * that runs later still answers. */
@@ -403,7 +472,8 @@ anju_db_worker_run (AnjuRequest     *request,
   job = g_new0 (Job, 1);
   job->request = anju_request_ref (request);
   job->kind = kind;
-  /* A QUICK job is not watched (anju-db-worker.h): nothing would cancel it. */
+  /* Only a BULK job is watched (anju-db-worker.h): nothing would cancel
+   * the others. */
   job->cancellable = kind == ANJU_DB_JOB_BULK ? g_cancellable_new () : NULL;
   job->job = job_func;
   job->reply = reply;
@@ -413,12 +483,26 @@ anju_db_worker_run (AnjuRequest     *request,
   anju_request_pause (request);
   if (kind == ANJU_DB_JOB_BULK)
     watch_client (self, job);
-  if (!g_thread_pool_push (self->pools[kind], job, &error))
+  if (!g_thread_pool_push (pool_of (self, kind, record_id), job, &error))
     {
       job->error = g_error_new (ANJU_ERROR, ANJU_ERROR_INTERNAL,
                                 "Cannot start a worker thread: %s", error->message);
       job_done (job);
     }
+}
+
+void
+anju_db_worker_run (AnjuRequest     *request,
+                    AnjuDbJobKind    kind,
+                    AnjuDbJobFunc    job_func,
+                    AnjuDbReplyFunc  reply,
+                    gpointer         data,
+                    GDestroyNotify   data_free)
+{
+  g_return_if_fail (job_func != NULL && reply != NULL);
+  g_return_if_fail (kind == ANJU_DB_JOB_QUICK || kind == ANJU_DB_JOB_BULK);
+
+  queue_job (request, kind, 0, job_func, reply, data, data_free);
 }
 
 /* ---- lists ------------------------------------------------------------------ */
@@ -609,6 +693,19 @@ anju_db_worker_wait_cancelled_for_test (AnjuDbWorker *self,
   g_mutex_unlock (&self->lock);
 }
 
+AnjuDb *
+anju_db_worker_get_record_reader_for_test (AnjuDbWorker *self,
+                                           gint64        id)
+{
+  RecordThread *record = record_of (self, id);
+  AnjuDb *reader;
+
+  g_mutex_lock (&self->lock);
+  reader = record->reader;
+  g_mutex_unlock (&self->lock);
+  return reader;
+}
+
 /* ---- one answer written as text ------------------------------------------ */
 
 typedef struct
@@ -651,11 +748,11 @@ reply_text (AnjuRequest *request,
                                 g_string_free (g_steal_pointer (&job->out), FALSE), length);
 }
 
-void
-anju_db_worker_reply_text (AnjuRequest    *request,
-                           AnjuDbTextFunc  write,
-                           gint64          arg,
-                           gsize           size_hint)
+static TextJob *
+text_job_new (AnjuRequest    *request,
+              AnjuDbTextFunc  write,
+              gint64          arg,
+              gsize           size_hint)
 {
   TextJob *job = g_new0 (TextJob, 1);
 
@@ -663,5 +760,25 @@ anju_db_worker_reply_text (AnjuRequest    *request,
   job->caller = anju_caller_copy (anju_request_get_caller (request));
   job->arg = arg;
   job->out = g_string_sized_new (size_hint);
-  anju_db_worker_run (request, ANJU_DB_JOB_QUICK, write_text, reply_text, job, text_job_free);
+  return job;
+}
+
+void
+anju_db_worker_reply_text (AnjuRequest    *request,
+                           AnjuDbTextFunc  write,
+                           gint64          arg,
+                           gsize           size_hint)
+{
+  queue_job (request, ANJU_DB_JOB_QUICK, 0, write_text, reply_text,
+             text_job_new (request, write, arg, size_hint), text_job_free);
+}
+
+void
+anju_db_worker_reply_record (AnjuRequest    *request,
+                             AnjuDbTextFunc  write,
+                             gint64          id,
+                             gsize           size_hint)
+{
+  queue_job (request, ANJU_DB_JOB_RECORD, id, write_text, reply_text,
+             text_job_new (request, write, id, size_hint), text_job_free);
 }

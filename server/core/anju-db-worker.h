@@ -24,6 +24,16 @@
  * in their lane's queue.  Writes never go here: they stay on the main
  * connection, in one transaction with their audit row.
  *
+ * A third lane, RECORD, reads one record by its id
+ * (anju_db_worker_reply_record()): [database] record_threads threads,
+ * each with a connection of its own, and a record always goes to the
+ * same one (its id modulo their number).  A record's page asks for it
+ * piece after piece (an application's detail, then its timeline), and
+ * the second finds the record's pages still in the cache of the
+ * connection that read the first, where with any free thread it read
+ * them again half of the time.  Record reads are short, so they never
+ * wait behind a list's page either.
+ *
  * A job runs in another thread: data must hold copies of everything it
  * reads (the caller's scope and permissions: anju_caller_copy()), never
  * the AnjuRequest, the main connection or anything else of the server.
@@ -51,6 +61,7 @@ typedef enum
 {
   ANJU_DB_JOB_QUICK,   /* bounded answer: a page, a count, statistics */
   ANJU_DB_JOB_BULK,    /* grows with the data: exports, import checks */
+  ANJU_DB_JOB_RECORD,  /* one record by its id: anju_db_worker_reply_record () only */
 } AnjuDbJobKind;
 
 /* Runs in a worker thread.  reader is read-only and belongs to this job
@@ -64,16 +75,19 @@ typedef gboolean (*AnjuDbJobFunc)   (AnjuDb       *reader,
 typedef void     (*AnjuDbReplyFunc) (AnjuRequest  *request,
                                      gpointer      data);
 
-/* n_threads ≥ 1 threads per lane; connections to path are opened when
- * first needed.  Made on the thread-default main context the server
- * serves its requests on: the replies go there. */
+/* n_threads ≥ 1 threads per lane (QUICK and BULK), n_record_threads ≥ 1
+ * for RECORD; connections to path are opened when first needed.  Made
+ * on the thread-default main context the server serves its requests on:
+ * the replies go there. */
 AnjuDbWorker *anju_db_worker_new    (const char       *path,
-                                     guint             n_threads);
+                                     guint             n_threads,
+                                     guint             n_record_threads);
 /* Waits for the running and queued jobs, then closes the connections.
  * Their replies are delivered on the main context afterwards. */
 void          anju_db_worker_free   (AnjuDbWorker     *self);
 
-/* Takes over request (the handler must not reply itself) and data. */
+/* Takes over request (the handler must not reply itself) and data;
+ * kind is QUICK or BULK. */
 void          anju_db_worker_run    (AnjuRequest      *request,
                                      AnjuDbJobKind     kind,
                                      AnjuDbJobFunc     job,
@@ -130,6 +144,13 @@ void          anju_db_worker_reply_text (AnjuRequest       *request,
                                          gint64             arg,
                                          gsize              size_hint);
 
+/* The same for one record: write gets the record's id as its number and
+ * runs in the RECORD lane, on the thread and connection of that id. */
+void          anju_db_worker_reply_record (AnjuRequest       *request,
+                                           AnjuDbTextFunc     write,
+                                           gint64             id,
+                                           gsize              size_hint);
+
 /* ---- for tests only ------------------------------------------------------
  * A gate every BULK job passes before it runs, inside its read
  * transaction with its snapshot taken: while held, they wait at it (a
@@ -145,5 +166,9 @@ void          anju_db_worker_wait_held_for_test      (AnjuDbWorker *self,
 /* Blocks until n jobs in all have ended cancelled. */
 void          anju_db_worker_wait_cancelled_for_test (AnjuDbWorker *self,
                                                       guint         n);
+/* The connection the RECORD lane reads record id with, or NULL while
+ * that thread has read nothing yet. */
+AnjuDb       *anju_db_worker_get_record_reader_for_test (AnjuDbWorker *self,
+                                                         gint64        id);
 
 G_END_DECLS

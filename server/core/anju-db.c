@@ -28,8 +28,9 @@
  * applications a page), and the first pages of the lists people look at
  * are hundreds of such pages.  With SQLite's 2 MiB they were read again
  * (pread) by almost every request: 0.45 ms per first page of the
- * application list by status, 0.1-0.14 ms with 8 MiB.  Four readers
- * (two lanes of [database] worker_threads = 2) keep at most 32 MiB. */
+ * application list by status, 0.1-0.14 ms with 8 MiB.  Five readers
+ * (two lanes of [database] worker_threads = 2, record_threads = 1)
+ * keep at most 40 MiB. */
 #define READER_CACHE_KIB 8192
 
 /* Heap that glibc keeps after a free instead of handing it back to the

@@ -676,7 +676,8 @@ anju_server_new (const AnjuConfig *config,
                                                  ANJU_DB_CHECKPOINT_LIMIT_FRAMES, error);
   if (self->checkpointer == NULL)
     return NULL;
-  self->db_worker = anju_db_worker_new (config->database_path, config->database_worker_threads);
+  self->db_worker = anju_db_worker_new (config->database_path, config->database_worker_threads,
+                                        config->database_record_threads);
 
   key_path = anju_config_get_audit_key_path (config);
   self->audit_key = anju_audit_load_key (key_path, error);

@@ -394,7 +394,96 @@ test_shutdown_waits (void)
   call_clear (&export);
 }
 
-/* [database] worker_threads: from 1 to 64, 2 when absent. */
+static void
+two_record_threads (AnjuConfig *config,
+                    gpointer    data)
+{
+  config->database_record_threads = 2;
+}
+
+static JsonNode *
+get_ok (AnjuTestServer *srv,
+        const char     *token,
+        const char     *path)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = anju_test_request (srv, token, "GET", path, NULL, &status);
+  anju_assert_status (status, SOUP_STATUS_OK, reply);
+  return g_steal_pointer (&reply);
+}
+
+/* The state of the street review in an application's timeline. */
+static char *
+street_review_state (AnjuTestServer *srv,
+                     const char     *token,
+                     const char     *timeline_path)
+{
+  g_autoptr(JsonNode) timeline = get_ok (srv, token, timeline_path);
+  int index = anju_test_json_find (timeline, "nodes", "key", "street_review");
+  g_autofree char *path = g_strdup_printf ("nodes.%d.state", index);
+
+  g_assert_cmpint (index, >=, 0);
+  return g_strdup (anju_test_json_string (timeline, path));
+}
+
+/* The RECORD lane: an application's detail (F-PRH-003) and its
+ * timeline are read on the connection of the application's id, one of
+ * record_threads; the other thread's stays unopened until a record of
+ * its own comes.  Keeping its connection between records, the lane
+ * still reads the last commit: an approval made after both were read
+ * shows in both. */
+static void
+test_record_lane (void)
+{
+  AnjuTestServer *srv = anju_test_server_start_with (TRUE, two_record_threads, NULL);
+  AnjuDbWorker *worker = worker_of (srv);
+  g_autofree char *street = anju_test_login (srv, "street_ypl", ANJU_TEST_DEMO_PASSWORD);
+  g_autoptr(JsonNode) todo = get_ok (srv, street, "/api/v1/todo?page_size=1");
+  gint64 id = anju_test_json_int (todo, "items.0.record_id");
+  g_autofree char *detail_path = g_strdup_printf ("/api/v1/pubrent/applications/%" G_GINT64_FORMAT,
+                                                  id);
+  g_autofree char *timeline_path = g_strconcat (detail_path, "/timeline", NULL);
+  g_autofree char *actions_path = g_strdup_printf ("/api/v1/workflow/instances/%" G_GINT64_FORMAT
+                                                   "/actions",
+                                                   anju_test_json_int (todo, "items.0.instance_id"));
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) approved = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *state_before = NULL;
+  g_autofree char *state_after = NULL;
+  AnjuDb *reader;
+  guint status = 0;
+
+  g_assert_null (anju_db_worker_get_record_reader_for_test (worker, id));
+  g_assert_null (anju_db_worker_get_record_reader_for_test (worker, id + 1));
+
+  before = get_ok (srv, street, detail_path);
+  g_assert_cmpint (anju_test_json_int (before, "id"), ==, id);
+  g_assert_cmpstr (anju_test_json_string (before, "process.step_key"), ==, "street_review");
+  reader = anju_db_worker_get_record_reader_for_test (worker, id);
+  g_assert_nonnull (reader);
+  state_before = street_review_state (srv, street, timeline_path);
+  g_assert_true (anju_db_worker_get_record_reader_for_test (worker, id) == reader);
+  g_assert_null (anju_db_worker_get_record_reader_for_test (worker, id + 1));
+
+  approved = anju_test_request (srv, street, "POST", actions_path,
+                                "{\"action\":\"approve\",\"comment\":\"同意\"}", &status);
+  anju_assert_status (status, SOUP_STATUS_OK, approved);
+
+  after = get_ok (srv, street, detail_path);
+  g_assert_cmpstr (anju_test_json_string (after, "process.step_key"), !=, "street_review");
+  state_after = street_review_state (srv, street, timeline_path);
+  g_assert_cmpstr (state_after, !=, state_before);
+  g_assert_true (anju_db_worker_get_record_reader_for_test (worker, id) == reader);
+  g_assert_null (anju_db_worker_get_record_reader_for_test (worker, id + 1));
+
+  anju_test_server_stop (srv);
+}
+
+/* [database] worker_threads: from 1 to 64, 2 when absent;
+ * record_threads: from 1 to 64, 1 when absent. */
 static void
 test_config (void)
 {
@@ -403,20 +492,31 @@ test_config (void)
   g_autoptr(AnjuConfig) defaults = anju_config_new_default ();
   g_autoptr(AnjuConfig) three = NULL;
   g_autoptr(AnjuConfig) zero = NULL;
+  g_autoptr(AnjuConfig) no_records = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (defaults->database_worker_threads, ==, 2);
+  g_assert_cmpuint (defaults->database_record_threads, ==, 1);
 
-  g_assert_true (g_file_set_contents (path, "[database]\nworker_threads=3\n", -1, NULL));
+  g_assert_true (g_file_set_contents (path, "[database]\nworker_threads=3\nrecord_threads=3\n",
+                                      -1, NULL));
   three = anju_config_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (three->database_worker_threads, ==, 3);
+  g_assert_cmpuint (three->database_record_threads, ==, 3);
 
   g_assert_true (g_file_set_contents (path, "[database]\nworker_threads=0\n", -1, NULL));
   zero = anju_config_load (path, &error);
   g_assert_null (zero);
   g_assert_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG);
   g_assert_nonnull (strstr (error->message, "worker_threads"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "[database]\nrecord_threads=0\n", -1, NULL));
+  no_records = anju_config_load (path, &error);
+  g_assert_null (no_records);
+  g_assert_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "record_threads"));
 
   g_unlink (path);
   g_rmdir (dir);
@@ -437,6 +537,7 @@ main (int argc, char **argv)
   ADD ("F-PRH-012/job-reads-one-snapshot", test_job_reads_one_snapshot);
 #undef ADD
   g_test_add_func ("/platform/db-worker/F-PRH-012/shutdown-waits", test_shutdown_waits);
+  g_test_add_func ("/platform/db-worker/F-PRH-003/record-lane", test_record_lane);
   g_test_add_func ("/platform/db-worker/config", test_config);
   return g_test_run ();
 }

@@ -124,9 +124,10 @@ anju_application_run_write (AnjuRequest         *request,
 
 /* ---- the handlers ----------------------------------------------------- */
 
-/* A read of only committed rows: the QUICK lane of the database worker
- * answers it on its own connection, beside the main loop, which the
- * application's scope is checked in too (404 out of scope). */
+/* A read of only committed rows: the RECORD lane of the database worker
+ * answers it on the connection that reads this application's timeline
+ * too, beside the main loop; the application's scope is checked there
+ * (404 out of scope). */
 static void
 handle_get (AnjuRequest *request)
 {
@@ -134,7 +135,7 @@ handle_get (AnjuRequest *request)
 
   if (!anju_request_get_path_id (request, "id", &id))
     return;
-  anju_db_worker_reply_text (request, write_detail, id, 8192);
+  anju_db_worker_reply_record (request, write_detail, id, 8192);
 }
 
 /* Applications carry a list of member objects, which AnjuFieldSpec does

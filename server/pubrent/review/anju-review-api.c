@@ -67,8 +67,9 @@ write_timeline (AnjuDb            *reader,
   return _anju_review_timeline_write (reader, &app, TRUE, out, error);
 }
 
-/* A read of committed rows only: the database worker's QUICK lane
- * answers it, the scope (404 outside it) included, beside the main loop. */
+/* A read of committed rows only: the database worker's RECORD lane
+ * answers it on the connection that read the application's detail, the
+ * scope (404 outside it) included, beside the main loop. */
 static void
 handle_timeline (AnjuRequest *request)
 {
@@ -76,7 +77,7 @@ handle_timeline (AnjuRequest *request)
 
   if (!anju_request_get_path_id (request, "id", &id))
     return;
-  anju_db_worker_reply_text (request, write_timeline, id, 2048);
+  anju_db_worker_reply_record (request, write_timeline, id, 2048);
 }
 
 /* ---- withdrawal ------------------------------------------------------------ */
