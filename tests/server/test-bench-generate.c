@@ -16,6 +16,7 @@
 #include "anju-bench-sizes.h"
 #include "anju-db.h"
 #include "anju-id-number.h"
+#include "anju-test-identity.h"
 #include "anju-test-server.h"
 
 #define SEED 20261101
@@ -311,25 +312,14 @@ use_generated (AnjuConfig *config,
   copy_file (key_from, key_to);
 }
 
-static JsonNode *
-get_ok (AnjuTestServer *srv,
-        const char     *token,
-        const char     *path)
-{
-  guint status = 0;
-  JsonNode *reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-
-  g_assert_cmpuint (status, ==, 200);
-  return reply;
-}
-
 static void
 test_server_answers (gconstpointer data)
 {
   const Generated *generated = data;
   AnjuTestServer *srv = anju_test_server_start_with (FALSE, use_generated, (gpointer) generated);
   g_autofree char *token = anju_test_login (srv, "street_ypl", ANJU_BENCH_PASSWORD);
-  g_autoptr(JsonNode) units = get_ok (srv, token, "/api/v1/pubrent/units?page=1&page_size=20");
+  g_autoptr(JsonNode) units = anju_test_get_ok (srv, token,
+                                                 "/api/v1/pubrent/units?page=1&page_size=20");
   g_autofree char *name = NULL;
   g_autofree char *id_text = NULL;
   g_autofree char *escaped = NULL;
@@ -360,7 +350,7 @@ test_server_answers (gconstpointer data)
   g_assert_nonnull (name);
   escaped = g_uri_escape_string (name, NULL, FALSE);
   search_path = g_strdup_printf ("/api/v1/pubrent/applications?q=%s", escaped);
-  found = get_ok (srv, token, search_path);
+  found = anju_test_get_ok (srv, token, search_path);
   items = json_object_get_array_member (json_node_get_object (found), "items");
   for (guint i = 0; i < json_array_get_length (items); i++)
     if (json_object_get_int_member (json_array_get_object_element (items, i), "id")

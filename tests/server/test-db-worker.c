@@ -401,26 +401,13 @@ two_record_threads (AnjuConfig *config,
   config->database_record_threads = 2;
 }
 
-static JsonNode *
-get_ok (AnjuTestServer *srv,
-        const char     *token,
-        const char     *path)
-{
-  g_autoptr(JsonNode) reply = NULL;
-  guint status = 0;
-
-  reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-  anju_assert_status (status, SOUP_STATUS_OK, reply);
-  return g_steal_pointer (&reply);
-}
-
 /* The state of the street review in an application's timeline. */
 static char *
 street_review_state (AnjuTestServer *srv,
                      const char     *token,
                      const char     *timeline_path)
 {
-  g_autoptr(JsonNode) timeline = get_ok (srv, token, timeline_path);
+  g_autoptr(JsonNode) timeline = anju_test_get_ok (srv, token, timeline_path);
   int index = anju_test_json_find (timeline, "nodes", "key", "street_review");
   g_autofree char *path = g_strdup_printf ("nodes.%d.state", index);
 
@@ -440,7 +427,7 @@ test_record_lane (void)
   AnjuTestServer *srv = anju_test_server_start_with (TRUE, two_record_threads, NULL);
   AnjuDbWorker *worker = worker_of (srv);
   g_autofree char *street = anju_test_login (srv, "street_ypl", ANJU_TEST_DEMO_PASSWORD);
-  g_autoptr(JsonNode) todo = get_ok (srv, street, "/api/v1/todo?page_size=1");
+  g_autoptr(JsonNode) todo = anju_test_get_ok (srv, street, "/api/v1/todo?page_size=1");
   gint64 id = anju_test_json_int (todo, "items.0.record_id");
   g_autofree char *detail_path = g_strdup_printf ("/api/v1/pubrent/applications/%" G_GINT64_FORMAT,
                                                   id);
@@ -459,7 +446,7 @@ test_record_lane (void)
   g_assert_null (anju_db_worker_get_record_reader_for_test (worker, id));
   g_assert_null (anju_db_worker_get_record_reader_for_test (worker, id + 1));
 
-  before = get_ok (srv, street, detail_path);
+  before = anju_test_get_ok (srv, street, detail_path);
   g_assert_cmpint (anju_test_json_int (before, "id"), ==, id);
   g_assert_cmpstr (anju_test_json_string (before, "process.step_key"), ==, "street_review");
   reader = anju_db_worker_get_record_reader_for_test (worker, id);
@@ -472,7 +459,7 @@ test_record_lane (void)
                                 "{\"action\":\"approve\",\"comment\":\"同意\"}", &status);
   anju_assert_status (status, SOUP_STATUS_OK, approved);
 
-  after = get_ok (srv, street, detail_path);
+  after = anju_test_get_ok (srv, street, detail_path);
   g_assert_cmpstr (anju_test_json_string (after, "process.step_key"), !=, "street_review");
   state_after = street_review_state (srv, street, timeline_path);
   g_assert_cmpstr (state_after, !=, state_before);

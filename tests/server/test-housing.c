@@ -24,24 +24,12 @@ login (AnjuTestServer *srv,
   return anju_test_login (srv, username, ANJU_TEST_DEMO_PASSWORD);
 }
 
-static JsonNode *
-get_ok (AnjuTestServer *srv,
-        const char     *token,
-        const char     *path)
-{
-  guint status = 0;
-  JsonNode *reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-
-  anju_assert_status (status, 200, reply);
-  return reply;
-}
-
 static gint64
 count_of (AnjuTestServer *srv,
           const char     *token,
           const char     *path)
 {
-  g_autoptr(JsonNode) reply = get_ok (srv, token, path);
+  g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, path);
 
   return anju_test_json_int (reply, "total");
 }
@@ -61,7 +49,7 @@ project_id_of (AnjuTestServer *srv,
                const char     *project_no)
 {
   g_autofree char *path = g_strdup_printf (PROJECTS "?q=%s", project_no);
-  g_autoptr(JsonNode) reply = get_ok (srv, token, path);
+  g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, path);
 
   g_assert_cmpuint (anju_test_json_length (reply, "items"), ==, 1);
   return anju_test_json_int (reply, "items.0.id");
@@ -73,7 +61,7 @@ unit_id_of (AnjuTestServer *srv,
             const char     *unit_no)
 {
   g_autofree char *path = g_strdup_printf (UNITS "?q=%s", unit_no);
-  g_autoptr(JsonNode) reply = get_ok (srv, token, path);
+  g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, path);
 
   g_assert_cmpuint (anju_test_json_length (reply, "items"), ==, 1);
   return anju_test_json_int (reply, "items.0.id");
@@ -159,8 +147,8 @@ test_demo (AnjuTestFixture *fixture,
 {
   AnjuTestServer *srv = fixture->srv;
   g_autofree char *enterprise = login (srv, "enterprise");
-  g_autoptr(JsonNode) projects = get_ok (srv, fixture->admin, PROJECTS);
-  g_autoptr(JsonNode) abnormal = get_ok (srv, fixture->admin, UNITS "?abnormal=true");
+  g_autoptr(JsonNode) projects = anju_test_get_ok (srv, fixture->admin, PROJECTS);
+  g_autoptr(JsonNode) abnormal = anju_test_get_ok (srv, fixture->admin, UNITS "?abnormal=true");
   int lugu = anju_test_json_find (projects, "items", "project_no", "XJXQ-GZF-2019-001");
 
   g_assert_cmpint (anju_test_json_int (projects, "total"), ==, 3);
@@ -191,7 +179,7 @@ test_projects (AnjuTestFixture *fixture,
   g_autoptr(JsonNode) reply = NULL;
   guint status = 0;
 
-  reply = get_ok (srv, center, path);
+  reply = anju_test_get_ok (srv, center, path);
   g_assert_cmpstr (anju_test_json_string (reply, "operator.name"), ==, OPERATOR);
   g_assert_cmpuint (anju_test_json_length (reply, "buildings"), ==, 1);
   g_assert_cmpint (anju_test_json_int (reply, "buildings.0.floors"), ==, 12);
@@ -344,7 +332,8 @@ test_changes (AnjuTestFixture *fixture,
 {
   AnjuTestServer *srv = fixture->srv;
   g_autofree char *center = login (srv, "center");
-  g_autoptr(JsonNode) vacant = get_ok (srv, center, UNITS "?state=vacant&abnormal=false&q=TZ-B");
+  g_autoptr(JsonNode) vacant = anju_test_get_ok (srv, center,
+                                                  UNITS "?state=vacant&abnormal=false&q=TZ-B");
   g_autofree char *path = g_strdup_printf (UNITS "/%" G_GINT64_FORMAT,
                                            anju_test_json_int (vacant, "items.0.id"));
   g_autofree char *abnormal = g_strdup_printf ("%s/abnormal", path);
@@ -380,7 +369,7 @@ test_changes (AnjuTestFixture *fixture,
   g_assert_true (anju_test_json_is_null (reply, "abnormal"));
   g_clear_pointer (&reply, json_node_unref);
 
-  reply = get_ok (srv, center, changes);
+  reply = anju_test_get_ok (srv, center, changes);
   g_assert_cmpint (anju_test_json_int (reply, "total"), ==, 4);
   g_assert_cmpstr (anju_test_json_string (reply, "items.0.action"), ==, "abnormal_unmark");
   g_assert_cmpstr (anju_test_json_string (reply, "items.0.note"), ==, "已修好");
@@ -558,7 +547,7 @@ test_import_xlsx (AnjuTestFixture *fixture,
   g_assert_true (has_error (reply, 3, "建筑面积"));
   g_assert_true (has_error (reply, 3, "月租金"));
 
-  unit = get_ok (srv, enterprise, UNITS "?q=TZ-C-0101");
+  unit = anju_test_get_ok (srv, enterprise, UNITS "?q=TZ-C-0101");
   g_assert_cmpstr (anju_test_json_string (unit, "items.0.layout"), ==, "three_bedroom");
   g_assert_cmpstr (anju_test_json_string (unit, "items.0.state"), ==, "allocated");
   g_assert_cmpstr (anju_test_json_string (unit, "items.0.floor_area"), ==, "88.30");
@@ -590,7 +579,7 @@ units_by_no (AnjuTestServer *srv,
     "building.name", "entrance", "room_no", "floor", "layout", "room_count", "floor_area",
     "inner_area", "orientation", "monthly_rent", "facilities", "state", "project.name",
   };
-  g_autoptr(JsonNode) reply = get_ok (srv, token, path);
+  g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, path);
   GHashTable *units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < anju_test_json_length (reply, "items"); i++)

@@ -261,24 +261,12 @@ test_application_plans (AnjuTestFixture *fixture,
 
 /* ---- kept totals and page starts follow changes ------------------------ */
 
-static JsonNode *
-get_ok (AnjuTestServer *srv,
-        const char     *token,
-        const char     *path)
-{
-  guint status = 0;
-  JsonNode *reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-
-  anju_assert_status (status, 200, reply);
-  return reply;
-}
-
 static gint64
 total_of (AnjuTestServer *srv,
           const char     *token,
           const char     *path)
 {
-  g_autoptr(JsonNode) reply = get_ok (srv, token, path);
+  g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, path);
 
   return anju_test_json_int (reply, "total");
 }
@@ -309,7 +297,7 @@ assert_pages_in_order (AnjuTestServer *srv,
                                               " ORDER BY unit_no LIMIT 1 OFFSET %" G_GINT64_FORMAT,
                                               offset);
       g_autofree char *expected = anju_test_db_query (srv, sql);
-      g_autoptr(JsonNode) page = get_ok (srv, token, path);
+      g_autoptr(JsonNode) page = anju_test_get_ok (srv, token, path);
       JsonArray *items = json_object_get_array_member (json_node_get_object (page), "items");
 
       g_assert_cmpint (anju_test_json_int (page, "total"), ==, total);
@@ -522,7 +510,7 @@ searched_ids (AnjuTestServer *srv,
     {
       g_autofree char *path = g_strdup_printf (APPLICATIONS "?q=%s&page=%u&page_size=2",
                                                escaped_q, page);
-      g_autoptr(JsonNode) reply = get_ok (srv, token, path);
+      g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, path);
       JsonArray *items = json_object_get_array_member (json_node_get_object (reply), "items");
 
       *out_total = anju_test_json_int (reply, "total");

@@ -54,13 +54,9 @@ get_ok (AnjuTestServer *srv,
         const char     *token,
         const char     *path)
 {
-  JsonNode *reply;
-  guint status = 0;
+  JsonNode *reply = anju_test_get_ok (srv, token, path);
 
-  reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-  anju_assert_status (status, SOUP_STATUS_OK, reply);
   anju_test_assert_page (reply);
-
   return reply;
 }
 

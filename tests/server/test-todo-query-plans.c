@@ -26,6 +26,7 @@
 #include <sqlite3.h>
 
 #include "anju-test-json.h"
+#include "anju-test-identity.h"
 #include "anju-test-server.h"
 
 /* The tables that grow with the city, and what may not scan them. */
@@ -174,18 +175,6 @@ visit_statements (AnjuTestServer *srv,
   return visit.sql;
 }
 
-static void
-get_ok (AnjuTestServer *srv,
-        const char     *token,
-        const char     *path)
-{
-  g_autoptr(JsonNode) reply = NULL;
-  guint status = 0;
-
-  reply = anju_test_request (srv, token, "GET", path, NULL, &status);
-  anju_assert_status (status, SOUP_STATUS_OK, reply);
-}
-
 /* Runs the requests of paths as username and checks the plan of every
  * statement the server ran for them; returns how many it checked. */
 static guint
@@ -199,7 +188,7 @@ assert_requests_use_indexes (AnjuTestServer     *srv,
 
   g_ptr_array_unref (visit_statements (srv, TRUE));
   for (guint i = 0; paths[i] != NULL; i++)
-    get_ok (srv, token, paths[i]);
+    json_node_unref (anju_test_get_ok (srv, token, paths[i]));
   ran = visit_statements (srv, FALSE);
 
   g_assert_cmpint (sqlite3_open_v2 (anju_db_get_path (anju_server_get_db (srv->server)), &db,

@@ -44,10 +44,10 @@ anju_test_requestf (AnjuTestServer *srv,
   return anju_test_request (srv, token, method, path, body, out_status);
 }
 
-static JsonNode *
-get_ok (AnjuTestServer *srv,
-        const char     *token,
-        const char     *path)
+JsonNode *
+anju_test_get_ok (AnjuTestServer *srv,
+                  const char     *token,
+                  const char     *path)
 {
   JsonNode *reply;
   guint status = 0;
@@ -71,7 +71,7 @@ find_in_list (AnjuTestServer *srv,
                                            collection,
                                            *query != '\0' ? "&q=" : "",
                                            escaped);
-  g_autoptr(JsonNode) reply = get_ok (srv, token, path);
+  g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, path);
   g_autofree char *item_path = NULL;
   int index;
 
@@ -99,7 +99,7 @@ gint64
 anju_test_center_id (AnjuTestServer *srv,
                      const char     *token)
 {
-  g_autoptr(JsonNode) reply = get_ok (srv, token, "/api/v1/organisations?kind=center");
+  g_autoptr(JsonNode) reply = anju_test_get_ok (srv, token, "/api/v1/organisations?kind=center");
 
   g_assert_cmpuint (anju_test_json_length (reply, "items"), ==, 1);
   g_assert_true (anju_test_json_is_null (reply, "items.0.parent_id"));

@@ -33,6 +33,11 @@ JsonNode *anju_test_requestf           (AnjuTestServer *srv,
                                         const char     *body_format,
                                         ...) G_GNUC_PRINTF (6, 7);
 
+/* GET path; fails the test, printing the answer, unless it is 200. */
+JsonNode *anju_test_get_ok             (AnjuTestServer *srv,
+                                        const char     *token,
+                                        const char     *path);
+
 /* Id of the one organisation whose name is exactly name. */
 gint64  anju_test_find_org             (AnjuTestServer *srv,
                                         const char     *token,
