@@ -15,6 +15,7 @@
 #include "anju-housing.h"
 #include "anju-identity.h"
 #include "anju-kiosk.h"
+#include "anju-listen-socket.h"
 #include "anju-messages.h"
 #include "anju-metrics.h"
 #include "anju-openapi.h"
@@ -708,6 +709,7 @@ anju_server_listen (AnjuServer  *self,
 {
   g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   g_autoptr(GError) local_error = NULL;
   GSList *uris;
 
@@ -731,9 +733,11 @@ anju_server_listen (AnjuServer  *self,
   soup_server_add_handler (self->soup, NULL, server_callback, self, NULL);
 
   socket_address = g_inet_socket_address_new (address, self->config->listen_port);
-  if (!soup_server_listen (self->soup, socket_address,
-                           self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0,
-                           &local_error))
+  socket = anju_listen_socket_new (socket_address, &local_error);
+  if (socket == NULL
+      || !soup_server_listen_socket (self->soup, socket,
+                                     self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                                     &local_error))
     {
       g_set_error (error, ANJU_ERROR, ANJU_ERROR_CONFIG,
                    /* Translators: %1$s host, %2$u port, %3$s reason */
